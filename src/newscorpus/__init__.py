@@ -1,0 +1,74 @@
+"""newscorpus: raw scraped news material in, clean, typed, auditable article corpora out.
+
+>>> import newscorpus
+>>> article = newscorpus.parse("A short dump.\\n")
+>>> isinstance(article, newscorpus.Article)
+True
+"""
+
+from newscorpus._version import __version__
+from newscorpus.api import parse
+from newscorpus.cleaning import DEFAULT_STEPS, Pipeline, Step, default_pipeline
+from newscorpus.draft import Draft, DraftBlock
+from newscorpus.errors import (
+    FormatError,
+    InputError,
+    NewsCorpusError,
+    PipelineError,
+    RegistryError,
+    SchemaError,
+    SourceNotFoundError,
+    UnknownFormatError,
+)
+from newscorpus.formats import Parser, RawDocument
+from newscorpus.models import (
+    BLOCK_KINDS,
+    SCHEMA_VERSION,
+    Article,
+    Block,
+    BlockKind,
+    Edit,
+    Media,
+    ParserInfo,
+    Paywall,
+    Removal,
+    from_dict,
+    to_dict,
+)
+from newscorpus.registry import Registry, cleaners, parsers
+
+__all__ = [
+    "BLOCK_KINDS",
+    "DEFAULT_STEPS",
+    "SCHEMA_VERSION",
+    "Article",
+    "Block",
+    "BlockKind",
+    "Draft",
+    "DraftBlock",
+    "Edit",
+    "FormatError",
+    "InputError",
+    "Media",
+    "NewsCorpusError",
+    "Parser",
+    "ParserInfo",
+    "Paywall",
+    "Pipeline",
+    "PipelineError",
+    "RawDocument",
+    "Registry",
+    "RegistryError",
+    "Removal",
+    "SchemaError",
+    "SourceNotFoundError",
+    "Step",
+    "UnknownFormatError",
+    "__version__",
+    "cleaners",
+    "default_pipeline",
+    "from_dict",
+    "parse",
+    "parsers",
+    "to_dict",
+]

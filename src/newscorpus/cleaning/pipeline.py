@@ -1,0 +1,164 @@
+"""The cleaning pipeline: an ordered tuple of small named steps, and the run that makes an Article.
+
+A step is any object with a ``name`` and a ``__call__(draft)`` that keeps, drops, relabels or
+edits the draft's blocks (through :meth:`Draft.drop` and :meth:`Draft.edit`, so every change is
+recorded) or fills metadata. Pipelines are immutable; the editing methods return new ones.
+
+>>> from newscorpus.cleaning import default_pipeline
+>>> pipeline = default_pipeline()
+>>> "debris" in pipeline.names
+True
+>>> "debris" in pipeline.without("debris").names
+False
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol, runtime_checkable
+
+from attrs import field, frozen
+
+from newscorpus.draft import Draft
+from newscorpus.errors import NewsCorpusError, PipelineError
+from newscorpus.models.article import Article, Block
+
+__all__ = ["Pipeline", "Step", "StepFactory", "article_id", "finish"]
+
+
+@runtime_checkable
+class Step(Protocol):
+    """One named unit of cleaning with one job."""
+
+    @property
+    def name(self) -> str:
+        """The step's name, recorded in every removal and edit it makes."""
+        ...
+
+    def __call__(self, draft: Draft) -> None:
+        """Keep, drop, relabel or edit the draft's blocks, or fill its metadata."""
+        ...
+
+
+#: What the ``cleaners`` registry holds: a callable that builds a step from keyword settings.
+StepFactory = Callable[..., Step]
+
+
+def _check_steps(_: object, __: object, steps: tuple[Step, ...]) -> None:
+    seen: set[str] = set()
+    for step in steps:
+        if not isinstance(step, Step):
+            raise PipelineError(f"{step!r} is not a cleaning step (it needs a name and a __call__)")
+        if step.name in seen:
+            raise PipelineError(f"the pipeline has two steps named {step.name!r}")
+        seen.add(step.name)
+
+
+@frozen
+class Pipeline:
+    """An ordered, immutable sequence of cleaning steps."""
+
+    steps: tuple[Step, ...] = field(converter=tuple, validator=_check_steps)
+
+    @property
+    def names(self) -> list[str]:
+        """The steps' names, in order."""
+        return [step.name for step in self.steps]
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def __getitem__(self, name: str) -> Step:
+        for step in self.steps:
+            if step.name == name:
+                return step
+        raise PipelineError(f"no step named {name!r} in this pipeline (steps: {self.names})")
+
+    def without(self, *names: str) -> Pipeline:
+        """A copy without the named steps."""
+        self._require(names)
+        return Pipeline(step for step in self.steps if step.name not in names)
+
+    def replace(self, name: str, step: Step) -> Pipeline:
+        """A copy with the step called ``name`` replaced by ``step``."""
+        self._require([name])
+        return Pipeline(step if old.name == name else old for old in self.steps)
+
+    def insert(self, step: Step, *, before: str | None = None, after: str | None = None) -> Pipeline:
+        """A copy with ``step`` inserted before or after a named step (at the end by default)."""
+        if before is not None and after is not None:
+            raise PipelineError("insert takes before= or after=, not both")
+        anchor = before or after
+        if anchor is None:
+            return Pipeline((*self.steps, step))
+        self._require([anchor])
+        position = self.names.index(anchor) + (1 if after else 0)
+        return Pipeline((*self.steps[:position], step, *self.steps[position:]))
+
+    def reorder(self, names: Iterable[str]) -> Pipeline:
+        """A copy with the steps in the order ``names`` gives (every step named once)."""
+        order = list(names)
+        if sorted(order) != sorted(self.names):
+            raise PipelineError(f"reorder needs every step once: {self.names}, got {order}")
+        return Pipeline(self[name] for name in order)
+
+    def run(self, draft: Draft) -> Article:
+        """Run every step on ``draft`` in order and return the finished :class:`Article`."""
+        for step in self.steps:
+            draft.step = step.name
+            try:
+                step(draft)
+            except NewsCorpusError:
+                raise
+            except Exception as error:
+                raise PipelineError(
+                    f"cleaning step {step.name!r} failed: {type(error).__name__}: {error}",
+                    source=draft.source,
+                ) from error
+        return finish(draft)
+
+    def _require(self, names: Iterable[str]) -> None:
+        missing = [name for name in names if name not in self.names]
+        if missing:
+            raise PipelineError(f"no step named {missing} in this pipeline (steps: {self.names})")
+
+
+def article_id(url: str | None, title: str | None, text: str) -> str:
+    """A stable 16-hex-digit id from an article's content: its URL, title and body.
+
+    >>> article_id(None, "Title", "Body.")
+    '7d43281ca3b92958'
+    """
+    payload = json.dumps([url, title, text], ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(payload).hexdigest()[:16]
+
+
+def finish(draft: Draft) -> Article:
+    """Freeze a draft into an :class:`Article`: kept blocks become the body, the rest ``removed``."""
+    blocks = tuple(Block(kind=b.kind, text=b.text) for b in draft.blocks if b.removal is None)
+    text = "\n\n".join(block.text for block in blocks)
+    return Article(
+        id=article_id(draft.url, draft.title, text),
+        blocks=blocks,
+        parser=draft.parser,
+        source=draft.source,
+        format=draft.format,
+        url=draft.url,
+        title=draft.title,
+        site_name=draft.site_name,
+        publisher=draft.publisher,
+        agency=draft.agency,
+        authors=tuple(draft.authors),
+        published=draft.published,
+        language=draft.language,
+        media=tuple(draft.media),
+        truncated=draft.truncated,
+        paywall=draft.paywall,
+        removed=tuple(draft.removed()),
+        edits=tuple(draft.edits),
+    )

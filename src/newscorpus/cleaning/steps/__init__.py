@@ -1,0 +1,1 @@
+"""The built-in cleaning steps, one module each, registered in :data:`newscorpus.registry.cleaners`."""

@@ -1,0 +1,51 @@
+"""Step ``normalize``: Unicode and whitespace normalisation of every block.
+
+Invisible characters change, visible ones never do: non-breaking and other Unicode spaces
+become plain spaces, zero-width characters and soft hyphens go, runs of spaces collapse, and
+the text is put in NFC form. Because no visible character changes, these are not recorded as
+edits (an edit records a repair a reader could see). A block left empty is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from attrs import field, frozen
+
+from newscorpus.draft import Draft
+from newscorpus.registry import cleaners
+
+__all__ = ["Normalize", "normalize_text"]
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e]")
+_SPACES = re.compile(r"[^\S\n]+")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalize_text(text: str) -> str:
+    """Normalise invisible characters and whitespace; visible characters are kept.
+
+    >>> normalize_text("the\\u00a0Nagorno\\u00adKarabakh\\u200b  region ")
+    'the NagornoKarabakh region'
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@cleaners.register("normalize", origin="builtin")
+@frozen
+class Normalize:
+    """Normalise Unicode and whitespace in every block."""
+
+    name: str = field(default="normalize", kw_only=True)
+
+    def __call__(self, draft: Draft) -> None:
+        for block in draft.iter_kept():
+            text = normalize_text(block.text)
+            if text:
+                block.text = text
+            else:
+                draft.drop(block, "nothing left after removing invisible characters")

@@ -1,0 +1,134 @@
+"""What a parser hands to the cleaning pipeline: ordered blocks plus metadata candidates.
+
+A :class:`Draft` is the one mutable object in newscorpus. A pipeline run owns it; each step
+keeps, drops, relabels or edits its blocks through the methods below, which record every drop
+as a :class:`~newscorpus.models.Removal` and every repair as an
+:class:`~newscorpus.models.Edit` under the name of the step that made it. A step cannot drop a
+block silently: there is no other way to take one out of the body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Literal
+
+from attrs import define, field
+
+from newscorpus.models.article import BlockKind, Edit, Media, ParserInfo, Paywall, Removal
+
+__all__ = ["Draft", "DraftBlock", "Zone"]
+
+#: Where a block sits relative to the main text, once the ``zones`` step has run.
+Zone = Literal["unknown", "header", "body", "footer"]
+
+
+@define(eq=False)
+class DraftBlock:
+    """One block of the input in reading order, with the evidence its format gives.
+
+    ``index`` is the block's place in the input and never changes. ``blank_before`` and
+    ``blank_after`` say whether the input separated the block from its neighbours by an empty
+    line (a paragraph break in most dumps); ``tag`` is the HTML element a block came from, where
+    the format has markup.
+    """
+
+    index: int
+    text: str
+    kind: BlockKind = "paragraph"
+    blank_before: bool = True
+    blank_after: bool = True
+    tag: str | None = None
+    zone: Zone = "unknown"
+    removal: Removal | None = None
+
+    @property
+    def kept(self) -> bool:
+        """Whether the block is still in the body."""
+        return self.removal is None
+
+
+@define(eq=False)
+class Draft:
+    """The working state of one document through the cleaning pipeline."""
+
+    blocks: list[DraftBlock]
+    parser: ParserInfo
+    source: str | None = None
+    format: str | None = None
+    url: str | None = None
+    title: str | None = None
+    site_name: str | None = None
+    publisher: str | None = None
+    agency: str | None = None
+    authors: list[str] = field(factory=list)
+    published: dt.date | None = None
+    language: str | None = None
+    media: list[Media] = field(factory=list)
+    truncated: bool = False
+    paywall: Paywall | None = None
+    edits: list[Edit] = field(factory=list)
+    #: The name of the step now running; set by the pipeline, read by :meth:`drop` and
+    #: :meth:`edit` so that every removal and edit names its step.
+    step: str = "parser"
+
+    def kept(self) -> list[DraftBlock]:
+        """The blocks still in the body, in reading order."""
+        return [block for block in self.blocks if block.removal is None]
+
+    def iter_kept(self) -> Iterator[DraftBlock]:
+        """Iterate over the blocks still in the body, in reading order."""
+        return (block for block in self.blocks if block.removal is None)
+
+    def drop(self, block: DraftBlock, reason: str) -> None:
+        """Take ``block`` out of the body, recording why and by which step.
+
+        Dropping a block that is already out does nothing: the first reason stands.
+        """
+        if block.removal is None:
+            block.removal = Removal(text=block.text, reason=reason, step=self.step)
+
+    def edit(self, block: DraftBlock, new_text: str, reason: str, *, context: int = 24) -> None:
+        """Replace a kept block's text, recording the changed span with some context.
+
+        The recorded ``before`` and ``after`` are the smallest span that differs, widened by
+        about ``context`` characters on each side to whole words, so a reader can find it.
+        """
+        if new_text == block.text:
+            return
+        before, after = _changed_span(block.text, new_text, context)
+        self.edits.append(Edit(before=before, after=after, reason=reason, step=self.step))
+        block.text = new_text
+
+    def removed(self) -> list[Removal]:
+        """Every removal so far, in the input's reading order."""
+        return [block.removal for block in self.blocks if block.removal is not None]
+
+
+def _changed_span(old: str, new: str, context: int) -> tuple[str, str]:
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while (
+        suffix < limit - prefix
+        and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]
+    ):
+        suffix += 1
+    start = _word_start(old, max(0, prefix - context))
+    old_end = _word_end(old, min(len(old), len(old) - suffix + context))
+    new_end = old_end - len(old) + len(new)
+    return old[start:old_end].strip(), new[start:new_end].strip()
+
+
+def _word_start(text: str, position: int) -> int:
+    while position > 0 and not text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _word_end(text: str, position: int) -> int:
+    while position < len(text) and not text[position].isspace():
+        position += 1
+    return position

@@ -1,0 +1,29 @@
+"""The data newscorpus produces: articles and what they are made of, and their JSON form."""
+
+from newscorpus.models.article import (
+    BLOCK_KINDS,
+    Article,
+    Block,
+    BlockKind,
+    Edit,
+    Media,
+    ParserInfo,
+    Paywall,
+    Removal,
+)
+from newscorpus.models.record import SCHEMA_VERSION, from_dict, to_dict
+
+__all__ = [
+    "BLOCK_KINDS",
+    "SCHEMA_VERSION",
+    "Article",
+    "Block",
+    "BlockKind",
+    "Edit",
+    "Media",
+    "ParserInfo",
+    "Paywall",
+    "Removal",
+    "from_dict",
+    "to_dict",
+]

@@ -1,0 +1,188 @@
+"""The article model: plain, frozen, typed data with no behaviour that needs a parser."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any, Literal, get_args
+
+import attrs
+from attrs import field, frozen, validators
+
+__all__ = [
+    "BLOCK_KINDS",
+    "Article",
+    "Block",
+    "BlockKind",
+    "Edit",
+    "Media",
+    "ParserInfo",
+    "Paywall",
+    "Removal",
+]
+
+BlockKind = Literal["paragraph", "heading", "quote", "list_item"]
+#: The kinds a kept body block can have, in the order the docs list them.
+BLOCK_KINDS: tuple[BlockKind, ...] = get_args(BlockKind)
+
+_text = validators.instance_of(str)
+_optional_text = validators.optional(_text)
+
+
+def _tuple_of(kind: type[Any]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    return validators.deep_iterable(validators.instance_of(kind), validators.instance_of(tuple))
+
+
+@frozen
+class Block:
+    """One kept unit of the article body, in reading order.
+
+    >>> Block("heading", "Stalled talks")
+    Block(kind='heading', text='Stalled talks')
+    """
+
+    kind: BlockKind = field(validator=validators.in_(BLOCK_KINDS))
+    text: str = field(validator=_text)
+
+
+@frozen
+class Media:
+    """A picture's caption and, when the page gives one, its credit.
+
+    >>> Media("A military parade in November 2023", credit="AFP Menahem KAHANA").credit
+    'AFP Menahem KAHANA'
+    """
+
+    caption: str = field(validator=_text)
+    credit: str | None = field(default=None, validator=_optional_text)
+
+
+@frozen
+class Paywall:
+    """The notice that the rest of the article is for subscribers.
+
+    ``remaining_fraction`` is the share of the article the notice says is hidden (0.45 for
+    "You have 45% of this article left to read"), or ``None`` when it does not say.
+
+    >>> Paywall("The rest is for subscribers only.", remaining_fraction=0.45).remaining_fraction
+    0.45
+    """
+
+    notice: str = field(validator=_text)
+    remaining_fraction: float | None = field(
+        default=None,
+        validator=validators.optional(
+            [validators.instance_of(float), validators.ge(0.0), validators.le(1.0)]
+        ),
+    )
+
+
+@frozen
+class Removal:
+    """A block left out of the body: its text, why, and the step that removed it.
+
+    >>> Removal("Connect with us", reason="share or follow prompt", step="chrome").step
+    'chrome'
+    """
+
+    text: str = field(validator=_text)
+    reason: str = field(validator=_text)
+    step: str = field(validator=_text)
+
+
+@frozen
+class Edit:
+    """A repair of kept text, with the text before and after.
+
+    >>> Edit("war. . The", "war. The", reason="doubled full stop", step="debris").after
+    'war. The'
+    """
+
+    before: str = field(validator=_text)
+    after: str = field(validator=_text)
+    reason: str = field(validator=_text)
+    step: str = field(validator=_text)
+
+
+@frozen
+class ParserInfo:
+    """The name and version of the parser that made an article.
+
+    >>> ParserInfo("dump", "0.1.0")
+    ParserInfo(name='dump', version='0.1.0')
+    """
+
+    name: str = field(validator=_text)
+    version: str = field(validator=_text)
+
+
+def _is_date(_: object, attribute: attrs.Attribute[object], value: object) -> None:
+    if value is not None and not isinstance(value, dt.date):
+        raise TypeError(f"{attribute.name} must be a date, a datetime or None, not {value!r}")
+
+
+@frozen
+class Article:
+    """A parsed article: metadata, the body as ordered blocks, and the record of what was done.
+
+    Everything is plain data. ``removed`` holds every input block that is not in the body
+    (chrome, captions, the title line, notices...) with the reason and the step, and ``edits``
+    every repair of kept text, so nothing the library did is hidden.
+
+    >>> article = Article(
+    ...     id="0" * 16,
+    ...     blocks=(Block("paragraph", "First."), Block("paragraph", "Second.")),
+    ...     parser=ParserInfo("dump", "0.1.0"),
+    ... )
+    >>> article.text
+    'First.\\n\\nSecond.'
+    """
+
+    id: str = field(validator=_text)
+    blocks: tuple[Block, ...] = field(validator=_tuple_of(Block))
+    parser: ParserInfo = field(validator=validators.instance_of(ParserInfo))
+    source: str | None = field(default=None, validator=_optional_text)
+    format: str | None = field(default=None, validator=_optional_text)
+    url: str | None = field(default=None, validator=_optional_text)
+    title: str | None = field(default=None, validator=_optional_text)
+    site_name: str | None = field(default=None, validator=_optional_text)
+    publisher: str | None = field(default=None, validator=_optional_text)
+    agency: str | None = field(default=None, validator=_optional_text)
+    authors: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+    published: dt.date | None = field(default=None, validator=_is_date)
+    language: str | None = field(default=None, validator=_optional_text)
+    media: tuple[Media, ...] = field(default=(), validator=_tuple_of(Media))
+    truncated: bool = field(default=False, validator=validators.instance_of(bool))
+    paywall: Paywall | None = field(
+        default=None, validator=validators.optional(validators.instance_of(Paywall))
+    )
+    removed: tuple[Removal, ...] = field(default=(), validator=_tuple_of(Removal))
+    edits: tuple[Edit, ...] = field(default=(), validator=_tuple_of(Edit))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The versioned JSON record of this article (see :func:`newscorpus.to_dict`)."""
+        from newscorpus.models.record import to_dict
+
+        return to_dict(self)
+
+    @classmethod
+    def from_dict(cls, record: Mapping[str, Any]) -> Article:
+        """Rebuild an article from its JSON record (see :func:`newscorpus.from_dict`)."""
+        from newscorpus.models.record import from_dict
+
+        return from_dict(record)
+
+    @property
+    def text(self) -> str:
+        """The body: every block's text, joined by one blank line."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The text of the body's paragraph blocks, in order."""
+        return tuple(block.text for block in self.blocks if block.kind == "paragraph")
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        """The text of the body's heading blocks, in order."""
+        return tuple(block.text for block in self.blocks if block.kind == "heading")

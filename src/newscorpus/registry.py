@@ -1,0 +1,142 @@
+"""Registries: extension by name, in code or through an installed package's entry points.
+
+Two registries exist: :data:`parsers` (entry-point group ``newscorpus.parsers``) and
+:data:`cleaners` (entry-point group ``newscorpus.cleaners``). Register in code with the
+decorator, or ship a package that declares an entry point; plugins are discovered lazily, the
+first time a registry is asked for a name it does not know or for its full listing. A plugin
+that fails to load, or that reuses a taken name, is skipped with a warning, never a crash.
+
+>>> from newscorpus.registry import Registry
+>>> shapes: Registry[int] = Registry("shapes", entry_point_group=None)
+>>> @shapes.register("answer")
+... def answer() -> int:
+...     return 42
+>>> shapes.get("answer")()
+42
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from importlib import metadata
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from attrs import frozen
+
+from newscorpus.errors import RegistryError
+
+if TYPE_CHECKING:
+    from newscorpus.cleaning.pipeline import StepFactory
+    from newscorpus.formats.base import Parser
+
+__all__ = ["Registration", "Registry", "cleaners", "parsers"]
+
+T = TypeVar("T")
+
+
+@frozen
+class Registration(Generic[T]):
+    """One registered object, its name and where it came from (``"builtin"``, ``"code"`` or
+    ``"entry point <value>"``)."""
+
+    name: str
+    value: T
+    origin: str
+
+
+class Registry(Generic[T]):
+    """Objects registered by name, with lazy discovery of entry-point plugins."""
+
+    def __init__(self, kind: str, *, entry_point_group: str | None) -> None:
+        self.kind = kind
+        self.entry_point_group = entry_point_group
+        self._entries: dict[str, Registration[T]] = {}
+        self._discovered = entry_point_group is None
+
+    def register(
+        self, name: str, value: T | None = None, *, origin: str = "code", replace: bool = False
+    ) -> Any:
+        """Register ``value`` under ``name``; without ``value``, return a decorator that does.
+
+        Registering a taken name raises :class:`~newscorpus.RegistryError` unless ``replace``.
+        """
+        if value is None:
+
+            def decorator(obj: T) -> T:
+                self.register(name, obj, origin=origin, replace=replace)
+                return obj
+
+            return decorator
+        if not name or not isinstance(name, str):
+            raise RegistryError(f"a {self.kind} needs a non-empty name, not {name!r}")
+        if name in self._entries and not replace:
+            taken = self._entries[name]
+            raise RegistryError(
+                f"{self.kind} name {name!r} is already registered (from {taken.origin})"
+            )
+        self._entries[name] = Registration(name, value, origin)
+        return value
+
+    def unregister(self, name: str) -> None:
+        """Remove ``name``; a name that is not registered raises RegistryError."""
+        if self._entries.pop(name, None) is None:
+            raise RegistryError(f"no {self.kind} named {name!r} is registered")
+
+    def get(self, name: str) -> T:
+        """The object registered as ``name``, discovering plugins if needed."""
+        if name not in self._entries:
+            self.discover()
+        try:
+            return self._entries[name].value
+        except KeyError:
+            known = ", ".join(sorted(self._entries)) or "none"
+            raise RegistryError(f"no {self.kind} named {name!r} (registered: {known})") from None
+
+    def __contains__(self, name: object) -> bool:
+        if name not in self._entries:
+            self.discover()
+        return name in self._entries
+
+    def __iter__(self) -> Iterator[Registration[T]]:
+        self.discover()
+        return iter(list(self._entries.values()))
+
+    def names(self) -> list[str]:
+        """Every registered name, plugins included, in registration order."""
+        return [entry.name for entry in self]
+
+    def discover(self) -> None:
+        """Load the entry points of :attr:`entry_point_group` once; later calls do nothing."""
+        if self._discovered or self.entry_point_group is None:
+            return
+        self._discovered = True
+        for entry_point in metadata.entry_points(group=self.entry_point_group):
+            package = entry_point.dist.name if entry_point.dist else "unknown package"
+            origin = f"entry point {entry_point.value} ({package})"
+            if entry_point.name in self._entries:
+                warnings.warn(
+                    f"{self.kind} plugin {entry_point.name!r} from {origin} is skipped: the "
+                    f"name is taken by {self._entries[entry_point.name].origin}",
+                    RuntimeWarning,
+                    stacklevel=2,
+                )
+                continue
+            try:
+                value = entry_point.load()
+            except Exception as error:  # a broken plugin must not break the library
+                warnings.warn(
+                    f"{self.kind} plugin {entry_point.name!r} from {origin} failed to load: "
+                    f"{type(error).__name__}: {error}",
+                    RuntimeWarning,
+                    stacklevel=2,
+                )
+                continue
+            self._entries[entry_point.name] = Registration(entry_point.name, value, origin)
+
+
+#: Parsers by name: objects following :class:`newscorpus.formats.base.Parser`.
+parsers: Registry[Parser] = Registry("parser", entry_point_group="newscorpus.parsers")
+#: Cleaning steps by name: callables that build a step from keyword settings.
+cleaners: Registry[StepFactory] = Registry("cleaner", entry_point_group="newscorpus.cleaners")
+
