@@ -61,7 +61,9 @@ def _shingles(text: str) -> Counter[tuple[str, ...]]:
     tokens = _TOKEN.findall(text)
     count = max(1, len(tokens) - SHINGLE_SIZE + 1)
     return Counter(
-        shingle for shingle in (tuple(tokens[i : i + SHINGLE_SIZE]) for i in range(count)) if shingle
+        shingle
+        for shingle in (tuple(tokens[i : i + SHINGLE_SIZE]) for i in range(count))
+        if shingle
     )
 
 

@@ -23,3 +23,130 @@ WRAP_MARGIN_SLACK = 12
 WRAP_MIN_SHARE_AT_MARGIN = 0.5
 #: The dump parser's ``can_parse`` score: the fallback that any better-fitting parser beats.
 DUMP_FALLBACK_SCORE = 0.1
+
+# --- language (metadata/language.py) -----------------------------------------------------------
+
+#: The identifier reads at most this many characters: enough, and bounded time on huge pages.
+LANGUAGE_SAMPLE_CHARS = 4000
+#: Fewer letters than this and no language is claimed ("OK", "12:30").
+LANGUAGE_MIN_LETTERS = 20
+#: py3langid's normalised probability below which no language is claimed (0.5 keeps every
+#: seed and 97% of the dev dumps' pages identified, and no two-word line).
+LANGUAGE_MIN_PROBABILITY = 0.5
+#: The page's language is detected on its longest blocks, up to this many characters, so that
+#: menus in another language do not outvote the article.
+LANGUAGE_TEXT_CHARS = 3000
+
+# --- what reads as prose (cleaning/features.py, cleaning/region.py) ----------------------------
+
+#: A paragraph of running text has at least this many words (CJK: characters / 2).
+PROSE_MIN_WORDS = 10
+#: ... and at least this share of stopwords, where the language has a list (running text in
+#: the dev dumps' languages has 0.3 to 0.6; lists of names and headlines under 0.15).
+PROSE_MIN_STOPWORD_RATIO = 0.2
+#: A line of this many words or more that is not Title Case reads as a list item, not a menu.
+LIST_ITEM_MIN_WORDS = 4
+
+# --- scoring blocks for the main-text run (cleaning/region.py) ---------------------------------
+# Prose scores its size in words; the rest score against. Tuned on the dev dumps: raising the
+# short-line cost trades recall of list-heavy articles for precision on menu-heavy pages.
+
+#: A block an earlier step removed (chrome, a repeat, a caption).
+SCORE_REMOVED = 8.0
+#: A short line that is not a sentence (menu item, label, headline).
+SCORE_SHORT = 8.0
+#: A short line that looks like a list item of the article (several words, not Title Case).
+SCORE_LIST_ITEM = 1.0
+#: A long line that does not end like a sentence scores this share of its size against.
+SCORE_UNENDED_FACTOR = 0.5
+#: A long sentence with few stopwords (a list of names, a dense caption) scores this share.
+SCORE_WEAK_PROSE_FACTOR = 0.2
+
+# --- repeats (cleaning/steps/repeats.py) -------------------------------------------------------
+
+#: A line repeated with more text within this many following lines is the shorter copy.
+REPEAT_LOOKAHEAD = 3
+#: ... if it has at least this many words (menu items are prefixes of each other by chance).
+REPEAT_PREFIX_MIN_WORDS = 4
+
+# --- chrome (cleaning/steps/chrome.py) ---------------------------------------------------------
+
+#: Longer blocks are never judged chrome by phrase (a cookie notice runs to about 60 words).
+CHROME_MAX_WORDS = 80
+#: A leading phrase of this many words is unambiguous ("your email address will not be
+#: published", "this website uses cookies").
+CHROME_LONG_PHRASE_WORDS = 3
+#: A label ("Sponsor: ...", "Related: ...") marks chrome up to this many words.
+CHROME_LABEL_MAX_WORDS = 25
+#: A one- or two-word phrase ("share", "more") marks chrome only in lines this short.
+CHROME_SHORT_MAX_WORDS = 4
+
+# --- paywall (cleaning/steps/paywall.py) -------------------------------------------------------
+
+#: A paywall notice is short; a longer block that mentions subscribers is an article about them.
+PAYWALL_MAX_WORDS = 40
+
+# --- captions (cleaning/steps/captions.py) -----------------------------------------------------
+
+#: A caption has at least this many words before its credit.
+CAPTION_MIN_WORDS = 3
+#: ... and at most this many in all (longer blocks are paragraphs that mention a photo).
+CAPTION_MAX_WORDS = 60
+#: A caption separated from its credit line by an empty line must be this short.
+CAPTION_SHORT_WORDS = 30
+#: A credit line has at most this many words.
+CREDIT_LINE_MAX_WORDS = 15
+#: A credit follows its caption within this many input blocks (a repeat may stand between).
+CAPTION_CREDIT_GAP = 3
+
+# --- tails (cleaning/steps/tails.py) -----------------------------------------------------------
+
+#: A tail marker is a short line: "You may also like:", "More from UK", "34 Comments".
+TAIL_MARKER_MAX_WORDS = 8
+#: Words a related-content heading may add to its phrase ("More from UK").
+TAIL_MARKER_EXTRA_WORDS = 3
+#: Names an author-bio heading may add ("About Jane Doe").
+TAIL_NAME_MAX_WORDS = 4
+#: A marker cuts the page when at least this share of the page's prose stands before it.
+TAIL_MIN_PROSE_BEFORE = 0.5
+#: A comment section is recognised by this many comment headers ("jane says:", "2 days
+#: ago") within the next COMMENT_WINDOW blocks.
+COMMENT_MIN_META_LINES = 2
+COMMENT_WINDOW = 40
+
+# --- title (cleaning/steps/title.py) -----------------------------------------------------------
+
+#: A headline has this many words at least ("Le Monde" is a name, not a headline) ...
+TITLE_MIN_WORDS = 3
+#: ... and at most this many.
+TITLE_MAX_WORDS = 40
+#: A line in capitals among the first blocks is the masthead, not the headline.
+MASTHEAD_MAX_POSITION = 2
+#: Headlines are words: a line with more digits than this share is a date or a score.
+TITLE_MAX_DIGIT_RATIO = 0.3
+#: The headline is among the last lines above the body.
+TITLE_SEARCH_LINES = 6
+
+# --- inside the body (cleaning/steps/boilerplate.py, headings.py) ------------------------------
+
+#: A capitalised line of at most this many words, with no text after it, is a stray label.
+STRAY_LABEL_MAX_WORDS = 2
+#: A subheading has at most this many words.
+HEADING_MAX_WORDS = 15
+
+# --- metadata in the header (cleaning/steps/dateline.py, byline.py, masthead.py) ---------------
+
+#: The dateline is among this many lines above the body ...
+DATELINE_SEARCH_LINES = 8
+#: ... or the first lines of the body ...
+DATELINE_BODY_LINES = 1
+#: ... and is a short line, not a sentence that mentions a date.
+DATELINE_MAX_CHARS = 120
+#: The byline is among this many lines above the body (or the body's first line).
+BYLINE_SEARCH_LINES = 8
+#: The agency is credited at the start of the opening paragraph or bio: "(Reuters) —".
+AGENCY_SEARCH_CHARS = 300
+#: A masthead is a short line in capitals ("THE AMERICA ONE NEWS").
+MASTHEAD_MAX_WORDS = 6
+#: An outlet's name is short ("Le Monde", "The Wall Street Journal").
+PUBLISHER_MAX_WORDS = 5

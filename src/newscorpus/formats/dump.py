@@ -34,6 +34,7 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _BULLET = re.compile(r"^(?:[*•·▪◦‣●○■□–—+-]|\d{1,3}[.)])\s+(?=\S)")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+(?=\S)")
 _QUOTE_MARK = re.compile(r"^>\s?(?=\S)")
+_DECORATION = re.compile(r"^[–—\-=*~•]+\s+(?P<text>.+?)\s+[–—\-=*~•]+$")
 _SENTENCE_END = re.compile(r"[.!?…:;。！？]['\"’”»)\]]*$")
 _CONTINUATION_START = re.compile(r"^[,.;:!?)\]’”»%]|^[^\W\d_]", re.UNICODE)
 
@@ -100,6 +101,9 @@ def _first_word(text: str) -> str:
 
 
 def _marker(text: str) -> tuple[BlockKind, str]:
+    decorated = _DECORATION.match(text)
+    if decorated:
+        return "heading", decorated.group("text")
     for pattern, kind in ((_HEADING_MARK, "heading"), (_QUOTE_MARK, "quote"), (_BULLET, "list_item")):
         match = pattern.match(text)
         if match:

@@ -1,0 +1,46 @@
+"""Step ``boilerplate``: what is left around the main text goes.
+
+After the title, byline, date and masthead steps have taken what they need from the header,
+the kept blocks outside the body run (see the ``zones`` step) are dropped: menus, teasers,
+footers. Inside the body, a lone line of one or two capitalised words with no sentence after
+it ("Video", "Bill Hoppe") is a widget or a name tag, not text.
+"""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from newscorpus import tuning
+from newscorpus.cleaning.features import features
+from newscorpus.draft import Draft
+from newscorpus.registry import cleaners
+
+__all__ = ["Boilerplate"]
+
+
+@cleaners.register("boilerplate", origin="builtin")
+@frozen
+class Boilerplate:
+    """Drop the kept blocks outside the main text, and stray labels inside it."""
+
+    name: str = field(default="boilerplate", kw_only=True)
+
+    def __call__(self, draft: Draft) -> None:
+        kept = draft.kept()
+        for position, block in enumerate(kept):
+            if block.zone == "header":
+                draft.drop(block, "before the main text")
+            elif block.zone == "footer":
+                draft.drop(block, "after the main text")
+            elif block.kind == "paragraph":
+                found = features(block.text, draft.language)
+                following = kept[position + 1] if position + 1 < len(kept) else None
+                if (
+                    found.size <= tuning.STRAY_LABEL_MAX_WORDS
+                    and found.title_case
+                    and not found.ends_sentence
+                    and (following is None or following.zone != "body"
+                         or features(following.text, draft.language).size
+                         <= tuning.STRAY_LABEL_MAX_WORDS)
+                ):
+                    draft.drop(block, "stray label inside the main text")

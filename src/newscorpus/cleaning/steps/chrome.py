@@ -1,0 +1,76 @@
+"""Step ``chrome``: the site's furniture, wherever it stands.
+
+Menus and navigation, search prompts, share/follow/subscribe/newsletter prompts, cookie and
+consent notices, advertising and sponsor lines, comment forms: lines that say what they are
+with a known phrase (``newscorpus/data/phrases.json``, many languages). A phrase alone on its
+line is chrome at any length. A line that only starts with one is chrome when the phrase is
+long enough to be unambiguous, when it is a label ("Sponsor: ..."), or when the line is too
+short to be a sentence: "More than 100,000 people fled" starts with "more" and stays.
+"""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from newscorpus import tuning
+from newscorpus.cleaning import patterns
+from newscorpus.cleaning.features import features
+from newscorpus.draft import Draft
+from newscorpus.registry import cleaners
+
+__all__ = ["Chrome", "chrome_role"]
+
+_ROLES: tuple[tuple[patterns.Role, str], ...] = (
+    ("cookies", "cookie, consent or legal notice"),
+    ("comment_form", "comment form"),
+    ("subscribe", "subscription or sign-in prompt"),
+    ("share", "share button"),
+    ("follow", "follow prompt"),
+    ("advertising", "advertising or sponsor line"),
+    ("navigation", "navigation or search"),
+    ("related", "link to related content"),
+)
+_LABEL_MARKS = (":", "|", "»", "›", "-", "–")
+
+
+def chrome_role(text: str, language: str | None) -> str | None:
+    """Why ``text`` is site chrome (a short reason), or None if it is not.
+
+    >>> chrome_role("Connect with us", "en")
+    'follow prompt'
+    >>> chrome_role("More than 100,000 people fled Karabakh for Armenia.", "en") is None
+    True
+    """
+    found = features(text, language)
+    if found.size > tuning.CHROME_MAX_WORDS:
+        return None
+    for role, reason in _ROLES:
+        if patterns.matches_whole(role, text):
+            return reason
+        leading = patterns.leading_phrase(role, text)
+        if leading is None:
+            continue
+        phrase, rest = leading
+        if role == "related" and not rest.lstrip().startswith(_LABEL_MARKS):
+            continue  # "Related" alone or as a heading is the tails step's business
+        if len(phrase.split()) >= tuning.CHROME_LONG_PHRASE_WORDS:
+            return reason
+        if rest.lstrip().startswith(_LABEL_MARKS) and found.size <= tuning.CHROME_LABEL_MAX_WORDS:
+            return reason
+        if found.size <= tuning.CHROME_SHORT_MAX_WORDS and not found.ends_sentence:
+            return reason
+    return None
+
+
+@cleaners.register("chrome", origin="builtin")
+@frozen
+class Chrome:
+    """Drop menus, prompts, notices, ads and comment forms, recognised by their phrases."""
+
+    name: str = field(default="chrome", kw_only=True)
+
+    def __call__(self, draft: Draft) -> None:
+        for block in draft.iter_kept():
+            reason = chrome_role(block.text, draft.language)
+            if reason is not None:
+                draft.drop(block, reason)

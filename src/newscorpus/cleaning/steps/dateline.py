@@ -1,0 +1,57 @@
+"""Step ``dateline``: the publication date, told apart from the page's other dates.
+
+Pages show several dates: today's date in the site's top bar (the capture date), the article's
+date beside its headline or byline, dates of teasers. The publication date is the one on the
+dateline nearest above the main text, preferring a line labelled as published over one
+labelled as updated. Other lines that are only a date are dropped with a reason that says so.
+"""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from newscorpus import tuning
+from newscorpus.draft import Draft, DraftBlock
+from newscorpus.metadata.dates import date_label, find_dates, is_dateline
+from newscorpus.registry import cleaners
+
+__all__ = ["Dateline"]
+
+
+@cleaners.register("dateline", origin="builtin")
+@frozen
+class Dateline:
+    """Find the publication date above the main text; drop the lines that are only dates."""
+
+    name: str = field(default="dateline", kw_only=True)
+
+    def __call__(self, draft: Draft) -> None:
+        candidates = _candidates(draft)
+        chosen: DraftBlock | None = None
+        for block in candidates:
+            if date_label(block.text) == "published" or chosen is None:
+                chosen = block
+            if date_label(block.text) == "published":
+                break
+        if chosen is not None:
+            dates = find_dates(chosen.text, language=draft.language)
+            draft.published = dates[0].value
+        for block in draft.iter_kept():
+            if block.zone != "header" or not is_dateline(block.text):
+                continue
+            if block is chosen:
+                draft.drop(block, "publication date")
+            else:
+                draft.drop(block, "another date on the page (not the publication date)")
+
+
+def _candidates(draft: Draft) -> list[DraftBlock]:
+    """Header lines and the first body lines that carry a date, nearest to the body first."""
+    header = [block for block in draft.iter_kept() if block.zone == "header"]
+    body = [block for block in draft.iter_kept() if block.zone == "body"][: tuning.DATELINE_BODY_LINES]
+    nearby = list(reversed(header[-tuning.DATELINE_SEARCH_LINES :])) + body
+    return [
+        block
+        for block in nearby
+        if len(block.text) <= tuning.DATELINE_MAX_CHARS and find_dates(block.text, language=draft.language)
+    ]

@@ -1,0 +1,39 @@
+"""Step ``headings``: short lines that introduce the paragraphs after them.
+
+A body block becomes a heading when it is short, does not end like a sentence (nor with a
+colon, which introduces a list), and a paragraph follows it. Headings marked in the dump
+itself ("## Heading", "– Heading –") are headings already.
+"""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from newscorpus import tuning
+from newscorpus.cleaning.features import features
+from newscorpus.draft import Draft
+from newscorpus.registry import cleaners
+
+__all__ = ["Headings"]
+
+
+@cleaners.register("headings", origin="builtin")
+@frozen
+class Headings:
+    """Label short lines followed by a paragraph as headings."""
+
+    name: str = field(default="headings", kw_only=True)
+
+    def __call__(self, draft: Draft) -> None:
+        kept = draft.kept()
+        for block, following in zip(kept, kept[1:], strict=False):
+            if block.kind != "paragraph" or following.kind != "paragraph":
+                continue
+            found = features(block.text, draft.language)
+            if (
+                found.size <= tuning.HEADING_MAX_WORDS
+                and not found.ends_sentence
+                and not block.text.rstrip().endswith((":", ",", ";"))
+                and features(following.text, draft.language).size > found.size
+            ):
+                block.kind = "heading"

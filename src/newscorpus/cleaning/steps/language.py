@@ -1,0 +1,34 @@
+"""Step ``language``: the page's language, from its longest blocks.
+
+Runs early because the stopword features of later steps depend on it. Menus and footers are
+many short lines; the article is a few long ones, so the longest blocks speak for the article.
+"""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from newscorpus import tuning
+from newscorpus.draft import Draft
+from newscorpus.metadata.language import detect_language
+from newscorpus.registry import cleaners
+
+__all__ = ["Language"]
+
+
+@cleaners.register("language", origin="builtin")
+@frozen
+class Language:
+    """Detect the page's language (ISO 639-1) from its longest blocks."""
+
+    name: str = field(default="language", kw_only=True)
+
+    def __call__(self, draft: Draft) -> None:
+        sample: list[str] = []
+        length = 0
+        for block in sorted(draft.iter_kept(), key=lambda b: len(b.text), reverse=True):
+            if length >= tuning.LANGUAGE_TEXT_CHARS:
+                break
+            sample.append(block.text)
+            length += len(block.text)
+        draft.language = detect_language("\n".join(sample))

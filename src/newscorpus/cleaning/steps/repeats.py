@@ -1,0 +1,44 @@
+"""Step ``repeats``: a line printed again is kept once.
+
+Pages repeat: a caption above the picture and again in the gallery, a logo's alt text beside
+its name, a menu at the top and the bottom. Later copies of a block are dropped. A block that
+the next lines repeat with more after it ("caption", then "caption - Copyright AFP") is
+dropped in favour of the longer line, which keeps the credit.
+"""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from newscorpus import tuning
+from newscorpus.cleaning.features import size_of
+from newscorpus.draft import Draft
+from newscorpus.registry import cleaners
+
+__all__ = ["Repeats"]
+
+
+@cleaners.register("repeats", origin="builtin")
+@frozen
+class Repeats:
+    """Drop later copies of a line, and lines repeated with more text right after."""
+
+    name: str = field(default="repeats", kw_only=True)
+
+    def __call__(self, draft: Draft) -> None:
+        kept = draft.kept()
+        seen: set[str] = set()
+        for position, block in enumerate(kept):
+            if block.text in seen:
+                draft.drop(block, "repeats an earlier line")
+                continue
+            seen.add(block.text)
+            following = kept[position + 1 : position + 1 + tuning.REPEAT_LOOKAHEAD]
+            if size_of(block.text) >= tuning.REPEAT_PREFIX_MIN_WORDS and any(
+                _extends(block.text, other.text) for other in following
+            ):
+                draft.drop(block, "repeated in a following line with more text")
+
+
+def _extends(short: str, long: str) -> bool:
+    return len(long) > len(short) and long.startswith(short) and not long[len(short)].isalnum()

@@ -1,0 +1,47 @@
+"""Step ``title``: the headline, from the lines above the main text.
+
+The title is the last headline-shaped line before the body: a few words to a long sentence,
+not a date, not a byline, not chrome. A line in capitals at the very top is the masthead, not
+the title. When nothing fits, the title stays None: it is never made up.
+"""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from newscorpus import tuning
+from newscorpus.cleaning.features import features
+from newscorpus.draft import Draft, DraftBlock
+from newscorpus.metadata.bylines import parse_byline
+from newscorpus.metadata.dates import is_dateline
+from newscorpus.registry import cleaners
+
+__all__ = ["Title", "is_headline"]
+
+
+def is_headline(block: DraftBlock, language: str | None) -> bool:
+    """Whether a header block has the shape of a headline."""
+    found = features(block.text, language)
+    if not tuning.TITLE_MIN_WORDS <= found.size <= tuning.TITLE_MAX_WORDS:
+        return False
+    if found.upper_case and block.index <= tuning.MASTHEAD_MAX_POSITION:
+        return False
+    if found.digit_ratio > tuning.TITLE_MAX_DIGIT_RATIO or found.ends_ellipsis:
+        return False
+    return not is_dateline(block.text) and parse_byline(block.text) is None
+
+
+@cleaners.register("title", origin="builtin")
+@frozen
+class Title:
+    """Take the headline from the header zone."""
+
+    name: str = field(default="title", kw_only=True)
+
+    def __call__(self, draft: Draft) -> None:
+        header = [block for block in draft.iter_kept() if block.zone == "header"]
+        for block in reversed(header[-tuning.TITLE_SEARCH_LINES :]):
+            if is_headline(block, draft.language):
+                draft.title = block.text
+                draft.drop(block, "title")
+                return

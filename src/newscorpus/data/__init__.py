@@ -1,0 +1,1 @@
+"""Data files shipped with newscorpus: phrase lists by role and language."""

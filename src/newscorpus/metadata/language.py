@@ -1,0 +1,58 @@
+"""The language of a text (py3langid's model) and its stopwords (stopwords-iso's lists).
+
+Both come from maintained packages that ship their data: py3langid identifies 97 languages
+from character n-grams, stopwords-iso lists stopwords for 58. The identifier is loaded once per
+process, on first use (about half a second).
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from typing import Any
+
+from newscorpus import tuning
+
+__all__ = ["detect_language", "stopwords"]
+
+
+@cache
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@lru_cache(maxsize=4096)
+def detect_language(text: str) -> str | None:
+    """The ISO 639-1 code of ``text``'s language, or None when the text is too short or the
+    model is not confident enough.
+
+    >>> detect_language("Arch-foes Armenia and Azerbaijan said Thursday they would exchange "
+    ...                 "prisoners of war and work towards normalising their relations.")
+    'en'
+    >>> detect_language("ok") is None
+    True
+    """
+    sample = text[: tuning.LANGUAGE_SAMPLE_CHARS]
+    if sum(char.isalpha() for char in sample) < tuning.LANGUAGE_MIN_LETTERS:
+        return None
+    language, probability = _identifier().classify(sample)
+    if probability < tuning.LANGUAGE_MIN_PROBABILITY or len(language) != 2:
+        return None
+    return str(language)
+
+
+@cache
+def stopwords(language: str | None) -> frozenset[str]:
+    """The stopwords of ``language`` (lower-case), or an empty set when none are known.
+
+    >>> "the" in stopwords("en"), "der" in stopwords("de"), stopwords(None)
+    (True, True, frozenset())
+    """
+    if language is None:
+        return frozenset()
+    import stopwordsiso
+
+    if not stopwordsiso.has_lang(language):
+        return frozenset()
+    return frozenset(word.lower() for word in stopwordsiso.stopwords(language))
