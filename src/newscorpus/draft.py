@@ -20,7 +20,7 @@ from newscorpus.models.article import BlockKind, Edit, Media, ParserInfo, Paywal
 __all__ = ["Draft", "DraftBlock", "Zone"]
 
 #: Where a block sits relative to the main text, once the ``zones`` step has run.
-Zone = Literal["unknown", "header", "body", "footer"]
+Zone = Literal["unknown", "header", "body", "aside", "footer"]
 
 
 @define(eq=False)

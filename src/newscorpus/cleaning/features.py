@@ -19,7 +19,7 @@ __all__ = ["Features", "features", "size_of"]
 _WORD = re.compile(r"\w+")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"’”»)\]]*(?:\s*\[\d+\])?$")
-_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 
 
 @frozen
@@ -42,6 +42,7 @@ class Features:
     digit_ratio: float
 
 
+@lru_cache(maxsize=65536)
 def size_of(text: str) -> float:
     """How long ``text`` is, in words (CJK characters count half a word).
 
@@ -64,18 +65,18 @@ def features(text: str, language: str | None) -> Features:
     (True, False, True)
     """
     words = _WORD.findall(text)
-    lowered = [word.lower() for word in words]
     stops = stopwords(language)
-    ratio = (sum(1 for word in lowered if word in stops) / len(lowered)) if stops and lowered else None
+    ratio = None
+    if stops and words:
+        ratio = sum(map(stops.__contains__, map(str.lower, words))) / len(words)
     stripped = text.rstrip()
-    capitalised = [word for word in words if _LETTER.match(word)]
-    letters = _LETTER.findall(text)
+    initials = [word[0] for word in words if not word[0].isdigit() and word[0] != "_"]
     return Features(
         size=size_of(text),
         stopword_ratio=ratio,
         ends_sentence=bool(_SENTENCE_END.search(stripped)),
         ends_ellipsis=stripped.endswith(("...", "…")),
-        title_case=bool(capitalised) and all(word[0].isupper() for word in capitalised),
-        upper_case=bool(letters) and all(letter.isupper() for letter in letters if letter.isalpha()),
-        digit_ratio=sum(char.isdigit() for char in text) / len(text) if text else 0.0,
+        title_case=bool(initials) and all(map(str.isupper, initials)),
+        upper_case=text.isupper(),
+        digit_ratio=len(_DIGIT.findall(text)) / len(text) if text else 0.0,
     )

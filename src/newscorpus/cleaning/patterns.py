@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
 __all__ = [
     "CAPTION_CREDIT",
+    "CAPTION_LABEL",
     "COMMENT_COUNT",
     "COMMENT_META",
     "CREDIT_LINE",
@@ -29,6 +30,7 @@ __all__ = [
     "contains",
     "leading_phrase",
     "matches_whole",
+    "roles_of_whole",
     "phrases",
     "starts_with",
 ]
@@ -52,30 +54,62 @@ Role = Literal[
 _TRIM = "\"'“”‘’«»()[]{}<>|:;.,!?*#•·»›>–—-_=+~/\\ \u00a0"
 
 
+def _load_phrases() -> dict[str, dict[str, list[str]]]:
+    text = resources.files("newscorpus.data").joinpath("phrases.json").read_text("utf-8")
+    data: dict[str, dict[str, list[str]]] = json.loads(text)
+    data.pop("_about", None)
+    return data
+
+
 @cache
 def phrases(role: Role) -> tuple[str, ...]:
-    """Every phrase of ``role``, all languages together, longest first."""
-    data = json.loads(resources.files("newscorpus.data").joinpath("phrases.json").read_text("utf-8"))
-    found = {phrase.lower() for items in data[role].values() for phrase in items}
+    """Every phrase of ``role``, all languages together, longest first.
+
+    >>> "you may also like" in phrases("related")
+    True
+    """
+    found = {phrase.lower() for items in _load_phrases()[role].values() for phrase in items}
     return tuple(sorted(found, key=len, reverse=True))
 
 
 @cache
-def _compiled(role: Role, whole: bool) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(phrase) for phrase in phrases(role))
-    end = r"\W*$" if whole else r"(?!\w)"
-    return re.compile(rf"^(?:{alternatives}){end}", re.IGNORECASE)
+def _roles_by_phrase() -> dict[str, frozenset[Role]]:
+    roles: dict[str, set[Role]] = {}
+    for role, by_language in _load_phrases().items():
+        for items in by_language.values():
+            for phrase in items:
+                roles.setdefault(phrase.lower(), set()).add(role)  # type: ignore[arg-type]
+    return {phrase: frozenset(found) for phrase, found in roles.items()}
+
+
+@cache
+def _leading_pattern() -> re.Pattern[str]:
+    # One alternation of every phrase, longest first, so one match finds the longest phrase a
+    # line starts with, whatever its role.
+    alternatives = "|".join(re.escape(p) for p in sorted(_roles_by_phrase(), key=len, reverse=True))
+    return re.compile(rf"^(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _leading(text: str) -> tuple[str, frozenset[Role], str] | None:
+    """The longest known phrase ``text`` starts with, its roles, and the rest of the text."""
+    stripped = text.lstrip(_TRIM)
+    match = _leading_pattern().match(stripped)
+    if match is None:
+        return None
+    phrase = match.group(0)
+    return phrase, _roles_by_phrase()[phrase.lower()], stripped[match.end() :]
 
 
 def starts_with(role: Role, text: str) -> bool:
-    """Whether ``text`` starts with a whole phrase of ``role`` (after leading symbols).
+    """Whether the longest known phrase ``text`` starts with is one of ``role``.
 
     >>> starts_with("related", "You may also like: ten things")
     True
     >>> starts_with("related", "Relatedness matters")
     False
     """
-    return bool(_compiled(role, whole=False).match(text.lstrip(_TRIM)))
+    return leading_phrase(role, text) is not None
 
 
 def leading_phrase(role: Role, text: str) -> tuple[str, str] | None:
@@ -84,9 +118,34 @@ def leading_phrase(role: Role, text: str) -> tuple[str, str] | None:
     >>> leading_phrase("advertising", "Sponsor: QWIKET")
     ('Sponsor', ': QWIKET')
     """
-    stripped = text.lstrip(_TRIM)
-    match = _compiled(role, whole=False).match(stripped)
-    return None if match is None else (match.group(0), stripped[match.end() :])
+    found = _leading(text)
+    if found is None or role not in found[1]:
+        return None
+    return found[0], found[2]
+
+
+def roles_of_whole(text: str) -> frozenset[Role]:
+    """The roles of the phrase that is all of ``text``, give or take punctuation, counts and
+    symbols ("Share", "» Related articles:", "Comments (12)"); empty if it is more than that.
+
+    >>> sorted(roles_of_whole("Comments (12)"))
+    ['comments_header']
+    """
+    found = _leading(_COUNT.sub("", text))
+    if found is None or found[2].strip(_TRIM):
+        return frozenset()
+    return found[1]
+
+
+def matches_whole(role: Role, text: str) -> bool:
+    """Whether ``text`` is nothing but one phrase of ``role`` (see :func:`roles_of_whole`).
+
+    >>> matches_whole("comment_form", "Leave a Reply")
+    True
+    >>> matches_whole("comment_form", "Leave a Reply to this thread today")
+    False
+    """
+    return role in roles_of_whole(text)
 
 
 def contains(role: Role, text: str) -> bool:
@@ -102,19 +161,6 @@ def contains(role: Role, text: str) -> bool:
 def _searching(role: Role) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(phrase) for phrase in phrases(role))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-def matches_whole(role: Role, text: str) -> bool:
-    """Whether ``text`` is nothing but one phrase of ``role``, give or take punctuation, counts
-    and symbols (``"Share"``, ``"» Related articles:"``, ``"Comments (12)"``).
-
-    >>> matches_whole("comment_form", "Leave a Reply")
-    True
-    >>> matches_whole("comment_form", "Leave a Reply to this thread today")
-    False
-    """
-    stripped = _COUNT.sub("", text).strip(_TRIM)
-    return bool(stripped) and bool(_compiled(role, whole=True).match(stripped))
 
 
 _COUNT = re.compile(r"^\s*\d[\d.,]*[kKmM]?\s+|\s*[(\[]?\s*\d[\d.,]*[kKmM]?\s*[)\]]?\s*$")
@@ -162,6 +208,12 @@ CAPTION_CREDIT = re.compile(
 CREDIT_LINE = re.compile(
     rf"^[(\[]?\s*(?P<label>{_CREDIT_LABEL}|{_PICTURE_WORD}\s+(?=(?-i:[A-Z©])))"
     rf"\s*{_CREDIT_TEXT}\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+#: A caption that says it is one: "Image caption Taylor Swift's seventh album, Lover".
+CAPTION_LABEL = re.compile(
+    rf"^[(\[]?\s*(?:{_PICTURE_WORD}\s+)?(?:caption|légende|bildunterschrift|pie de foto|legenda|didascalia|"
+    rf"onderschrift|podpis|подпись)\s*[:：]?\s+(?=\S)",
     re.IGNORECASE,
 )
 #: A line that ends with a picture agency's name: "Natalie Naccache | Bloomberg | Getty Images".

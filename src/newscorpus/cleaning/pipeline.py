@@ -49,7 +49,8 @@ StepFactory = Callable[..., Step]
 def _check_steps(_: object, __: object, steps: tuple[Step, ...]) -> None:
     seen: set[str] = set()
     for step in steps:
-        if not isinstance(step, Step):
+        # A structural check: isinstance() against a runtime Protocol is slow in a hot path.
+        if not callable(step) or not isinstance(getattr(step, "name", None), str):
             raise PipelineError(f"{step!r} is not a cleaning step (it needs a name and a __call__)")
         if step.name in seen:
             raise PipelineError(f"the pipeline has two steps named {step.name!r}")

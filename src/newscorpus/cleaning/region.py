@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from attrs import frozen
+
 from newscorpus import tuning
 from newscorpus.cleaning.features import Features, features
 from newscorpus.draft import DraftBlock
+from newscorpus.metadata.bylines import parse_byline
+from newscorpus.metadata.dates import is_dateline
 
-__all__ = ["block_score", "best_run", "is_prose"]
+__all__ = ["MainText", "best_run", "block_score", "is_prose", "main_text"]
 
 
 def is_prose(found: Features) -> bool:
@@ -32,13 +36,17 @@ def block_score(block: DraftBlock, language: str | None) -> float:
         return -tuning.SCORE_REMOVED
     found = features(block.text, language)
     if is_prose(found):
-        return found.size
+        if block.blank_before or block.blank_after:
+            return found.size
+        return found.size * tuning.SCORE_UNSEPARATED_FACTOR
     if found.ends_ellipsis:
         return -tuning.SCORE_SHORT
     if found.size < tuning.PROSE_MIN_WORDS:
         if found.ends_sentence:
             return -tuning.SCORE_SHORT / 2
-        if found.size >= tuning.LIST_ITEM_MIN_WORDS and not found.title_case:
+        if found.size >= tuning.LIST_ITEM_MIN_WORDS and (
+            not found.title_case or found.digit_ratio >= tuning.LIST_ITEM_MIN_DIGIT_RATIO
+        ):
             return -tuning.SCORE_LIST_ITEM
         return -tuning.SCORE_SHORT
     if not found.ends_sentence:
@@ -64,3 +72,63 @@ def best_run(scores: Sequence[float]) -> tuple[int, int] | None:
         if total > best_total:
             best_total, best = total, (start, index)
     return best
+
+
+@frozen
+class MainText:
+    """Where the main text is: blocks ``start`` to ``end`` (inclusive), less the ``asides``
+    (interruptions between two parts of the article: a box of related links, an ad)."""
+
+    start: int
+    end: int
+    asides: frozenset[int]
+
+
+def main_text(blocks: Sequence[DraftBlock], language: str | None) -> MainText | None:
+    """Find the main text among ``blocks`` (kept and removed, in reading order).
+
+    The best-scoring run is the core. A line that is only a date is a wall no run crosses:
+    below the headline it opens the article, further down it opens a teaser or a comment. The
+    core's start moves past a byline among its first blocks (what stands above is a standfirst
+    or the headline). It then grows over interruptions: a later run of prose worth more than
+    the interruption costs, after a gap of a few blocks, is the rest of the article.
+    """
+    scores = [
+        _WALL if is_dateline(block.text) else block_score(block, language) for block in blocks
+    ]
+    run = best_run(scores)
+    if run is None:
+        return None
+    start, end = _after_byline(blocks, run[0], run[1]), run[1]
+    asides: set[int] = set()
+    while (continuation := _continuation(scores, end)) is not None:
+        asides.update(range(end + 1, continuation[0]))
+        end = continuation[1]
+    return MainText(start, end, frozenset(asides))
+
+
+_WALL = float("-inf")
+
+
+def _after_byline(blocks: Sequence[DraftBlock], start: int, end: int) -> int:
+    """The run's start, moved past the last byline among its first blocks."""
+    lead = range(start, min(end, start + tuning.BODY_LEAD_BLOCKS))
+    marks = [i for i in lead if parse_byline(blocks[i].text)]
+    return marks[-1] + 1 if marks and marks[-1] < end else start
+
+
+def _continuation(scores: Sequence[float], end: int) -> tuple[int, int] | None:
+    """A run of prose after a short gap that is worth more than the gap costs."""
+    limit = min(len(scores), end + 1 + tuning.ASIDE_MAX_BLOCKS)
+    for gap_end in range(end + 1, limit):
+        if scores[gap_end] <= 0:
+            continue
+        rest = best_run(scores[gap_end:])
+        if rest is None or rest[0] != 0:
+            return None
+        cost = -sum(scores[end + 1 : gap_end])
+        worth = sum(scores[gap_end : gap_end + rest[1] + 1])
+        if worth >= tuning.ASIDE_MIN_CONTINUATION and worth > cost * tuning.ASIDE_WORTH_FACTOR:
+            return gap_end, gap_end + rest[1]
+        return None
+    return None

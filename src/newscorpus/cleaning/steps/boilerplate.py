@@ -32,6 +32,8 @@ class Boilerplate:
                 draft.drop(block, "before the main text")
             elif block.zone == "footer":
                 draft.drop(block, "after the main text")
+            elif block.zone == "aside":
+                draft.drop(block, "interrupts the main text (related links, an ad, a box)")
             elif block.kind == "paragraph":
                 found = features(block.text, draft.language)
                 following = kept[position + 1] if position + 1 < len(kept) else None

@@ -1,8 +1,9 @@
 """Step ``captions``: picture captions and their credits go to :attr:`Article.media`.
 
-Three shapes are read: a caption ending in its credit ("... - Copyright AFP Menahem KAHANA",
+Four shapes are read: a caption ending in its credit ("... - Copyright AFP Menahem KAHANA",
 "... (Photo: AP)"); a credit line ("Photo: Ringo H.W. Chiu, AP", "... | Getty Images") right
-after its caption; and a credit line alone, which is dropped without a caption. Repeated
+after its caption; a labelled caption ("Image caption ...") after its credit line; and a
+credit line alone, which is dropped without a caption. Repeated
 captions were already reduced to one by the ``repeats`` step.
 """
 
@@ -61,23 +62,32 @@ class Captions:
 
     def __call__(self, draft: Draft) -> None:
         previous: DraftBlock | None = None
+        pending_credit: str | None = None
         for block in draft.kept():
+            labelled = patterns.CAPTION_LABEL.match(block.text)
+            if labelled is not None:
+                draft.media.append(Media(block.text[labelled.end() :], pending_credit))
+                draft.drop(block, "picture caption")
+                previous, pending_credit = None, None
+                continue
+            parts = split_caption(block.text) if size_of(block.text) <= tuning.CAPTION_MAX_WORDS else None
+            if parts is not None:
+                draft.media.append(Media(*parts))
+                draft.drop(block, "picture caption with its credit")
+                previous, pending_credit = None, None
+                continue
             credit = credit_of_line(block.text)
             if credit is not None:
                 if previous is not None and _is_caption_of(previous, block):
                     draft.media.append(Media(previous.text, credit))
                     draft.drop(previous, "picture caption")
+                    pending_credit = None
+                else:
+                    pending_credit = credit
                 draft.drop(block, "picture credit")
                 previous = None
                 continue
-            if size_of(block.text) <= tuning.CAPTION_MAX_WORDS:
-                parts = split_caption(block.text)
-                if parts is not None:
-                    draft.media.append(Media(*parts))
-                    draft.drop(block, "picture caption with its credit")
-                    previous = None
-                    continue
-            previous = block
+            previous, pending_credit = block, None
 
 
 def _is_caption_of(caption: DraftBlock, credit: DraftBlock) -> bool:

@@ -10,6 +10,8 @@ short to be a sentence: "More than 100,000 people fled" starts with "more" and s
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from attrs import field, frozen
 
 from newscorpus import tuning
@@ -33,6 +35,7 @@ _ROLES: tuple[tuple[patterns.Role, str], ...] = (
 _LABEL_MARKS = (":", "|", "»", "›", "-", "–")
 
 
+@lru_cache(maxsize=65536)
 def chrome_role(text: str, language: str | None) -> str | None:
     """Why ``text`` is site chrome (a short reason), or None if it is not.
 
@@ -44,9 +47,11 @@ def chrome_role(text: str, language: str | None) -> str | None:
     found = features(text, language)
     if found.size > tuning.CHROME_MAX_WORDS:
         return None
+    whole = patterns.roles_of_whole(text)
     for role, reason in _ROLES:
-        if patterns.matches_whole(role, text):
+        if role in whole:
             return reason
+    for role, reason in _ROLES:
         leading = patterns.leading_phrase(role, text)
         if leading is None:
             continue

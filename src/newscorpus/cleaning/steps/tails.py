@@ -1,10 +1,12 @@
 """Step ``tails``: what follows the article: related teasers, author bios, comments.
 
-A tail starts at a marker line: a related-content heading ("You may also like:", "More from
-UK"), an author-bio heading ("Written By", "About the author"), a comment section ("Leave a
-Reply", "34 Comments"). From a marker to the end of the page, every block is dropped, when
-the marker stands after most of the page's prose (so a "Comments" link in the top menu cuts
-nothing) or, for comments, when comments follow it (lines like "jane says:" or "2 days ago").
+A tail starts at a marker line after some of the article: a related-content heading ("You
+may also like:", "More from UK") or an author-bio heading ("Written By", "About the author")
+opens a box that runs until the article resumes (a long paragraph, or two in a row: teasers
+come one short paragraph at a time), or to the end. A comment section ("Leave a Reply", "34
+Comments") runs to the end of the page, when it stands after most of the page's prose (so a
+"Comments" link in the top menu cuts nothing) or comments follow it ("jane says:", "2 days
+ago").
 """
 
 from __future__ import annotations
@@ -30,9 +32,11 @@ def tail_kind(text: str, language: str | None) -> str | None:
     'comments'
     """
     found = features(text, language)
+    if patterns.COMMENT_COUNT.match(text) and found.size <= tuning.COMMENT_COUNT_MAX_WORDS:
+        return "comments"
     if found.size > tuning.TAIL_MARKER_MAX_WORDS or found.ends_sentence:
         return None
-    if patterns.COMMENT_COUNT.match(text) or patterns.matches_whole("comments_header", text):
+    if patterns.matches_whole("comments_header", text):
         return "comments"
     if patterns.matches_whole("comment_form", text):
         return "comments"
@@ -66,20 +70,53 @@ class Tails:
         kept = draft.kept()
         weights = [_prose_weight(block, draft.language) for block in kept]
         total = sum(weights)
-        if total == 0:
-            return
         before = 0.0
-        for position, block in enumerate(kept):
-            kind = tail_kind(block.text, draft.language)
-            if kind is not None and before > 0 and (
-                before / total >= tuning.TAIL_MIN_PROSE_BEFORE
-                or (kind == "comments" and _comments_follow(kept[position + 1 :]))
-            ):
-                reason = f"{kind} after the article (from {block.text!r})"
-                for rest in kept[position:]:
-                    draft.drop(rest, reason)
-                return
-            before += weights[position]
+        position = 0
+        while position < len(kept):
+            kind = tail_kind(kept[position].text, draft.language)
+            if kind is None or before == 0:
+                before += weights[position]
+                position += 1
+                continue
+            if kind == "comments":
+                if before / total >= tuning.TAIL_MIN_PROSE_BEFORE or _comments_follow(
+                    kept[position + 1 :]
+                ):
+                    _drop_all(draft, kept[position:], kind)
+                    return
+                position += 1
+                continue
+            end = _resumes(kept, weights, position + 1, skip_first=kind == "author bio")
+            for inner in range(position, end):
+                inner_kind = tail_kind(kept[inner].text, draft.language) or kind
+                if inner_kind == "comments" and _comments_follow(kept[inner + 1 :]):
+                    _drop_all(draft, kept[inner:], inner_kind)
+                    return
+                kind = inner_kind
+                draft.drop(kept[inner], f"{kind} after the article")
+            position = end
+
+
+def _drop_all(draft: Draft, blocks: list[DraftBlock], kind: str) -> None:
+    for block in blocks:
+        draft.drop(block, f"{kind} after the article")
+
+
+def _resumes(kept: list[DraftBlock], weights: list[float], start: int, *, skip_first: bool) -> int:
+    """Where the article resumes after a related-content box or a bio: the first prose block
+    that is long or followed by more prose (teasers come one short paragraph at a time). A
+    bio's own first paragraph is part of the box."""
+    for position in range(start, len(kept)):
+        if weights[position] == 0:
+            continue
+        if skip_first:
+            skip_first = False
+            continue
+        long_enough = weights[position] >= tuning.TAIL_RESUME_WORDS
+        followed = position + 1 < len(kept) and weights[position + 1] > 0
+        if long_enough or followed:
+            return position
+    return len(kept)
 
 
 def _prose_weight(block: DraftBlock, language: str | None) -> float:

@@ -1,8 +1,9 @@
 """Step ``zones``: where the main text starts and ends.
 
 Every block, kept or already removed, is scored (:mod:`newscorpus.cleaning.region`), and the
-best-scoring run of blocks is the body. Kept blocks before it are marked ``header`` (where the
-title, byline and date steps look), after it ``footer``. Nothing is dropped here: the
+best-scoring run of blocks is the body (see :func:`~newscorpus.cleaning.region.main_text`).
+Kept blocks before it are marked ``header`` (where the title, byline and date steps look),
+after it ``footer``, and interruptions inside it ``aside``. Nothing is dropped here: the
 ``boilerplate`` step drops what the metadata steps leave in the header and footer.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from newscorpus.cleaning.region import best_run, block_score
+from newscorpus.cleaning.region import main_text
 from newscorpus.draft import Draft
 from newscorpus.registry import cleaners
 
@@ -25,14 +26,13 @@ class Zones:
     name: str = field(default="zones", kw_only=True)
 
     def __call__(self, draft: Draft) -> None:
-        scores = [block_score(block, draft.language) for block in draft.blocks]
-        run = best_run(scores)
+        span = main_text(draft.blocks, draft.language)
         for position, block in enumerate(draft.blocks):
-            if run is None:
+            if span is None or position < span.start:
                 block.zone = "header"
-            elif position < run[0]:
-                block.zone = "header"
-            elif position > run[1]:
+            elif position > span.end:
                 block.zone = "footer"
+            elif position in span.asides:
+                block.zone = "aside"
             else:
                 block.zone = "body"
