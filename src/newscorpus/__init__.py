@@ -6,6 +6,7 @@
 True
 """
 
+from newscorpus._caches import clear_caches
 from newscorpus._version import __version__
 from newscorpus.api import parse
 from newscorpus.cleaning import DEFAULT_STEPS, Pipeline, Step, default_pipeline
@@ -66,6 +67,7 @@ __all__ = [
     "UnknownFormatError",
     "__version__",
     "cleaners",
+    "clear_caches",
     "default_pipeline",
     "from_dict",
     "parse",

@@ -8,7 +8,7 @@ those benchmarks, and compare precision and recall before and after.
 
 from __future__ import annotations
 
-# --- reading a dump's layout (formats/dump.py) -------------------------------------------------
+# --- reading a dump's layout (formats/dump/) ----------------------------------------------------
 
 #: Tabs expand to this many columns before indentation is measured.
 TAB_WIDTH = 8
@@ -23,6 +23,33 @@ WRAP_MARGIN_SLACK = 12
 WRAP_MIN_SHARE_AT_MARGIN = 0.5
 #: The dump parser's ``can_parse`` score: the fallback that any better-fitting parser beats.
 DUMP_FALLBACK_SCORE = 0.1
+#: Narrower than this, a line's end is not taken for a renderer's margin.
+WRAP_MIN_WIDTH = 30
+#: A wrap width needs this many pairs of lines that it explains as wraps ...
+WRAP_MIN_VOTES = 6
+#: ... and this many per line that runs past it where it could have been broken (html2text
+#: leaves list items, table rows and long words unwrapped: under 0.1 such lines a vote on
+#: the dev dumps; browser captures with headline lists that happen to vote have 0.3 to 1).
+WRAP_MIN_VOTES_PER_LONG_LINE = 4.0
+#: A next "word" longer than this (a URL, a line in a script without spaces) does not vote.
+WRAP_MAX_WORD_CHARS = 25
+#: A dump is Markdown (emphasis, escapes, links taken off) when this many lines show it
+#: (html2text: 1 or more on 138 of the 181 dev pages; browser captures: none).
+MARKDOWN_MIN_LINES = 1
+#: A dump is a text-node dump when this share of its lines have an empty line on both sides
+#: (the text-node renderer of the dev dumps: 1.0; browser captures: 0.04 to 0.6).
+TEXT_NODES_MIN_SHARE_APART = 0.9
+#: Function words are among the page's this many most frequent lower-case words ...
+FUNCTION_WORDS_TOP = 40
+#: ... seen at least this often ...
+FUNCTION_WORDS_MIN_COUNT = 3
+#: ... in lines at least this long (running text, not menus).
+FUNCTION_WORDS_MIN_LINE_CHARS = 40
+#: In a text-node dump, a line this short (a link's text) joins the sentence around it.
+TEXT_NODE_LINK_MAX_WORDS = 6
+#: In a text-node dump, a line of fewer words than this that ends with a colon is a label
+#: ("Author:", "Palm Bay (1-0):") and joins the value after it.
+TEXT_NODE_LABEL_MAX_WORDS = 4
 
 # --- language (metadata/language.py) -----------------------------------------------------------
 
@@ -153,6 +180,9 @@ DATELINE_SEARCH_LINES = 8
 DATELINE_BODY_LINES = 1
 #: ... and is a short line, not a sentence that mentions a date.
 DATELINE_MAX_CHARS = 120
+#: A line that is only a date has at most this many words ("Updated: Tuesday, 19 November
+#: 2019, 09:01 AM CET" has 9).
+DATELINE_MAX_WORDS = 14
 #: The byline is among this many lines above the body (or the body's first line).
 BYLINE_SEARCH_LINES = 8
 #: The agency is credited at the start of the opening paragraph or bio: "(Reuters) —".

@@ -8,7 +8,7 @@ characters (halved) for Chinese, Japanese and Korean, whose ``\\w+`` runs are wh
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from newscorpus._caches import memoized
 
 from attrs import frozen
 
@@ -42,7 +42,7 @@ class Features:
     digit_ratio: float
 
 
-@lru_cache(maxsize=65536)
+@memoized
 def size_of(text: str) -> float:
     """How long ``text`` is, in words (CJK characters count half a word).
 
@@ -56,7 +56,7 @@ def size_of(text: str) -> float:
     return words + cjk / 2 - (1 if cjk and words else 0) if cjk else words
 
 
-@lru_cache(maxsize=65536)
+@memoized
 def features(text: str, language: str | None) -> Features:
     """The features of ``text`` on a page in ``language`` (ISO 639-1, or None when unknown).
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Literal
+
+from newscorpus._caches import memoized
 
 __all__ = [
     "CAPTION_CREDIT",
@@ -90,7 +92,7 @@ def _leading_pattern() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)
+@memoized
 def _leading(text: str) -> tuple[str, frozenset[Role], str] | None:
     """The longest known phrase ``text`` starts with, its roles, and the rest of the text."""
     stripped = text.lstrip(_TRIM)

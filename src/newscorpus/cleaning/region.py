@@ -94,7 +94,8 @@ def main_text(blocks: Sequence[DraftBlock], language: str | None) -> MainText | 
     the interruption costs, after a gap of a few blocks, is the rest of the article.
     """
     scores = [
-        _WALL if is_dateline(block.text) else block_score(block, language) for block in blocks
+        _WALL if _is_dateline(block.text, language) else block_score(block, language)
+        for block in blocks
     ]
     run = best_run(scores)
     if run is None:
@@ -108,6 +109,14 @@ def main_text(blocks: Sequence[DraftBlock], language: str | None) -> MainText | 
 
 
 _WALL = float("-inf")
+
+
+def _is_dateline(text: str, language: str | None) -> bool:
+    """A line that is only a date; cheap checks first, as this runs on every block."""
+    found = features(text, language)
+    if found.digit_ratio == 0 or found.size > tuning.DATELINE_MAX_WORDS:
+        return False
+    return is_dateline(text)
 
 
 def _after_byline(blocks: Sequence[DraftBlock], start: int, end: int) -> int:

@@ -7,10 +7,11 @@ process, on first use (about half a second).
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from newscorpus import tuning
+from newscorpus._caches import memoized
 
 __all__ = ["detect_language", "stopwords"]
 
@@ -22,7 +23,7 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-@lru_cache(maxsize=4096)
+@memoized
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of ``text``'s language, or None when the text is too short or the
     model is not confident enough.

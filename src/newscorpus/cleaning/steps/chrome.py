@@ -10,11 +10,10 @@ short to be a sentence: "More than 100,000 people fled" starts with "more" and s
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from attrs import field, frozen
 
 from newscorpus import tuning
+from newscorpus._caches import memoized
 from newscorpus.cleaning import patterns
 from newscorpus.cleaning.features import features
 from newscorpus.draft import Draft
@@ -35,7 +34,7 @@ _ROLES: tuple[tuple[patterns.Role, str], ...] = (
 _LABEL_MARKS = (":", "|", "»", "›", "-", "–")
 
 
-@lru_cache(maxsize=65536)
+@memoized
 def chrome_role(text: str, language: str | None) -> str | None:
     """Why ``text`` is site chrome (a short reason), or None if it is not.
 
