@@ -203,3 +203,23 @@ ASIDE_MAX_BLOCKS = 12
 ASIDE_MIN_CONTINUATION = 30.0
 #: ... and more than this many times what the interruption costs.
 ASIDE_WORTH_FACTOR = 1.0
+
+# --- dates, bylines and names in a line (metadata/dates.py, bylines.py, _names.py) -------------
+# Checked on the header lines of the 181 dev dumps and the tests in tests/metadata.
+
+#: A line longer than this is never read as a dateline (the dev dumps' stay under 100).
+DATELINE_LINE_MAX_CHARS = 160
+#: The most words a dateline may hold besides its dates, labels and weekdays (a place, an
+#: author's name: "Posted 18 Nov 2019 by Jane Doe", "Remer, MN | Jun 20, 2025").
+DATELINE_MAX_OTHER_WORDS = 4
+#: Of those, the most in lower case: more is a sentence ("he said on 18 Nov 2019 that").
+DATELINE_MAX_LOWER_WORDS = 1
+#: The most letters of caseless scripts (Han, Arabic...) a dateline may hold besides its dates.
+DATELINE_MAX_CASELESS_CHARS = 12
+#: Longer lines are never bylines.
+BYLINE_MAX_CHARS = 200
+#: After a marker, the most words a byline may hold that are neither names, agencies, desks,
+#: roles nor dates (a place: "in Paris", "envoyé spécial à Kiev").
+BYLINE_MAX_OTHER_WORDS = 6
+#: The most words a person's name may have.
+NAME_MAX_WORDS = 5

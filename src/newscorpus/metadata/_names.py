@@ -1,6 +1,7 @@
 """Telling a person's name from a desk, a job title, a publication or a sentence.
 
-A name in a cased script is two to five words (:data:`NAME_MAX_WORDS`), each capitalised
+A name in a cased script is two to five words (:data:`newscorpus.tuning.NAME_MAX_WORDS`),
+each capitalised
 (``Sarah``, ``O'Brien``, ``Jean-Pierre``, ``KAHANA``) or an initial (``E.``, ``J.R.R.``), with
 lower-case particles inside (``van der``, ``de la``, ``bin``). It does not start with an
 article (``Le Monde``, ``The Guardian``) and has no digits, no address, no possessive, no
@@ -18,13 +19,13 @@ from functools import cache
 
 from attrs import frozen
 
+from newscorpus import tuning
 from newscorpus.metadata._data import entries, load, string_list
 from newscorpus.metadata._labels import label_words
 from newscorpus.metadata._lexicon import lexicon
 from newscorpus.metadata._text import fold, has_cjk, is_caseless_word
 
 __all__ = [
-    "NAME_MAX_WORDS",
     "BylineWords",
     "byline_words",
     "has_word_in",
@@ -32,8 +33,6 @@ __all__ = [
     "leading_name",
 ]
 
-#: The most words a person's name may have.
-NAME_MAX_WORDS = 5
 _FULL_WEEKDAY = 5
 #: An all-capitals word of this many letters beside mixed-case words is an acronym (CNN).
 _ACRONYM_LETTERS = (3, 4)
@@ -149,12 +148,12 @@ def is_person_name(text: str, *, caseless_ok: bool = False) -> bool:
         return False
     tokens = text.split()
     if is_caseless_word(tokens[0]):
-        if not caseless_ok or len(tokens) > NAME_MAX_WORDS:
+        if not caseless_ok or len(tokens) > tuning.NAME_MAX_WORDS:
             return False
         if has_cjk(text) and len(tokens) == 1:
             return bool(_CJK_NAME.match(text))
         return all(is_caseless_word(token) for token in tokens)
-    if not 2 <= len(tokens) <= NAME_MAX_WORDS:
+    if not 2 <= len(tokens) <= tuning.NAME_MAX_WORDS:
         return False
     words = byline_words()
     if fold(tokens[0]) in words.article_particles or fold(tokens[-1]) in words.particles:
@@ -178,7 +177,7 @@ def leading_name(tokens: list[str]) -> int:
     (2, 0)
     """
     best = 0
-    for size in range(2, min(len(tokens), NAME_MAX_WORDS) + 1):
+    for size in range(2, min(len(tokens), tuning.NAME_MAX_WORDS) + 1):
         if is_person_name(" ".join(tokens[:size])):
             best = size
     return best

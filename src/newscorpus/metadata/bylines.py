@@ -23,6 +23,7 @@ from typing import Literal, NamedTuple
 
 from attrs import field, frozen, validators
 
+from newscorpus import tuning
 from newscorpus.metadata._labels import label_words
 from newscorpus.metadata._names import (
     BylineWords,
@@ -35,13 +36,7 @@ from newscorpus.metadata._text import fold, is_caseless_word
 from newscorpus.metadata.agencies import agency_named, find_agencies, find_agency
 from newscorpus.metadata.dates import find_dates
 
-__all__ = ["BYLINE_MAX_CHARS", "Byline", "find_agency", "parse_byline"]
-
-#: Longer lines are never bylines.
-BYLINE_MAX_CHARS = 200
-#: After a marker, the most words a byline may hold that are neither names, agencies, desks,
-#: roles nor dates (a place: "in Paris", "envoyé spécial à Kiev").
-BYLINE_MAX_OTHER_WORDS = 6
+__all__ = ["Byline", "find_agency", "parse_byline"]
 
 #: After a name, the most words of a lower-case tail ("in Paris", "à Kiev").
 _NAME_TAIL_MAX_WORDS = 4
@@ -142,7 +137,7 @@ def parse_byline(text: str, *, site_name: str | None = None) -> Byline | None:
     True
     """
     line = " ".join(text.split())
-    if not line or len(line) > BYLINE_MAX_CHARS:
+    if not line or len(line) > tuning.BYLINE_MAX_CHARS:
         return None
     line = _HANDLE.sub(" @", line)
     words = byline_words()
@@ -170,7 +165,7 @@ def _is_byline(reading: _Reading, marked: bool, dates: list[tuple[int, int]]) ->
     without one, nothing unknown, no photo credit, and an agency, or names, a desk or a role
     set apart from a date ("Chris Davies - Nov 19, 2019", not "Opening Bell 11.18.19")."""
     if marked:
-        return reading.other_words <= BYLINE_MAX_OTHER_WORDS
+        return reading.other_words <= tuning.BYLINE_MAX_OTHER_WORDS
     if reading.unknown or reading.photo:
         return False
     if reading.agencies:

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from attrs import field, frozen, validators
 
+from newscorpus import tuning
 from newscorpus.metadata._calendar import DateParts, date_at
 from newscorpus.metadata._clock import TimeParts, time_at, us_offset
 from newscorpus.metadata._labels import DateLabel, label_at_start, label_words, labels_in
@@ -28,17 +29,6 @@ from newscorpus.metadata._text import fold, is_caseless_word
 from newscorpus.metadata._tokens import SYM, WORD, Token, adjacent, lookup, tokenize
 
 __all__ = ["DateLabel", "FoundDate", "date_label", "find_dates", "is_dateline", "label_dates"]
-
-#: A dateline is a short line: longer ones are not read as one (the datelines of the
-#: scrapinghub benchmark's dumps stay under 100 characters).
-DATELINE_MAX_CHARS = 160
-#: The most words a dateline may hold besides its dates, labels and weekdays (a place, an
-#: author's name: "Posted 18 Nov 2019 by Jane Doe", "Remer, MN | Jun 20, 2025").
-DATELINE_MAX_OTHER_WORDS = 4
-#: Of those, the most in lower case: more is a sentence ("he said on 18 Nov 2019 that").
-DATELINE_MAX_LOWER_WORDS = 1
-#: The most letters of caseless scripts (Han, Arabic...) a dateline may hold besides its dates.
-DATELINE_MAX_CASELESS_CHARS = 12
 
 _GLUE_SYMS = frozenset(",.|-–—·•@/，、")
 _GLUE_LIMIT = 3
@@ -252,7 +242,7 @@ def is_dateline(text: str, *, language: str | None = None) -> bool:
     >>> is_dateline("The ceasefire signed on 18 November 2019 did not hold for long.")
     False
     """
-    if len(text) > DATELINE_MAX_CHARS:
+    if len(text) > tuning.DATELINE_LINE_MAX_CHARS:
         return False
     found = find_dates(text, language=language)
     if not found:
@@ -276,9 +266,9 @@ def is_dateline(text: str, *, language: str | None = None) -> bool:
         other += 1
         lower += 1 if word[0].islower() else 0
     return (
-        other <= DATELINE_MAX_OTHER_WORDS
-        and lower <= DATELINE_MAX_LOWER_WORDS
-        and caseless <= DATELINE_MAX_CASELESS_CHARS
+        other <= tuning.DATELINE_MAX_OTHER_WORDS
+        and lower <= tuning.DATELINE_MAX_LOWER_WORDS
+        and caseless <= tuning.DATELINE_MAX_CASELESS_CHARS
     )
 
 
