@@ -111,15 +111,12 @@ def _changed_span(old: str, new: str, context: int) -> tuple[str, str]:
     while prefix < limit and old[prefix] == new[prefix]:
         prefix += 1
     suffix = 0
-    while (
-        suffix < limit - prefix
-        and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]
-    ):
+    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
         suffix += 1
     start = _word_start(old, max(0, prefix - context))
     old_end = _word_end(old, min(len(old), len(old) - suffix + context))
     new_end = old_end - len(old) + len(new)
-    return old[start:old_end].strip(), new[start:new_end].strip()
+    return old[start:old_end], new[start:new_end]
 
 
 def _word_start(text: str, position: int) -> int:

@@ -20,7 +20,8 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator
 from importlib import metadata
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Generic, TypeVar, cast, overload
 
 from attrs import frozen
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["Registration", "Registry", "cleaners", "parsers"]
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 
 @frozen
@@ -54,17 +56,26 @@ class Registry(Generic[T]):
         self._entries: dict[str, Registration[T]] = {}
         self._discovered = entry_point_group is None
 
+    @overload
+    def register(
+        self, name: str, value: None = None, *, origin: str = "code", replace: bool = False
+    ) -> Callable[[V], V]: ...
+
+    @overload
+    def register(self, name: str, value: T, *, origin: str = "code", replace: bool = False) -> T: ...
+
     def register(
         self, name: str, value: T | None = None, *, origin: str = "code", replace: bool = False
-    ) -> Any:
-        """Register ``value`` under ``name``; without ``value``, return a decorator that does.
+    ) -> T | Callable[[V], V]:
+        """Register ``value`` under ``name``; without ``value``, return a decorator that does
+        and gives back what it decorates, unchanged.
 
         Registering a taken name raises :class:`~newscorpus.RegistryError` unless ``replace``.
         """
         if value is None:
 
-            def decorator(obj: T) -> T:
-                self.register(name, obj, origin=origin, replace=replace)
+            def decorator(obj: V) -> V:
+                self.register(name, cast(T, obj), origin=origin, replace=replace)
                 return obj
 
             return decorator

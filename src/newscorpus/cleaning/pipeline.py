@@ -46,6 +46,10 @@ class Step(Protocol):
 StepFactory = Callable[..., Step]
 
 
+def _as_steps(steps: Iterable[Step]) -> tuple[Step, ...]:
+    return tuple(steps)
+
+
 def _check_steps(_: object, __: object, steps: tuple[Step, ...]) -> None:
     seen: set[str] = set()
     for step in steps:
@@ -61,7 +65,7 @@ def _check_steps(_: object, __: object, steps: tuple[Step, ...]) -> None:
 class Pipeline:
     """An ordered, immutable sequence of cleaning steps."""
 
-    steps: tuple[Step, ...] = field(converter=tuple, validator=_check_steps)
+    steps: tuple[Step, ...] = field(converter=_as_steps, validator=_check_steps)
 
     @property
     def names(self) -> list[str]:

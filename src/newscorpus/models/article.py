@@ -116,7 +116,7 @@ class ParserInfo:
     version: str = field(validator=_text)
 
 
-def _is_date(_: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _is_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, dt.date):
         raise TypeError(f"{attribute.name} must be a date, a datetime or None, not {value!r}")
 

@@ -92,7 +92,7 @@ def from_dict(record: Mapping[str, Any]) -> Article:
     if not isinstance(record, Mapping):
         raise SchemaError(f"an article record must be a JSON object, not {type(record).__name__}")
     version = record.get("schema")
-    if version not in _READABLE_VERSIONS:
+    if type(version) is not int or version not in _READABLE_VERSIONS:
         raise SchemaError(
             f"unknown record schema {version!r}; this version reads {sorted(_READABLE_VERSIONS)}"
         )
@@ -109,7 +109,7 @@ def from_dict(record: Mapping[str, Any]) -> Article:
             publisher=reader.optional_text("publisher"),
             agency=reader.optional_text("agency"),
             authors=tuple(reader.list_of("authors", str)),
-            published=_parse_published(reader.optional_text("published")),
+            published=reader.published(),
             language=reader.optional_text("language"),
             blocks=tuple(
                 Block(kind=_block_kind(b["kind"]), text=b["text"])
@@ -119,7 +119,7 @@ def from_dict(record: Mapping[str, Any]) -> Article:
                 Media(caption=m["caption"], credit=m.get("credit"))
                 for m in reader.list_of("media", dict)
             ),
-            truncated=bool(record.get("truncated", False)),
+            truncated=reader.boolean("truncated"),
             paywall=(
                 Paywall(
                     notice=paywall["notice"],
@@ -139,7 +139,9 @@ def from_dict(record: Mapping[str, Any]) -> Article:
             parser=_parser_info(reader.mapping("parser")),
         )
     except (KeyError, TypeError, ValueError) as error:
-        raise SchemaError(f"invalid article record: {error!s}", source=_source_of(record)) from error
+        raise SchemaError(
+            f"invalid article record: {error!s}", source=_source_of(record)
+        ) from error
 
 
 class _Reader:
@@ -172,6 +174,19 @@ class _Reader:
     def optional_mapping(self, name: str) -> Mapping[str, Any] | None:
         return cast("Mapping[str, Any] | None", self._get(name, (Mapping,), optional=True))
 
+    def boolean(self, name: str) -> bool:
+        return cast(bool, self._get(name, (bool,), optional=True) or False)
+
+    def published(self) -> dt.date | None:
+        value = self.optional_text("published")
+        try:
+            return _parse_published(value)
+        except ValueError:
+            raise SchemaError(
+                f"field 'published' must be an ISO 8601 date or datetime, not {value!r}",
+                source=_source_of(self._record),
+            ) from None
+
     def list_of(self, name: str, kind: type) -> list[Any]:
         values = self._get(name, (list, tuple), optional=True) or []
         for value in values:
@@ -189,9 +204,10 @@ def _source_of(record: Mapping[str, Any]) -> str | None:
 
 
 def _block_kind(value: object) -> BlockKind:
-    if value not in BLOCK_KINDS:
-        raise ValueError(f"block kind must be one of {BLOCK_KINDS}, not {value!r}")
-    return cast(BlockKind, value)
+    for kind in BLOCK_KINDS:
+        if value == kind:
+            return kind
+    raise ValueError(f"block kind must be one of {BLOCK_KINDS}, not {value!r}")
 
 
 def _optional_float(value: object) -> float | None:

@@ -1,0 +1,192 @@
+"""Hypothesis strategies for newscorpus models and for dump-like text.
+
+Model strategies draw from the whole space the validators allow (any surrogate-free text,
+dates and datetimes with and without a time zone, every block kind), so a round-trip test sees
+the edge cases a corpus will eventually contain. ``dumps`` draws text that looks like what a
+scraper saves: long sentence lines, short navigation lines, text-node fragments, bullets and
+heading marks, blank lines, Unicode spaces, zero-width characters and punctuation runs, with
+mixed line endings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TypeVar
+
+from hypothesis import strategies as st
+
+from newscorpus import (
+    BLOCK_KINDS,
+    Article,
+    Block,
+    Edit,
+    Media,
+    ParserInfo,
+    Paywall,
+    Removal,
+)
+
+__all__ = [
+    "articles",
+    "blocks",
+    "dates",
+    "dump_lines",
+    "dumps",
+    "edits",
+    "media",
+    "parser_infos",
+    "paywalls",
+    "removals",
+    "sentences",
+    "texts",
+    "wrappable_paragraphs",
+]
+
+T = TypeVar("T")
+
+# --- model values ------------------------------------------------------------------------------
+
+#: Any text a model field accepts: arbitrary Unicode without surrogates (``st.text`` excludes
+#: category Cs), with the awkward characters a scraper meets mixed in more often than chance.
+_AWKWARD = "\u00a0\u2009\u202f\u3000\u200b\u200d\ufeff\u00ad\u2028\u2029\x85\r\n\t\x00\x7f\"\\"
+texts = st.text() | st.text(alphabet=st.sampled_from(_AWKWARD) | st.characters(), max_size=30)
+optional_texts = st.none() | texts
+
+#: Fixed UTC offsets, sub-minute ones included: the record stores the offset, not a zone name.
+#: Whole seconds only: CPython 3.11's ``fromisoformat`` reads "+00:00:00.000001" as UTC.
+_offsets = st.integers(min_value=-(24 * 3600 - 1), max_value=24 * 3600 - 1).map(
+    lambda seconds: dt.timedelta(seconds=seconds)
+)
+timezones = st.none() | st.just(dt.UTC) | _offsets.map(dt.timezone)
+
+#: ``Article.published``: nothing, a date, a naive datetime or an aware one.
+dates: st.SearchStrategy[dt.date | None] = st.one_of(
+    st.none(), st.dates(), st.datetimes(timezones=timezones)
+)
+
+blocks = st.builds(Block, kind=st.sampled_from(BLOCK_KINDS), text=texts)
+media = st.builds(Media, caption=texts, credit=optional_texts)
+paywalls = st.builds(
+    Paywall,
+    notice=texts,
+    remaining_fraction=st.none() | st.floats(min_value=0.0, max_value=1.0),
+)
+removals = st.builds(Removal, text=texts, reason=texts, step=texts)
+edits = st.builds(Edit, before=texts, after=texts, reason=texts, step=texts)
+parser_infos = st.builds(ParserInfo, name=texts, version=texts)
+
+
+def _tuples(elements: st.SearchStrategy[T], max_size: int = 5) -> st.SearchStrategy[tuple[T, ...]]:
+    return st.lists(elements, max_size=max_size).map(tuple)
+
+
+articles = st.builds(
+    Article,
+    id=texts,
+    blocks=_tuples(blocks, max_size=8),
+    parser=parser_infos,
+    source=optional_texts,
+    format=optional_texts,
+    url=optional_texts,
+    title=optional_texts,
+    site_name=optional_texts,
+    publisher=optional_texts,
+    agency=optional_texts,
+    authors=_tuples(texts),
+    published=dates,
+    language=optional_texts,
+    media=_tuples(media),
+    truncated=st.booleans(),
+    paywall=st.none() | paywalls,
+    removed=_tuples(removals),
+    edits=_tuples(edits),
+)
+
+# --- dump-like text ----------------------------------------------------------------------------
+
+_VOCABULARY = (
+    "talks", "between", "Armenia", "and", "Azerbaijan", "the", "of", "peace", "agreement",
+    "prisoners", "war", "minister", "said", "on", "Monday", "région", "Straße", "Łódź",
+    "Karabakh", "30,000", "2023", "mediated", "Union", "naïve", "coöperation", "東京", "日本語",
+    "Москва", "переговоры", "السلام", "שלום", "ß", "œuvre", "don’t", "e-mail", "U.S.",
+)
+#: Words: a realistic vocabulary, plus arbitrary letters and digits of any script.
+words = st.sampled_from(_VOCABULARY) | st.text(
+    alphabet=st.characters(categories=["L", "Nd", "Mn"]), min_size=1, max_size=12
+)
+_unicode_spaces = st.sampled_from([" ", " ", " ", "\u00a0", "\u2009", "\u202f", "\u3000", "  "])
+_invisible = st.sampled_from(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+_punctuation_runs = st.sampled_from(
+    [". .", "...", "…", "!!", "?!", ", ,", " — ", " – ", "***", "* * *", "|", " · ", "»", "«"]
+)
+
+
+@st.composite
+def _phrase(draw: st.DrawFn, min_words: int, max_words: int) -> str:
+    """Words separated by (sometimes Unicode) spaces, with the odd invisible character."""
+    parts: list[str] = []
+    for word in draw(st.lists(words, min_size=min_words, max_size=max_words)):
+        if parts:
+            parts.append(draw(_unicode_spaces))
+        cut = draw(st.integers(0, len(word)))
+        invisible = draw(_invisible) if draw(st.integers(0, 9)) == 0 else ""
+        parts.append(word[:cut] + invisible + word[cut:])
+    return "".join(parts)
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> str:
+    """A sentence: capitalised, 4 to 25 words, ending with a full stop, ? or ! (sometimes
+    followed by a closing quote), sometimes with a punctuation run inside."""
+    text = draw(_phrase(4, 25))
+    text = text[:1].upper() + text[1:]
+    if draw(st.booleans()):
+        cut = draw(st.integers(0, len(text)))
+        text = text[:cut] + draw(_punctuation_runs) + text[cut:]
+    return text + draw(st.sampled_from([".", ".", ".", "?", "!", ".”", "…"]))
+
+
+_long_lines = st.lists(sentences(), min_size=1, max_size=4).map(" ".join)
+_nav_lines = st.sampled_from(
+    [
+        "Home", "Menu", "Share", "Tweet", "Connect with us", "Sign in", "Subscribe",
+        "Hi, what are you looking for?", "Read more", "Advertisement", "Written By",
+        "You may also like:", "Leave a Reply", "Jun 20, 2025", "© 2024 News Corp", "0",
+        "Politics | World | Sport", "Tech & Science",
+    ]
+) | _phrase(1, 3)
+_fragments = _phrase(1, 6).map(str.lower)  # a text node split off mid-sentence
+_marked_lines = st.tuples(
+    st.sampled_from(["# ", "## ", "> ", ">", "* ", "- ", "• ", "– "]), _phrase(1, 8)
+).map("".join)
+_blank_lines = st.sampled_from(["", "", "", " ", "\t", "\u00a0", "\u3000 "])
+_noise_lines = _punctuation_runs | _invisible | st.text(max_size=20)
+
+#: One line of a dump, without its line ending. Numbered list marks ("1. ") are left out:
+#: the parser drops the number, a known loss pinned by
+#: ``test_dump_parser.test_a_line_starting_with_a_day_number_keeps_it``; add them back here
+#: once that passes, so that the properties can find other losses meanwhile.
+dump_lines = st.one_of(
+    _long_lines, _long_lines, _nav_lines, _fragments, _marked_lines, _blank_lines, _noise_lines
+)
+_line_endings = st.sampled_from(["\n", "\n", "\n", "\n", "\r\n", "\r", "\u2028", "\n\n"])
+
+
+@st.composite
+def dumps(draw: st.DrawFn, max_lines: int = 40) -> str:
+    """A whole dump: dump-like lines joined by mixed line endings, sometimes indented."""
+    lines = draw(st.lists(dump_lines, max_size=max_lines))
+    out: list[str] = []
+    for line in lines:
+        indent = draw(st.sampled_from(["", "", "", "  ", "\t"]))
+        out.append(indent + line + draw(_line_endings))
+    return "".join(out)
+
+
+#: Paragraphs for wrapping tests: ASCII words that ``textwrap`` will neither split nor break at
+#: a hyphen, in capitalised sentences that end with a full stop.
+_plain_words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=14)
+_plain_sentences = st.lists(_plain_words, min_size=3, max_size=30).map(
+    lambda ws: " ".join(ws).capitalize() + "."
+)
+wrappable_paragraphs = st.lists(_plain_sentences, min_size=3, max_size=8).map(" ".join)

@@ -1,0 +1,125 @@
+"""The draft: drops and edits are recorded under the running step, with reasons and spans."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from newscorpus import Draft, DraftBlock, Edit, ParserInfo, Removal
+
+OLD = (
+    "Armenia and Azerbaijan agreed to exchange prisoners of war. . The Russian president "
+    "then received both leaders in Sochi on Monday, a month after the border clashes."
+)
+NEW = OLD.replace("war. . The", "war. The")
+
+
+def draft(*texts: str) -> Draft:
+    return Draft(
+        blocks=[DraftBlock(index=i, text=text) for i, text in enumerate(texts)],
+        parser=ParserInfo("dump", "0.1.0"),
+    )
+
+
+def test_drop_records_text_reason_and_step() -> None:
+    d = draft("Connect with us", "A paragraph.")
+    d.step = "chrome"
+    d.drop(d.blocks[0], "share or follow prompt")
+    assert d.blocks[0].removal == Removal(
+        "Connect with us", reason="share or follow prompt", step="chrome"
+    )
+    assert not d.blocks[0].kept
+    assert d.blocks[1].kept
+    assert d.kept() == [d.blocks[1]]
+    assert list(d.iter_kept()) == [d.blocks[1]]
+
+
+def test_first_reason_stands() -> None:
+    d = draft("Share")
+    d.step = "chrome"
+    d.drop(d.blocks[0], "share prompt")
+    d.step = "zones"
+    d.drop(d.blocks[0], "outside the body")
+    assert d.removed() == [Removal("Share", reason="share prompt", step="chrome")]
+
+
+def test_removed_lists_removals_in_reading_order() -> None:
+    d = draft("a", "b", "c", "d")
+    d.step = "one"
+    d.drop(d.blocks[3], "last")
+    d.step = "two"
+    d.drop(d.blocks[1], "second")
+    assert [removal.text for removal in d.removed()] == ["b", "d"]
+
+
+def test_edit_records_a_small_span_with_context() -> None:
+    d = draft(OLD)
+    d.step = "debris"
+    d.edit(d.blocks[0], NEW, "doubled full stop")
+    assert d.blocks[0].text == NEW
+    [edit] = d.edits
+    assert (edit.reason, edit.step) == ("doubled full stop", "debris")
+    assert "prisoners of war. . The Russian" in edit.before
+    assert "prisoners of war. The Russian" in edit.after
+    assert len(edit.before) < len(OLD) / 2, "the span is not minimal"
+    assert OLD.replace(edit.before, edit.after) == NEW
+
+
+def test_edit_span_is_widened_to_whole_words() -> None:
+    d = draft(OLD)
+    d.edit(d.blocks[0], NEW, "doubled full stop", context=0)
+    [edit] = d.edits
+    for span, text in ((edit.before, OLD), (edit.after, NEW)):
+        start = text.index(span)
+        assert start == 0 or text[start - 1] == " "
+        end = start + len(span)
+        assert end == len(text) or text[end] == " "
+
+
+def test_edit_to_the_same_text_records_nothing() -> None:
+    d = draft(OLD)
+    d.edit(d.blocks[0], OLD, "no change")
+    assert d.edits == []
+    assert d.blocks[0].text == OLD
+
+
+def test_edits_accumulate_in_order_under_their_steps() -> None:
+    d = draft("war. . The end", "30,000 people. , during")
+    d.step = "debris"
+    d.edit(d.blocks[0], "war. The end", "doubled full stop")
+    d.step = "other"
+    d.edit(d.blocks[1], "30,000 people, during", "stray full stop")
+    assert [(e.before, e.after, e.step) for e in d.edits] == [
+        ("war. . The end", "war. The end", "debris"),
+        ("30,000 people. , during", "30,000 people, during", "other"),
+    ]
+
+
+def _replacements(text: str, before: str, after: str) -> set[str]:
+    """Every text obtained by replacing one occurrence of ``before`` in ``text`` by ``after``."""
+    starts = [i for i in range(len(text) + 1) if text.startswith(before, i)]
+    return {text[:i] + after + text[i + len(before) :] for i in starts}
+
+
+_edit_texts = st.text(alphabet=st.sampled_from("ab .,\n"), max_size=60) | st.text(max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(old=_edit_texts, new=_edit_texts, context=st.integers(0, 30))
+@example(old="a b", new="a  b", context=0)  # a change of whitespace only
+@example(old="war. . The", new="war. The", context=0)
+def test_edit_span_replays_the_change(old: str, new: str, context: int) -> None:
+    """The recorded (before, after) is a real change that turns the old text into the new.
+
+    Replacing some occurrence of ``before`` in the old text by ``after`` gives the new text,
+    and the two differ, so a reader can see and undo the repair.
+    """
+    d = draft(old)
+    d.edit(d.blocks[0], new, "test", context=context)
+    if old == new:
+        assert d.edits == []
+        return
+    [edit] = d.edits
+    assert edit == Edit(edit.before, edit.after, reason="test", step="parser")
+    assert edit.before != edit.after
+    assert new in _replacements(old, edit.before, edit.after)
