@@ -36,20 +36,28 @@ WRAP_MAX_WORD_CHARS = 25
 #: A dump is Markdown (emphasis, escapes, links taken off) when this many lines show it
 #: (html2text: 1 or more on 138 of the 181 dev pages; browser captures: none).
 MARKDOWN_MIN_LINES = 1
-#: A dump is a text-node dump when this share of its lines have an empty line on both sides
-#: (the text-node renderer of the dev dumps: 1.0; browser captures: 0.04 to 0.6).
+#: A dump of this many lines or more is read as text nodes when it has no empty line, or ...
+TEXT_NODES_MIN_LINES = 8
+#: ... when this share of its lines have an empty line on both sides (the text-node renderer
+#: of the dev dumps: 1.0; browser captures: 0.04 to 0.6). The text-node rules cost nothing
+#: measurable on the dev browser captures saved with no empty line or one after every line.
 TEXT_NODES_MIN_SHARE_APART = 0.9
-#: Function words are among the page's this many most frequent lower-case words ...
-FUNCTION_WORDS_TOP = 40
-#: ... seen at least this often ...
-FUNCTION_WORDS_MIN_COUNT = 3
-#: ... in lines at least this long (running text, not menus).
+#: Function words are the lower-case words found in this share of the page's long lines ...
+FUNCTION_WORDS_MIN_SHARE = 0.3
+#: ... and in this many at least ...
+FUNCTION_WORDS_MIN_LINES = 3
+#: ... long lines being this long at least (running text, not menus) ...
 FUNCTION_WORDS_MIN_LINE_CHARS = 40
+#: ... and the first this many of them enough to tell (bounded time on huge pages).
+FUNCTION_WORDS_MAX_LINES = 60
+#: With fewer empty lines than this between its lines, a dump does not mark paragraphs (a
+#: text-node scraper that writes one node a line), and every block is taken to stand apart.
+PARAGRAPH_BREAKS_MIN = 1
 #: In a text-node dump, a line this short (a link's text) joins the sentence around it.
 TEXT_NODE_LINK_MAX_WORDS = 6
-#: In a text-node dump, a line of fewer words than this that ends with a colon is a label
-#: ("Author:", "Palm Bay (1-0):") and joins the value after it.
-TEXT_NODE_LABEL_MAX_WORDS = 4
+#: In a text-node dump, a line of at most this many words that ends with a colon is a label
+#: ("Palm Bay (1-0):", "Note:") and joins the value after it.
+TEXT_NODE_LABEL_MAX_WORDS = 3
 
 # --- language (metadata/language.py) -----------------------------------------------------------
 
@@ -62,7 +70,7 @@ LANGUAGE_MIN_LETTERS = 20
 LANGUAGE_MIN_PROBABILITY = 0.5
 #: The page's language is detected on its longest blocks, up to this many characters, so that
 #: menus in another language do not outvote the article.
-LANGUAGE_TEXT_CHARS = 1500
+LANGUAGE_TEXT_CHARS = 600
 
 # --- what reads as prose (cleaning/features.py, cleaning/region.py) ----------------------------
 
@@ -223,3 +231,6 @@ BYLINE_MAX_CHARS = 200
 BYLINE_MAX_OTHER_WORDS = 6
 #: The most words a person's name may have.
 NAME_MAX_WORDS = 5
+#: A byline has at most this many words ("By Stefan Becket, Kathryn Watson, Grace Segers and
+#: Camilo Montoya-Galvez | Updated on: November 19, 2019 / 9:07 PM" has 18).
+BYLINE_MAX_WORDS = 20

@@ -8,10 +8,10 @@ characters (halved) for Chinese, Japanese and Korean, whose ``\\w+`` runs are wh
 from __future__ import annotations
 
 import re
-from newscorpus._caches import memoized
 
 from attrs import frozen
 
+from newscorpus._caches import memoized
 from newscorpus.metadata.language import stopwords
 
 __all__ = ["Features", "features", "size_of"]
@@ -51,8 +51,11 @@ def size_of(text: str) -> float:
     >>> size_of("報道によると")
     3.0
     """
+    return _size(len(_WORD.findall(text)), text)
+
+
+def _size(words: int, text: str) -> float:
     cjk = len(_CJK.findall(text))
-    words = len(_WORD.findall(text))
     return words + cjk / 2 - (1 if cjk and words else 0) if cjk else words
 
 
@@ -72,7 +75,7 @@ def features(text: str, language: str | None) -> Features:
     stripped = text.rstrip()
     initials = [word[0] for word in words if not word[0].isdigit() and word[0] != "_"]
     return Features(
-        size=size_of(text),
+        size=_size(len(words), text),
         stopword_ratio=ratio,
         ends_sentence=bool(_SENTENCE_END.search(stripped)),
         ends_ellipsis=stripped.endswith(("...", "…")),

@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 from newscorpus._caches import memoized
 
 __all__ = [
     "CAPTION_CREDIT",
     "CAPTION_LABEL",
+    "CREDIT_HINTS",
     "COMMENT_COUNT",
     "COMMENT_META",
     "CREDIT_LINE",
@@ -32,8 +34,8 @@ __all__ = [
     "contains",
     "leading_phrase",
     "matches_whole",
-    "roles_of_whole",
     "phrases",
+    "roles_of_whole",
     "starts_with",
 ]
 
@@ -84,12 +86,37 @@ def _roles_by_phrase() -> dict[str, frozenset[Role]]:
     return {phrase: frozenset(found) for phrase, found in roles.items()}
 
 
+def _trie_alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, longest first, built as a trie so that
+    the engine tries each character once instead of each phrase in turn."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        # The end of a phrase is tried last, so longer phrases win.
+        optional = "" in node
+        body = branches[0] if len(branches) == 1 and not optional else f"(?:{'|'.join(branches)})"
+        return (
+            f"{body}?"
+            if optional and len(branches) == 1 and len(branches[0]) == 1
+            else (f"(?:{'|'.join(branches)})?" if optional else body)
+        )
+
+    return build(trie)
+
+
 @cache
 def _leading_pattern() -> re.Pattern[str]:
-    # One alternation of every phrase, longest first, so one match finds the longest phrase a
+    # One alternation of every phrase, as a trie, so one match finds the longest phrase a
     # line starts with, whatever its role.
-    alternatives = "|".join(re.escape(p) for p in sorted(_roles_by_phrase(), key=len, reverse=True))
-    return re.compile(rf"^(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"^(?:{_trie_alternation(_roles_by_phrase())})(?!\w)", re.IGNORECASE)
 
 
 @memoized
@@ -133,6 +160,8 @@ def roles_of_whole(text: str) -> frozenset[Role]:
     >>> sorted(roles_of_whole("Comments (12)"))
     ['comments_header']
     """
+    if len(text) > _WHOLE_MAX_CHARS:  # no phrase is this long, counts and symbols included
+        return frozenset()
     found = _leading(_COUNT.sub("", text))
     if found is None or found[2].strip(_TRIM):
         return frozenset()
@@ -161,10 +190,10 @@ def contains(role: Role, text: str) -> bool:
 
 @cache
 def _searching(role: Role) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(phrase) for phrase in phrases(role))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_trie_alternation(phrases(role))})(?!\w)", re.IGNORECASE)
 
 
+_WHOLE_MAX_CHARS = 120
 _COUNT = re.compile(r"^\s*\d[\d.,]*[kKmM]?\s+|\s*[(\[]?\s*\d[\d.,]*[kKmM]?\s*[)\]]?\s*$")
 
 #: A comment section's header with a count: "34 Comments", "[ 167 comments ]", "34 responses to".
@@ -189,7 +218,9 @@ _PICTURE_WORD = (
     r"(?:photo(?:graph)?|image|picture|foto|bild|imagen|imagem|immagine|fot|фото|fotoğraf|"
     r"写真|图片|摄影)s?"
 )
-_SOURCE_WORD = r"(?:credits?|crédits?|source|quelle|fuente|fonte|bron|źródło|источник|kaynak|出典|来源)"
+_SOURCE_WORD = (
+    r"(?:credits?|crédits?|source|quelle|fuente|fonte|bron|źródło|источник|kaynak|出典|来源)"
+)
 #: What introduces a picture credit: "Photo:", "Image credit:", "Copyright", "©", "Photo by".
 _CREDIT_LABEL = (
     rf"(?:{_PICTURE_WORD}\s*(?:{_SOURCE_WORD})?\s*[:：]"
@@ -204,6 +235,15 @@ _CREDIT_TEXT = r"(?P<credit>[^()\[\]]{2,100}?[^.\s()\[\]])"
 CAPTION_CREDIT = re.compile(
     rf"(?:\s[-–—|]\s*|\s*[(\[]\s*|\s)(?P<label>{_CREDIT_LABEL})\s*{_CREDIT_TEXT}\s*[)\]]?\s*$",
     re.IGNORECASE,
+)
+#: Words one of which every credit or caption label holds, lower-cased: a cheap first test.
+CREDIT_HINTS: tuple[str, ...] = (
+    "photo", "image", "picture", "foto", "bild", "imag", "fot", "фото", "fotoğraf", "写真", "图",
+    "摄影", "credit", "crédit", "source", "quelle", "fuente", "fonte", "bron", "źródło",
+    "источник", "kaynak", "出典", "来源", "copyright", "©", "caption", "légende",
+    "bildunterschrift", "pie de foto", "legenda", "didascalia", "onderschrift", "podpis",
+    "подпись", "getty", "shutterstock", "istock", "alamy", "afp", "reuters", "epa", "dpa",
+    "anadolu", "sipa", "imago", "alliance", "keystone", "xinhua", "ap",
 )
 #: A line that is only a credit: "Photo: Ringo H.W. Chiu, AP", "(Image: © NASA)",
 #: "Photo by Jason Kempin/Getty Images".

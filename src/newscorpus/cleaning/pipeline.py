@@ -94,7 +94,9 @@ class Pipeline:
         self._require([name])
         return Pipeline(step if old.name == name else old for old in self.steps)
 
-    def insert(self, step: Step, *, before: str | None = None, after: str | None = None) -> Pipeline:
+    def insert(
+        self, step: Step, *, before: str | None = None, after: str | None = None
+    ) -> Pipeline:
         """A copy with ``step`` inserted before or after a named step (at the end by default)."""
         if before is not None and after is not None:
             raise PipelineError("insert takes before= or after=, not both")

@@ -16,9 +16,8 @@ from attrs import frozen
 
 from newscorpus import tuning
 from newscorpus.cleaning.features import Features, features
+from newscorpus.cleaning.shapes import byline_of, is_dateline_line
 from newscorpus.draft import DraftBlock
-from newscorpus.metadata.bylines import parse_byline
-from newscorpus.metadata.dates import is_dateline
 
 __all__ = ["MainText", "best_run", "block_score", "is_prose", "main_text"]
 
@@ -94,13 +93,13 @@ def main_text(blocks: Sequence[DraftBlock], language: str | None) -> MainText | 
     the interruption costs, after a gap of a few blocks, is the rest of the article.
     """
     scores = [
-        _WALL if _is_dateline(block.text, language) else block_score(block, language)
+        _WALL if is_dateline_line(block.text, language) else block_score(block, language)
         for block in blocks
     ]
     run = best_run(scores)
     if run is None:
         return None
-    start, end = _after_byline(blocks, run[0], run[1]), run[1]
+    start, end = _after_byline(blocks, run[0], run[1], language), run[1]
     asides: set[int] = set()
     while (continuation := _continuation(scores, end)) is not None:
         asides.update(range(end + 1, continuation[0]))
@@ -111,18 +110,10 @@ def main_text(blocks: Sequence[DraftBlock], language: str | None) -> MainText | 
 _WALL = float("-inf")
 
 
-def _is_dateline(text: str, language: str | None) -> bool:
-    """A line that is only a date; cheap checks first, as this runs on every block."""
-    found = features(text, language)
-    if found.digit_ratio == 0 or found.size > tuning.DATELINE_MAX_WORDS:
-        return False
-    return is_dateline(text)
-
-
-def _after_byline(blocks: Sequence[DraftBlock], start: int, end: int) -> int:
+def _after_byline(blocks: Sequence[DraftBlock], start: int, end: int, language: str | None) -> int:
     """The run's start, moved past the last byline among its first blocks."""
     lead = range(start, min(end, start + tuning.BODY_LEAD_BLOCKS))
-    marks = [i for i in lead if parse_byline(blocks[i].text)]
+    marks = [i for i in lead if byline_of(blocks[i].text, language)]
     return marks[-1] + 1 if marks and marks[-1] < end else start
 
 

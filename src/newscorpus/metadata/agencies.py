@@ -17,6 +17,7 @@ from functools import cache
 
 from attrs import frozen
 
+from newscorpus._caches import memoized
 from newscorpus.metadata._data import entries, load, string_list
 from newscorpus.metadata._text import fold, has_cjk
 
@@ -84,6 +85,7 @@ def _agencies() -> _Agencies:
     )
 
 
+@memoized
 def find_agency(text: str) -> str | None:
     """The canonical short name of the first wire service ``text`` credits, or None.
 

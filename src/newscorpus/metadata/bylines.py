@@ -24,6 +24,7 @@ from typing import Literal, NamedTuple
 from attrs import field, frozen, validators
 
 from newscorpus import tuning
+from newscorpus._caches import memoized
 from newscorpus.metadata._labels import label_words
 from newscorpus.metadata._names import (
     BylineWords,
@@ -120,6 +121,7 @@ class _Reading:
         return _tidy(" ".join(kept))
 
 
+@memoized
 def parse_byline(text: str, *, site_name: str | None = None) -> Byline | None:
     """The byline ``text`` is, or None when it is not one.
 

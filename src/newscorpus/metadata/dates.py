@@ -21,6 +21,7 @@ from typing import NamedTuple
 from attrs import field, frozen, validators
 
 from newscorpus import tuning
+from newscorpus._caches import memoized
 from newscorpus.metadata._calendar import DateParts, date_at
 from newscorpus.metadata._clock import TimeParts, time_at, us_offset
 from newscorpus.metadata._labels import DateLabel, label_at_start, label_words, labels_in
@@ -33,6 +34,7 @@ __all__ = ["DateLabel", "FoundDate", "date_label", "find_dates", "is_dateline", 
 _GLUE_SYMS = frozenset(",.|-–—·•@/，、")
 _GLUE_LIMIT = 3
 _WORDS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 
 
 @frozen
@@ -82,6 +84,8 @@ def find_dates(
     >>> find_dates("30.02.2019 or 2019-02-30")
     []
     """
+    if not _DIGIT.search(text):  # every date has a year in digits: most lines end here, fast
+        return []
     words = lexicon()
     primary = locale_key(language).split("-")[0] if language else None
     tokens = tokenize(text)
@@ -228,6 +232,7 @@ def _value(match: _Match, swap: bool) -> dt.date | dt.datetime:
     )
 
 
+@memoized
 def is_dateline(text: str, *, language: str | None = None) -> bool:
     """Whether ``text`` is a header line that is mostly a date, rather than a sentence that
     mentions one.
@@ -287,6 +292,7 @@ def _is_dateline_word(word: str) -> bool:
     )
 
 
+@memoized
 def date_label(text: str) -> DateLabel:
     """What the first label word of ``text`` says its date is: ``"published"`` (Published,
     Posted, Publié le, Veröffentlicht, Publicado, Опубликовано, 发布...), ``"modified"``

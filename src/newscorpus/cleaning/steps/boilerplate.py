@@ -41,8 +41,11 @@ class Boilerplate:
                     found.size <= tuning.STRAY_LABEL_MAX_WORDS
                     and found.title_case
                     and not found.ends_sentence
-                    and (following is None or following.zone != "body"
-                         or features(following.text, draft.language).size
-                         <= tuning.STRAY_LABEL_MAX_WORDS)
+                    and (
+                        following is None
+                        or following.zone != "body"
+                        or features(following.text, draft.language).size
+                        <= tuning.STRAY_LABEL_MAX_WORDS
+                    )
                 ):
                     draft.drop(block, "stray label inside the main text")

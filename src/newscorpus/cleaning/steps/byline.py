@@ -11,8 +11,9 @@ from __future__ import annotations
 from attrs import field, frozen
 
 from newscorpus import tuning
+from newscorpus.cleaning.shapes import byline_of
 from newscorpus.draft import Draft
-from newscorpus.metadata.bylines import find_agency, parse_byline
+from newscorpus.metadata.bylines import find_agency
 from newscorpus.registry import cleaners
 
 __all__ = ["Byline"]
@@ -29,7 +30,7 @@ class Byline:
         header = [block for block in draft.iter_kept() if block.zone == "header"]
         body = [block for block in draft.iter_kept() if block.zone == "body"]
         for block in list(reversed(header[-tuning.BYLINE_SEARCH_LINES :])) + body[:1]:
-            byline = parse_byline(block.text)
+            byline = byline_of(block.text, draft.language)
             if byline is None:
                 continue
             draft.authors = list(byline.authors)

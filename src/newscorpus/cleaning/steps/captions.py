@@ -14,8 +14,8 @@ from attrs import field, frozen
 from newscorpus import tuning
 from newscorpus.cleaning import patterns
 from newscorpus.cleaning.features import size_of
+from newscorpus.cleaning.shapes import is_dateline_line
 from newscorpus.draft import Draft, DraftBlock
-from newscorpus.metadata.dates import is_dateline
 from newscorpus.models.article import Media
 from newscorpus.registry import cleaners
 
@@ -64,13 +64,20 @@ class Captions:
         previous: DraftBlock | None = None
         pending_credit: str | None = None
         for block in draft.kept():
+            if not _may_credit(block.text):
+                previous, pending_credit = block, None
+                continue
             labelled = patterns.CAPTION_LABEL.match(block.text)
             if labelled is not None:
                 draft.media.append(Media(block.text[labelled.end() :], pending_credit))
                 draft.drop(block, "picture caption")
                 previous, pending_credit = None, None
                 continue
-            parts = split_caption(block.text) if size_of(block.text) <= tuning.CAPTION_MAX_WORDS else None
+            parts = (
+                split_caption(block.text)
+                if size_of(block.text) <= tuning.CAPTION_MAX_WORDS
+                else None
+            )
             if parts is not None:
                 draft.media.append(Media(*parts))
                 draft.drop(block, "picture caption with its credit")
@@ -90,11 +97,18 @@ class Captions:
             previous, pending_credit = block, None
 
 
+def _may_credit(text: str) -> bool:
+    lowered = text.lower()
+    return any(hint in lowered for hint in patterns.CREDIT_HINTS)
+
+
 def _is_caption_of(caption: DraftBlock, credit: DraftBlock) -> bool:
     """A caption sits right above its credit, with no empty line between, or is short."""
     if caption.removal is not None or credit.index - caption.index > tuning.CAPTION_CREDIT_GAP:
         return False
     words = size_of(caption.text)
-    if words < tuning.CAPTION_MIN_WORDS or is_dateline(caption.text):
+    if words < tuning.CAPTION_MIN_WORDS or is_dateline_line(caption.text, None):
         return False
-    return words <= tuning.CAPTION_MAX_WORDS and (not credit.blank_before or words <= tuning.CAPTION_SHORT_WORDS)
+    return words <= tuning.CAPTION_MAX_WORDS and (
+        not credit.blank_before or words <= tuning.CAPTION_SHORT_WORDS
+    )

@@ -11,8 +11,9 @@ from __future__ import annotations
 from attrs import field, frozen
 
 from newscorpus import tuning
+from newscorpus.cleaning.shapes import is_dateline_line
 from newscorpus.draft import Draft, DraftBlock
-from newscorpus.metadata.dates import date_label, find_dates, is_dateline
+from newscorpus.metadata.dates import date_label, find_dates
 from newscorpus.registry import cleaners
 
 __all__ = ["Dateline"]
@@ -37,7 +38,7 @@ class Dateline:
             dates = find_dates(chosen.text, language=draft.language)
             draft.published = dates[0].value
         for block in draft.iter_kept():
-            if block.zone != "header" or not is_dateline(block.text):
+            if block.zone != "header" or not is_dateline_line(block.text, draft.language):
                 continue
             if block is chosen:
                 draft.drop(block, "publication date")
@@ -48,10 +49,13 @@ class Dateline:
 def _candidates(draft: Draft) -> list[DraftBlock]:
     """Header lines and the first body lines that carry a date, nearest to the body first."""
     header = [block for block in draft.iter_kept() if block.zone == "header"]
-    body = [block for block in draft.iter_kept() if block.zone == "body"][: tuning.DATELINE_BODY_LINES]
+    body = [block for block in draft.iter_kept() if block.zone == "body"][
+        : tuning.DATELINE_BODY_LINES
+    ]
     nearby = list(reversed(header[-tuning.DATELINE_SEARCH_LINES :])) + body
     return [
         block
         for block in nearby
-        if len(block.text) <= tuning.DATELINE_MAX_CHARS and find_dates(block.text, language=draft.language)
+        if len(block.text) <= tuning.DATELINE_MAX_CHARS
+        and find_dates(block.text, language=draft.language)
     ]

@@ -37,7 +37,11 @@ class Masthead:
                 draft.site_name = block.text
                 draft.drop(block, "masthead (site name)")
                 break
-        header = [b for b in draft.blocks if b.zone == "header" or (b.removal and b.removal.step == "repeats")]
+        header = [
+            b
+            for b in draft.blocks
+            if b.zone == "header" or (b.removal and b.removal.step == "repeats")
+        ]
         texts = [block.text for block in header]
         for block in header:
             if block.removal is not None or not _is_name(block.text, draft.language):

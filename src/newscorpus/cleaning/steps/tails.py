@@ -14,6 +14,7 @@ from __future__ import annotations
 from attrs import field, frozen
 
 from newscorpus import tuning
+from newscorpus._caches import memoized
 from newscorpus.cleaning import patterns
 from newscorpus.cleaning.features import features
 from newscorpus.cleaning.region import is_prose
@@ -23,6 +24,7 @@ from newscorpus.registry import cleaners
 __all__ = ["Tails", "tail_kind"]
 
 
+@memoized
 def tail_kind(text: str, language: str | None) -> str | None:
     """What tail a marker line opens ("related content", "author bio", "comments"), or None.
 
@@ -36,13 +38,12 @@ def tail_kind(text: str, language: str | None) -> str | None:
         return "comments"
     if found.size > tuning.TAIL_MARKER_MAX_WORDS or found.ends_sentence:
         return None
-    if patterns.matches_whole("comments_header", text):
+    whole = patterns.roles_of_whole(text)
+    if "comments_header" in whole or "comment_form" in whole:
         return "comments"
-    if patterns.matches_whole("comment_form", text):
-        return "comments"
-    if patterns.matches_whole("related", text) or _heading_with("related", text):
+    if "related" in whole or _heading_with("related", text):
         return "related content"
-    if patterns.matches_whole("bio", text) or _heading_with("bio", text, names=True):
+    if "bio" in whole or _heading_with("bio", text, names=True):
         return "author bio"
     return None
 

@@ -11,9 +11,8 @@ from attrs import field, frozen
 
 from newscorpus import tuning
 from newscorpus.cleaning.features import features
+from newscorpus.cleaning.shapes import byline_of, is_dateline_line
 from newscorpus.draft import Draft, DraftBlock
-from newscorpus.metadata.bylines import parse_byline
-from newscorpus.metadata.dates import is_dateline
 from newscorpus.registry import cleaners
 
 __all__ = ["Title", "is_headline"]
@@ -28,7 +27,7 @@ def is_headline(block: DraftBlock, language: str | None) -> bool:
         return False
     if found.digit_ratio > tuning.TITLE_MAX_DIGIT_RATIO or found.ends_ellipsis:
         return False
-    return not is_dateline(block.text) and parse_byline(block.text) is None
+    return not is_dateline_line(block.text, language) and byline_of(block.text, language) is None
 
 
 @cleaners.register("title", origin="builtin")
