@@ -1,0 +1,90 @@
+"""The ``newscorpus`` entry point: argument parsing and dispatch to the command modules.
+
+Exit status: 0 when everything asked for was done, 1 when some input failed (or standard output
+could not be written), 2 for a usage error (bad arguments, an unknown format, an output file that
+cannot be written), 130 when interrupted and 141 when the reader of standard output went away
+(``newscorpus parse | head``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from typing import cast
+
+from newscorpus._version import __version__
+from newscorpus.cli import parse, parsers, show, steps
+
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+
+#: Every input was handled.
+EXIT_OK = 0
+#: At least one input failed (its error record or message says why).
+EXIT_FAILED = 1
+#: The command line was wrong; nothing was done (argparse's own status for usage errors).
+EXIT_USAGE = 2
+_EXIT_INTERRUPTED = 130
+_EXIT_BROKEN_PIPE = 141
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``newscorpus`` command, with every sub-command registered."""
+    parser = argparse.ArgumentParser(
+        prog="newscorpus",
+        description=(
+            "Turn scraped news dumps into clean, auditable articles: every removed line and "
+            "every repair is kept with its reason."
+        ),
+        epilog="Run 'newscorpus COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"newscorpus {__version__}")
+    commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
+    commands.required = True
+    for module in (parse, show, parsers, steps):
+        module.register(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``newscorpus`` command with ``argv`` (default: ``sys.argv[1:]``); return the exit
+    status instead of exiting, so that tests and other programs can call it.
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        handler = cast(Handler, args.handler)
+        return handler(args)
+    except SystemExit as exit_:  # argparse's --help, --version and usage errors
+        return _exit_status(exit_.code)
+    except KeyboardInterrupt:
+        print("newscorpus: interrupted", file=sys.stderr)
+        return _EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return _EXIT_BROKEN_PIPE
+    except OSError as error:  # writing the output failed (a full disk, say)
+        print(f"newscorpus: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _exit_status(code: str | int | None) -> int:
+    if code is None:
+        return EXIT_OK
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's final flush of a
+    closed pipe does not print a second error on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (captured output, for one)
+        pass

@@ -1,0 +1,45 @@
+"""``newscorpus parsers``, ``newscorpus steps`` and ``newscorpus --version``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import newscorpus
+from newscorpus.cli.main import main
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"newscorpus {newscorpus.__version__}"
+
+
+def test_parsers_lists_name_version_origin(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parsers"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["name", "version", "origin"]
+    assert ["dump", newscorpus.__version__, "builtin"] in [line.split() for line in lines]
+
+
+def test_parsers_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parsers", "--json"]) == 0
+    listing = json.loads(capsys.readouterr().out)
+    assert [row["name"] for row in listing] == newscorpus.parsers.names()
+    assert {"name": "dump", "version": newscorpus.__version__, "origin": "builtin"} in listing
+
+
+def test_steps_lists_the_default_pipeline_in_order(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["steps"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()]
+    assert rows[0][:2] == ["#", "step"]
+    listed = [row[1] for row in rows[1:] if row and row[0].isdigit()]
+    assert listed == list(newscorpus.DEFAULT_STEPS)
+
+
+def test_steps_json_has_each_steps_docstring_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["steps", "--json"]) == 0
+    listing = json.loads(capsys.readouterr().out)
+    assert [row["name"] for row in listing] == list(newscorpus.DEFAULT_STEPS)
+    assert [row["position"] for row in listing] == list(range(1, len(listing) + 1))
+    assert all(row["description"] and "\n" not in row["description"] for row in listing)
