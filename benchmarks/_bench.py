@@ -13,8 +13,9 @@ Timing
     :func:`measure` runs one untimed warm-up pass (which also gives the outputs to score), then
     ``runs`` timed passes, each preceded by a pass of :func:`reference_pass` over the same
     dumps, and reports the medians. Each timed pass starts with newscorpus's memo caches
-    emptied, so repeated passes over the same pages are not flattered by them. Only the calls under test are inside the timed region; the
-    garbage collector is off during each pass (as :mod:`timeit` does) and runs between passes.
+    emptied, so repeated passes over the same pages are not flattered by them. Only the calls
+    under test are inside the timed region; the garbage collector is off during each pass (as
+    :mod:`timeit` does) and runs between passes.
     The ratio ``seconds / reference`` says how many reference passes one pass costs: both are
     measured in the same process, interleaved, on the same data, so a slower or busier machine
     slows both and the ratio stays comparable across machines where raw dumps/s does not.

@@ -48,7 +48,7 @@ T = TypeVar("T")
 
 #: Any text a model field accepts: arbitrary Unicode without surrogates (``st.text`` excludes
 #: category Cs), with the awkward characters a scraper meets mixed in more often than chance.
-_AWKWARD = "\u00a0\u2009\u202f\u3000\u200b\u200d\ufeff\u00ad\u2028\u2029\x85\r\n\t\x00\x7f\"\\"
+_AWKWARD = '\u00a0\u2009\u202f\u3000\u200b\u200d\ufeff\u00ad\u2028\u2029\x85\r\n\t\x00\x7f"\\'
 texts = st.text() | st.text(alphabet=st.sampled_from(_AWKWARD) | st.characters(), max_size=30)
 optional_texts = st.none() | texts
 
@@ -105,10 +105,42 @@ articles = st.builds(
 # --- dump-like text ----------------------------------------------------------------------------
 
 _VOCABULARY = (
-    "talks", "between", "Armenia", "and", "Azerbaijan", "the", "of", "peace", "agreement",
-    "prisoners", "war", "minister", "said", "on", "Monday", "région", "Straße", "Łódź",
-    "Karabakh", "30,000", "2023", "mediated", "Union", "naïve", "coöperation", "東京", "日本語",
-    "Москва", "переговоры", "السلام", "שלום", "ß", "œuvre", "don’t", "e-mail", "U.S.",
+    "talks",
+    "between",
+    "Armenia",
+    "and",
+    "Azerbaijan",
+    "the",
+    "of",
+    "peace",
+    "agreement",
+    "prisoners",
+    "war",
+    "minister",
+    "said",
+    "on",
+    "Monday",
+    "région",
+    "Straße",
+    "Łódź",
+    "Karabakh",
+    "30,000",
+    "2023",
+    "mediated",
+    "Union",
+    "naïve",
+    "coöperation",
+    "東京",
+    "日本語",
+    "Москва",
+    "переговоры",
+    "السلام",
+    "שלום",
+    "ß",
+    "œuvre",
+    "don’t",
+    "e-mail",
+    "U.S.",
 )
 #: Words: a realistic vocabulary, plus arbitrary letters and digits of any script.
 words = st.sampled_from(_VOCABULARY) | st.text(
@@ -149,10 +181,24 @@ def sentences(draw: st.DrawFn) -> str:
 _long_lines = st.lists(sentences(), min_size=1, max_size=4).map(" ".join)
 _nav_lines = st.sampled_from(
     [
-        "Home", "Menu", "Share", "Tweet", "Connect with us", "Sign in", "Subscribe",
-        "Hi, what are you looking for?", "Read more", "Advertisement", "Written By",
-        "You may also like:", "Leave a Reply", "Jun 20, 2025", "© 2024 News Corp", "0",
-        "Politics | World | Sport", "Tech & Science",
+        "Home",
+        "Menu",
+        "Share",
+        "Tweet",
+        "Connect with us",
+        "Sign in",
+        "Subscribe",
+        "Hi, what are you looking for?",
+        "Read more",
+        "Advertisement",
+        "Written By",
+        "You may also like:",
+        "Leave a Reply",
+        "Jun 20, 2025",
+        "© 2024 News Corp",
+        "0",
+        "Politics | World | Sport",
+        "Tech & Science",
     ]
 ) | _phrase(1, 3)
 _fragments = _phrase(1, 6).map(str.lower)  # a text node split off mid-sentence

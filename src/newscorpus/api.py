@@ -18,7 +18,7 @@ Source = str | bytes | os.PathLike[str]
 def parse(
     source: Source,
     *,
-    format: str | None = None,  # noqa: A002 - the public name users expect
+    format: str | None = None,
     url: str | None = None,
     pipeline: Pipeline | None = None,
 ) -> Article:
@@ -48,7 +48,7 @@ def parse(
     return (pipeline if pipeline is not None else default_pipeline()).run(draft)
 
 
-def _read(source: Source, *, format: str | None, url: str | None) -> RawDocument:  # noqa: A002
+def _read(source: Source, *, format: str | None, url: str | None) -> RawDocument:
     if isinstance(source, str | bytes):
         name = "<string>" if isinstance(source, str) else "<bytes>"
         return RawDocument(source, source=name, url=url, format=format)
@@ -65,7 +65,9 @@ def _read(source: Source, *, format: str | None, url: str | None) -> RawDocument
                 source=str(path),
             ) from None
         except OSError as error:
-            raise InputError(f"cannot read the file: {error.strerror or error}", source=str(path)) from None
+            raise InputError(
+                f"cannot read the file: {error.strerror or error}", source=str(path)
+            ) from None
         return RawDocument(payload, source=str(path), url=url, format=format)
     raise InputError(
         f"parse() takes a str of content, bytes or a path, not {type(source).__name__}"

@@ -18,9 +18,8 @@ that fails to load, or that reuses a taken name, is skipped with a warning, neve
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import metadata
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar, cast, overload
 
 from attrs import frozen
@@ -62,7 +61,9 @@ class Registry(Generic[T]):
     ) -> Callable[[V], V]: ...
 
     @overload
-    def register(self, name: str, value: T, *, origin: str = "code", replace: bool = False) -> T: ...
+    def register(
+        self, name: str, value: T, *, origin: str = "code", replace: bool = False
+    ) -> T: ...
 
     def register(
         self, name: str, value: T | None = None, *, origin: str = "code", replace: bool = False
@@ -150,4 +151,3 @@ class Registry(Generic[T]):
 parsers: Registry[Parser] = Registry("parser", entry_point_group="newscorpus.parsers")
 #: Cleaning steps by name: callables that build a step from keyword settings.
 cleaners: Registry[StepFactory] = Registry("cleaner", entry_point_group="newscorpus.cleaners")
-

@@ -146,7 +146,7 @@ def article_id(url: str | None, title: str | None, text: str) -> str:
 
 
 def finish(draft: Draft) -> Article:
-    """Freeze a draft into an :class:`Article`: kept blocks become the body, the rest ``removed``."""
+    """Freeze a draft into an :class:`Article`: kept blocks are the body, the rest ``removed``."""
     blocks = tuple(Block(kind=b.kind, text=b.text) for b in draft.blocks if b.removal is None)
     text = "\n\n".join(block.text for block in blocks)
     return Article(

@@ -1,4 +1,4 @@
-"""What every parser takes and gives: a :class:`RawDocument` in, a :class:`~newscorpus.draft.Draft` out."""
+"""What every parser takes and gives: a :class:`RawDocument` in, a :class:`~newscorpus.Draft`."""
 
 from __future__ import annotations
 
@@ -49,8 +49,6 @@ class RawDocument:
     def head(self, size: int = 2048) -> str:
         """The first ``size`` characters of the text, for format sniffing."""
         return self.text[:size]
-
-
 
 
 @runtime_checkable

@@ -7,6 +7,8 @@ itself ("## Heading", "– Heading –") are headings already.
 
 from __future__ import annotations
 
+import itertools
+
 from attrs import field, frozen
 
 from newscorpus import tuning
@@ -26,7 +28,7 @@ class Headings:
 
     def __call__(self, draft: Draft) -> None:
         kept = draft.kept()
-        for block, following in zip(kept, kept[1:], strict=False):
+        for block, following in itertools.pairwise(kept):
             if block.kind != "paragraph" or following.kind != "paragraph":
                 continue
             found = features(block.text, draft.language)
