@@ -12,36 +12,43 @@ from __future__ import annotations
 
 #: Tabs expand to this many columns before indentation is measured.
 TAB_WIDTH = 8
+#: The dump parser's ``can_parse`` score: the fallback that any better-fitting parser beats.
+DUMP_FALLBACK_SCORE = 0.1
+
 #: A dump needs this many non-empty lines before its wrap width is trusted.
 WRAP_MIN_LINES = 8
 #: Renderers wrap at 72 to 100 columns; a dump with longer lines is not hard-wrapped.
 WRAP_MAX_WIDTH = 160
-#: A line "reaches the margin" when it ends at most this many columns before it.
-WRAP_MARGIN_SLACK = 12
-#: Share of the lines longer than half the width that must reach the margin (lynx, w3m,
-#: html2text at 78 columns all give 0.6 to 0.9 on the dev dumps; browser captures under 0.2).
-WRAP_MIN_SHARE_AT_MARGIN = 0.5
-#: The dump parser's ``can_parse`` score: the fallback that any better-fitting parser beats.
-DUMP_FALLBACK_SCORE = 0.1
 #: Narrower than this, a line's end is not taken for a renderer's margin.
 WRAP_MIN_WIDTH = 30
+#: The width found is at most this many columns under the renderer's (it is the longest
+#: wrapped line: 0 to 2 under on the dev html2text dumps, wrapped at 78).
+WRAP_MARGIN_SLACK = 12
 #: A wrap width needs this many pairs of lines that it explains as wraps ...
 WRAP_MIN_VOTES = 6
 #: ... and this many per line that runs past it where it could have been broken (html2text
-#: leaves list items, table rows and long words unwrapped: under 0.1 such lines a vote on
-#: the dev dumps; browser captures with headline lists that happen to vote have 0.3 to 1).
+#: leaves list items, table rows and long words unwrapped: 0.1 such lines a vote or fewer on
+#: the dev dumps; browser captures whose headline lists happen to vote have 0.3 to 0.9).
 WRAP_MIN_VOTES_PER_LONG_LINE = 4.0
 #: A next "word" longer than this (a URL, a line in a script without spaces) does not vote.
 WRAP_MAX_WORD_CHARS = 25
+
 #: A dump is Markdown (emphasis, escapes, links taken off) when this many lines show it
-#: (html2text: 1 or more on 138 of the 181 dev pages; browser captures: none).
+#: (html2text: 150 of the 181 dev pages have one or more; browser captures: 2, harmlessly).
 MARKDOWN_MIN_LINES = 1
+
 #: A dump of this many lines or more is read as text nodes when it has no empty line, or ...
 TEXT_NODES_MIN_LINES = 8
 #: ... when this share of its lines have an empty line on both sides (the text-node renderer
 #: of the dev dumps: 1.0; browser captures: 0.04 to 0.6). The text-node rules cost nothing
 #: measurable on the dev browser captures saved with no empty line or one after every line.
 TEXT_NODES_MIN_SHARE_APART = 0.9
+#: In a text-node dump, a line of at most this many words (a link's text) joins the
+#: sentence around it when the next line goes on from it.
+TEXT_NODE_LINK_MAX_WORDS = 6
+#: In a text-node dump, a line of at most this many words that ends with a colon is a label
+#: ("Palm Bay (1-0):", "Note:") and joins the value after it.
+TEXT_NODE_LABEL_MAX_WORDS = 3
 #: Function words are the lower-case words found in this share of the page's long lines ...
 FUNCTION_WORDS_MIN_SHARE = 0.3
 #: ... and in this many at least ...
@@ -50,14 +57,10 @@ FUNCTION_WORDS_MIN_LINES = 3
 FUNCTION_WORDS_MIN_LINE_CHARS = 40
 #: ... and the first this many of them enough to tell (bounded time on huge pages).
 FUNCTION_WORDS_MAX_LINES = 60
+
 #: With fewer empty lines than this between its lines, a dump does not mark paragraphs (a
 #: text-node scraper that writes one node a line), and every block is taken to stand apart.
 PARAGRAPH_BREAKS_MIN = 1
-#: In a text-node dump, a line this short (a link's text) joins the sentence around it.
-TEXT_NODE_LINK_MAX_WORDS = 6
-#: In a text-node dump, a line of at most this many words that ends with a colon is a label
-#: ("Palm Bay (1-0):", "Note:") and joins the value after it.
-TEXT_NODE_LABEL_MAX_WORDS = 3
 
 # --- language (metadata/language.py) -----------------------------------------------------------
 
@@ -165,7 +168,7 @@ COMMENT_WINDOW = 40
 #: A headline has this many words at least ("Le Monde" is a name, not a headline) ...
 TITLE_MIN_WORDS = 3
 #: ... and at most this many.
-TITLE_MAX_WORDS = 40
+TITLE_MAX_WORDS = 30
 #: A line in capitals among the first blocks is the masthead, not the headline.
 MASTHEAD_MAX_POSITION = 2
 #: Headlines are words: a line with more digits than this share is a date or a score.

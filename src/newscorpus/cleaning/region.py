@@ -10,8 +10,10 @@ it are worth, so the run stops there.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
+import attrs
 from attrs import frozen
 
 from newscorpus import tuning
@@ -96,6 +98,8 @@ def main_text(blocks: Sequence[DraftBlock], language: str | None) -> MainText | 
         _WALL if is_dateline_line(block.text, language) else block_score(block, language)
         for block in blocks
     ]
+    for position in _cut_by_paywall(blocks, language):
+        scores[position] = features(blocks[position].text, language).size
     run = best_run(scores)
     if run is None:
         return None
@@ -108,6 +112,18 @@ def main_text(blocks: Sequence[DraftBlock], language: str | None) -> MainText | 
 
 
 _WALL = float("-inf")
+
+
+def _cut_by_paywall(blocks: Sequence[DraftBlock], language: str | None) -> list[int]:
+    """Paragraphs that end in an ellipsis because the paywall cut them, not teasers."""
+    return [
+        position
+        for position, (block, following) in enumerate(itertools.pairwise(blocks))
+        if following.removal is not None
+        and following.removal.step == "paywall"
+        and block.removal is None
+        and is_prose(attrs.evolve(features(block.text, language), ends_ellipsis=False))
+    ]
 
 
 def _after_byline(blocks: Sequence[DraftBlock], start: int, end: int, language: str | None) -> int:

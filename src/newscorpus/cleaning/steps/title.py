@@ -1,7 +1,7 @@
 """Step ``title``: the headline, from the lines above the main text.
 
-The title is the last headline-shaped line before the body: a few words to a long sentence,
-not a date, not a byline, not chrome. A line in capitals at the very top is the masthead, not
+The title is the last headline-shaped line before the body: a few words to a long line that
+does not end with a full stop, not a date, not a byline, not chrome. A line in capitals at the very top is the masthead, not
 the title. When nothing fits, the title stays None: it is never made up.
 """
 
@@ -26,6 +26,8 @@ def is_headline(block: DraftBlock, language: str | None) -> bool:
     if found.upper_case and block.index <= tuning.MASTHEAD_MAX_POSITION:
         return False
     if found.digit_ratio > tuning.TITLE_MAX_DIGIT_RATIO or found.ends_ellipsis:
+        return False
+    if block.text.rstrip().endswith((".", "。")):  # a sentence: a standfirst, not a headline
         return False
     return not is_dateline_line(block.text, language) and byline_of(block.text, language) is None
 
