@@ -65,7 +65,7 @@ PARAGRAPH_BREAKS_MIN = 1
 # --- language (metadata/language.py) -----------------------------------------------------------
 
 #: The identifier reads at most this many characters: enough, and bounded time on huge pages.
-LANGUAGE_SAMPLE_CHARS = 4000
+LANGUAGE_SAMPLE_CHARS = 1000
 #: Fewer letters than this and no language is claimed ("OK", "12:30").
 LANGUAGE_MIN_LETTERS = 20
 #: py3langid's normalised probability below which no language is claimed (0.5 keeps every
@@ -194,6 +194,9 @@ DATELINE_MAX_CHARS = 120
 #: A line that is only a date has at most this many words ("Updated: Tuesday, 19 November
 #: 2019, 09:01 AM CET" has 9).
 DATELINE_MAX_WORDS = 14
+#: ... and a share of digits: "Posted on Monday, November 18, 2019 by Jane Doe" has 0.13, the
+#: dev dumps' datelines 0.1 to 0.5; menu lines with a year ("World Cup 2019") are not read.
+DATELINE_MIN_DIGIT_RATIO = 0.08
 #: The byline is among this many lines above the body (or the body's first line).
 BYLINE_SEARCH_LINES = 8
 #: The agency is credited at the start of the opening paragraph or bio: "(Reuters) —".

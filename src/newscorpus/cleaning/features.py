@@ -20,6 +20,7 @@ _WORD = re.compile(r"\w+")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"’”»)\]]*(?:\s*\[\d+\])?$")
 _DIGIT = re.compile(r"\d")
+_INITIAL = re.compile(r"(?<!\w)\w")
 
 
 @frozen
@@ -73,13 +74,13 @@ def features(text: str, language: str | None) -> Features:
     if stops and words:
         ratio = sum(map(stops.__contains__, map(str.lower, words))) / len(words)
     stripped = text.rstrip()
-    initials = [word[0] for word in words if not word[0].isdigit() and word[0] != "_"]
     return Features(
         size=_size(len(words), text),
         stopword_ratio=ratio,
         ends_sentence=bool(_SENTENCE_END.search(stripped)),
         ends_ellipsis=stripped.endswith(("...", "…")),
-        title_case=bool(initials) and all(map(str.isupper, initials)),
+        # isupper() ignores digits and caseless letters: "Top 10 Stories" is Title Case.
+        title_case="".join(_INITIAL.findall(text)).isupper(),
         upper_case=text.isupper(),
         digit_ratio=len(_DIGIT.findall(text)) / len(text) if text else 0.0,
     )

@@ -289,6 +289,25 @@ CREDIT_HINTS: tuple[str, ...] = (
     "xinhua",
     "ap",
 )
+def credit_hint(text: str) -> bool:
+    """Whether ``text`` holds a word that every credit or caption label holds: a cheap first
+    test before the full patterns.
+
+    >>> credit_hint("A parade - Copyright AFP"), credit_hint("The talks stalled.")
+    (True, False)
+    """
+    # A credit ends its line, or is the whole (short) line: the tail of the text is enough.
+    return bool(_credit_hints().search(text, max(0, len(text) - _CREDIT_TAIL_CHARS)))
+
+
+_CREDIT_TAIL_CHARS = 140
+
+
+@cache
+def _credit_hints() -> re.Pattern[str]:
+    return re.compile(_trie_alternation(CREDIT_HINTS), re.IGNORECASE)
+
+
 #: A line that is only a credit: "Photo: Ringo H.W. Chiu, AP", "(Image: © NASA)",
 #: "Photo by Jason Kempin/Getty Images".
 CREDIT_LINE = re.compile(

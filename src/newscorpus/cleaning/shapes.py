@@ -33,6 +33,9 @@ def is_dateline_line(text: str, language: str | None) -> bool:
     (True, False)
     """
     found = features(text, language)
-    if found.digit_ratio == 0 or found.size > tuning.DATELINE_MAX_WORDS:
+    if (
+        found.digit_ratio < tuning.DATELINE_MIN_DIGIT_RATIO
+        or found.size > tuning.DATELINE_MAX_WORDS
+    ):
         return False
     return is_dateline(text, language=language)

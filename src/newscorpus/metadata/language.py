@@ -7,6 +7,7 @@ process, on first use (about half a second).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -14,6 +15,8 @@ from newscorpus import tuning
 from newscorpus._caches import memoized
 
 __all__ = ["detect_language", "stopwords"]
+
+_LETTERS = re.compile(r"[^\W\d_]")
 
 
 @cache
@@ -35,7 +38,7 @@ def detect_language(text: str) -> str | None:
     True
     """
     sample = text[: tuning.LANGUAGE_SAMPLE_CHARS]
-    if sum(char.isalpha() for char in sample) < tuning.LANGUAGE_MIN_LETTERS:
+    if len(_LETTERS.findall(sample, 0, tuning.LANGUAGE_SAMPLE_CHARS)) < tuning.LANGUAGE_MIN_LETTERS:
         return None
     language, probability = _identifier().classify(sample)
     if probability < tuning.LANGUAGE_MIN_PROBABILITY or len(language) != 2:

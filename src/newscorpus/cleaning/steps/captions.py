@@ -98,8 +98,7 @@ class Captions:
 
 
 def _may_credit(text: str) -> bool:
-    lowered = text.lower()
-    return any(hint in lowered for hint in patterns.CREDIT_HINTS)
+    return patterns.credit_hint(text)
 
 
 def _is_caption_of(caption: DraftBlock, credit: DraftBlock) -> bool:

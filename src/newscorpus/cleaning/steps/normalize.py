@@ -29,6 +29,8 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("the\\u00a0Nagorno\\u00adKarabakh\\u200b  region ")
     'the NagornoKarabakh region'
     """
+    if text.isascii():  # the common case: only spaces and control characters to fix
+        return " ".join(_CONTROL.sub(" ", text).split())
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
