@@ -1,0 +1,204 @@
+"""Marks a renderer puts on a dump's lines, and the Markdown some renderers put inside them.
+
+Line marks say what a line is: a bullet or a number makes a list item, ``#`` marks or a
+decorated line (``— Title —``) a heading, ``>`` a quote; a rule (``* * *``, ``---``, a table's
+``---|---``) has no words and only separates. Symbol bullets and heading and quote marks are
+taken off the text; the number of a numbered item is kept, because it is part of what the
+item says ("1 Kyle Busch 5040", "Step 2").
+
+Inline Markdown (html2text, markdownify and kin) is taken off a block's text once its lines are
+joined, because emphasis may span lines: ``**strong**``, ``_emphasis_`` and ``*emphasis*``,
+empty emphasis left by icons (``__``), backslash escapes (``\\-``) and inline code marks; these
+are marks, never letters. Links and images are taken off apart (:func:`strip_links`), because
+their targets are letters: a link keeps its text, an image its alt text (in place, as words of
+the page; a cleaning step may judge it), and the parser records the change as an edit.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from newscorpus import tuning
+from newscorpus.models.article import BlockKind
+
+__all__ = [
+    "Marked",
+    "has_links",
+    "has_mark",
+    "has_markdown",
+    "is_rule",
+    "mark_of",
+    "strip_links",
+    "strip_markdown",
+]
+
+_SYMBOL_BULLET = re.compile(r"[*•·▪◦‣●○■□–—+-]\s+(?=\S)")
+_NUMBER = re.compile(r"\d{1,3}[.)]\s+(?=\S)")
+_HEADING_MARK = re.compile(r"#{1,6}\s+(?=\S)")
+_CLOSING_HASHES = re.compile(r"\s+#+$")
+_QUOTE_MARK = re.compile(r"(?:>\s?)+(?=\S)")
+#: A heading between decorations: dashes, rules or runs of marks (one bullet-like mark on each
+#: side, ``* item *``, is a list item that ends with a star).
+_DECORATION = re.compile(r"(?:[–—=~]+|[-*•]{2,})\s+(?P<text>.+?)\s+(?:[–—=~]+|[-*•]{2,})$")
+#: A line of rule characters only (``* * *``, ``-----``, ``===``, ``---|---``, ``| | |``).
+_RULE = re.compile(r"[-*_=~—–•·|:+#\s]{3,}")
+_DECORATION_ENDS = frozenset("–—=~-*•")
+_MARK_STARTS = frozenset("*•·▪◦‣●○■□–—+-#>=~0123456789")
+
+
+class Marked(NamedTuple):
+    """A line read for its mark: the kind it makes, its text without the mark, where that text
+    starts (the column a wrapped item's next lines are indented to), and whether it had one."""
+
+    kind: BlockKind
+    text: str
+    column: int
+    marked: bool
+
+
+def is_rule(text: str) -> bool:
+    """Whether a line is a rule or a table border: separator characters only, no words.
+
+    >>> is_rule("* * *"), is_rule("---|---|---"), is_rule("| | |"), is_rule("- 5 -")
+    (True, True, True, False)
+    """
+    return text[0] in "-*_=~—–•·|:+#" and _RULE.fullmatch(text) is not None
+
+
+def has_mark(text: str) -> bool:
+    """Whether a line starts with a mark (a bullet, a number, a heading or quote mark).
+
+    >>> has_mark("* Kyle Busch"), has_mark("Kyle Busch"), has_mark("-5 degrees")
+    (True, False, False)
+    """
+    return text[0] in _MARK_STARTS and mark_of(text).marked
+
+
+def mark_of(text: str, indent: int = 0) -> Marked:
+    """The kind a line's mark makes and the line's text without the mark.
+
+    >>> mark_of("* Kyle Busch")
+    Marked(kind='list_item', text='Kyle Busch', column=2, marked=True)
+    >>> mark_of("1. Kyle Busch 5040").text
+    '1. Kyle Busch 5040'
+    """
+    if text[0] not in _MARK_STARTS:
+        return Marked("paragraph", text, indent, marked=False)
+    decorated = _DECORATION.fullmatch(text) if text[-1] in _DECORATION_ENDS else None
+    if decorated:
+        return Marked("heading", decorated.group("text"), indent, marked=True)
+    match = _HEADING_MARK.match(text)
+    if match:
+        heading = _CLOSING_HASHES.sub("", text[match.end() :]) or text[match.end() :]
+        return Marked("heading", heading, indent + match.end(), marked=True)
+    match = _QUOTE_MARK.match(text)
+    if match:
+        return Marked("quote", text[match.end() :], indent + match.end(), marked=True)
+    match = _SYMBOL_BULLET.match(text)
+    if match:
+        item = text[match.end() :]
+        inner = _HEADING_MARK.match(item)
+        if inner:  # "* ## Teaser headline": a list of headings
+            item = item[inner.end() :]
+        return Marked("list_item", item, indent + match.end(), marked=True)
+    match = _NUMBER.match(text)
+    if match:
+        inner = _HEADING_MARK.match(text, match.end())
+        if inner:  # "1. ### Teaser headline"
+            text = text[: match.end()] + text[inner.end() :]
+        return Marked("list_item", text, indent + match.end(), marked=True)
+    return Marked("paragraph", text, indent, marked=False)
+
+
+# --- inline Markdown ---------------------------------------------------------------------------
+
+#: Characters a Markdown writer escapes with a backslash.
+_ESCAPABLE = "\\`*_{}[]()#+-.!|<>~"
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+#: Escaped characters are parked in the private use area while emphasis is read.
+_PARKED = {char: chr(0xE000 + index) for index, char in enumerate(_ESCAPABLE)}
+_UNPARK = str.maketrans({parked: char for char, parked in _PARKED.items()})
+#: A link's target: ``(url)`` or ``(url "title")``, the URL maybe with one level of brackets.
+_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)"
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]" + _TARGET)
+_LINK = re.compile(r"\[([^\]\n]+)\](?:" + _TARGET + r"|\[[^\]\n]*\])")
+_CODE = re.compile(r"`+([^`]+?)`+")
+_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+#: Emphasis marks: a run of stars against a non-space, a run of underscores not inside a
+#: word (``snake_case`` keeps its underscore; ``_emphasis_`` and an icon's ``__`` do not).
+_STARS = re.compile(r"(?<!\s)\*+|\*+(?!\s)")
+_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
+#: Where a mark stood between two spaces.
+_DOUBLE_SPACE = re.compile(r"(?<=\S)  (?=\S)")
+#: What makes a line Markdown rather than text: strong or emphasis marks against a word,
+#: empty emphasis (an icon's), an escape or a link.
+_MARKDOWN_EVIDENCE = re.compile(
+    r"(?<!\*)\*\*[^\s*]|[^\s*]\*\*(?!\*)|(?<![\w*])_[^\s_][^_]*[^\s_]_(?!\w)"
+    r"|(?<!\S)__(?!\S)|\\[-.+#*_!\[\]()]|\]\([^)\s]*\)"
+)
+
+
+def has_markdown(lines: list[str]) -> bool:
+    """Whether a dump was written as Markdown: enough of its lines show inline Markdown.
+
+    >>> has_markdown(["A **strong** word", "an _emphasis_", "Chris Davies \\\\- Nov 19"])
+    True
+    >>> has_markdown(["A plain line", "snake_case_name and *one* star"])
+    False
+    """
+    found = 0
+    for text in lines:
+        if ("*" in text or "_" in text or "\\" in text or "](" in text) and (
+            _MARKDOWN_EVIDENCE.search(text)
+        ):
+            found += 1
+            if found >= tuning.MARKDOWN_MIN_LINES:
+                return True
+    return False
+
+
+def strip_markdown(text: str) -> str:
+    """A block's text without inline Markdown emphasis, escapes and code marks.
+
+    Only marks go: no letter or digit is taken off (links are :func:`strip_links`'s job).
+
+    >>> strip_markdown("The **VW ID.** is _not_ a \\\\- `concept`, __ said snake_case")
+    'The VW ID. is not a - concept, said snake_case'
+    """
+    escaped = "\\" in text
+    if escaped:
+        text = _ESCAPE.sub(lambda match: _PARKED[match.group(1)], text)
+    if "`" in text:
+        text = _CODE.sub(r"\1", text)
+    if "*" in text:
+        text = _STARS.sub("", text)
+    if "_" in text:
+        text = _UNDERSCORES.sub("", text)
+    if "~~" in text:
+        text = _STRIKE.sub(r"\1", text)
+    if "  " in text:
+        text = _DOUBLE_SPACE.sub(" ", text)
+    return text.translate(_UNPARK).strip() if escaped else text.strip()
+
+
+def has_links(text: str) -> bool:
+    """Whether ``text`` may hold a Markdown link or image.
+
+    >>> has_links("[text](https://x.org)"), has_links("[sic]")
+    (True, False)
+    """
+    return "](" in text or "][" in text
+
+
+def strip_links(text: str) -> str:
+    """``text`` with Markdown links and images as their text: a link keeps its text, an image
+    its alt text (in place, as the words of the page it was), and the targets go.
+
+    The targets' letters are lost, so the parser records this as an edit.
+
+    >>> strip_links("A [report](https://x.org/a_(b) 'T') on ![a car](car.jpg) [cars][1].")
+    'A report on a car cars.'
+    """
+    text = _IMAGE.sub(r"\1", text)
+    return _LINK.sub(r"\1", text).strip()
