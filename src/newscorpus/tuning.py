@@ -200,7 +200,7 @@ DATELINE_MIN_DIGIT_RATIO = 0.08
 #: The byline is among this many lines above the body (or the body's first line).
 BYLINE_SEARCH_LINES = 8
 #: The agency is credited at the start of the opening paragraph or bio: "(Reuters) —".
-AGENCY_SEARCH_CHARS = 300
+AGENCY_SEARCH_CHARS = 150
 #: A masthead is a short line in capitals ("THE AMERICA ONE NEWS").
 MASTHEAD_MAX_WORDS = 6
 #: An outlet's name is short ("Le Monde", "The Wall Street Journal").

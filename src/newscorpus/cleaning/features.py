@@ -20,6 +20,8 @@ _WORD = re.compile(r"\w+")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"’”»)\]]*(?:\s*\[\d+\])?$")
 _DIGIT = re.compile(r"\d")
+#: How a line ends is read from its last characters: a mark, closing quotes, a footnote.
+_ENDING_CHARS = 16
 _INITIAL = re.compile(r"(?<!\w)\w")
 
 
@@ -56,7 +58,7 @@ def size_of(text: str) -> float:
 
 
 def _size(words: int, text: str) -> float:
-    cjk = len(_CJK.findall(text))
+    cjk = 0 if text.isascii() else len(_CJK.findall(text))
     return words + cjk / 2 - (1 if cjk and words else 0) if cjk else words
 
 
@@ -68,16 +70,17 @@ def features(text: str, language: str | None) -> Features:
     >>> f.ends_sentence, f.title_case, f.stopword_ratio > 0.3
     (True, False, True)
     """
-    words = _WORD.findall(text)
+    words = _WORD.findall(text.lower())
     stops = stopwords(language)
     ratio = None
     if stops and words:
-        ratio = sum(map(stops.__contains__, map(str.lower, words))) / len(words)
+        ratio = sum(map(stops.__contains__, words)) / len(words)
     stripped = text.rstrip()
+    ending = stripped[-_ENDING_CHARS:]
     return Features(
         size=_size(len(words), text),
         stopword_ratio=ratio,
-        ends_sentence=bool(_SENTENCE_END.search(stripped)),
+        ends_sentence=bool(_SENTENCE_END.search(ending)),
         ends_ellipsis=stripped.endswith(("...", "…")),
         # isupper() ignores digits and caseless letters: "Top 10 Stories" is Title Case.
         title_case="".join(_INITIAL.findall(text)).isupper(),

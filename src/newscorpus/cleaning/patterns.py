@@ -289,6 +289,8 @@ CREDIT_HINTS: tuple[str, ...] = (
     "xinhua",
     "ap",
 )
+
+
 def credit_hint(text: str) -> bool:
     """Whether ``text`` holds a word that every credit or caption label holds: a cheap first
     test before the full patterns.
@@ -297,7 +299,7 @@ def credit_hint(text: str) -> bool:
     (True, False)
     """
     # A credit ends its line, or is the whole (short) line: the tail of the text is enough.
-    return bool(_credit_hints().search(text, max(0, len(text) - _CREDIT_TAIL_CHARS)))
+    return bool(_credit_hints().search(text[-_CREDIT_TAIL_CHARS:].lower()))
 
 
 _CREDIT_TAIL_CHARS = 140
@@ -305,7 +307,7 @@ _CREDIT_TAIL_CHARS = 140
 
 @cache
 def _credit_hints() -> re.Pattern[str]:
-    return re.compile(_trie_alternation(CREDIT_HINTS), re.IGNORECASE)
+    return re.compile(rf"\b(?:{_trie_alternation(CREDIT_HINTS)})")
 
 
 #: A line that is only a credit: "Photo: Ringo H.W. Chiu, AP", "(Image: © NASA)",

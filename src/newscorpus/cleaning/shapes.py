@@ -7,12 +7,18 @@ Every step asks through these functions, so the gates are written once.
 
 from __future__ import annotations
 
+import re
+
 from newscorpus import tuning
 from newscorpus.cleaning.features import features
 from newscorpus.metadata.bylines import Byline, parse_byline
 from newscorpus.metadata.dates import is_dateline
 
 __all__ = ["byline_of", "is_dateline_line"]
+
+#: Every date the readers accept has a year: four digits, two after a numeric day and month,
+#: or a CJK year mark. Lines without one are not dates, and are not parsed.
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|\d[./-]\d{1,2}[./-]\d{2}(?!\d)|年|년")
 
 
 def byline_of(text: str, language: str | None) -> Byline | None:
@@ -38,4 +44,4 @@ def is_dateline_line(text: str, language: str | None) -> bool:
         or found.size > tuning.DATELINE_MAX_WORDS
     ):
         return False
-    return is_dateline(text, language=language)
+    return bool(_YEAR.search(text)) and is_dateline(text, language=language)

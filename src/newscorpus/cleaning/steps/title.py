@@ -1,8 +1,9 @@
 """Step ``title``: the headline, from the lines above the main text.
 
 The title is the last headline-shaped line before the body: a few words to a long line that
-does not end with a full stop, not a date, not a byline, not chrome. A line in capitals at the very top is the masthead, not
-the title. When nothing fits, the title stays None: it is never made up.
+does not end with a full stop, not a date, not a byline, not chrome. A line in capitals at the
+very top is the masthead, not the title. When nothing fits, the title stays None: it is never
+made up.
 """
 
 from __future__ import annotations
