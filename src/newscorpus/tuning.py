@@ -96,6 +96,10 @@ LIST_ITEM_MIN_DIGIT_RATIO = 0.15
 #: (teasers, sidebars) does not. Dumps with no empty lines, or with them everywhere, are
 #: scaled evenly, so this changes nothing for them.
 SCORE_UNSEPARATED_FACTOR = 0.25
+#: A line that is only a date below the body's start opens a teaser or a comment: it costs
+#: as much as this many words of prose (flat on the dev dumps from 30 to 120, and slightly
+#: better than an impassable wall, which splits articles that quote a dated post).
+SCORE_DATELINE = 100.0
 #: A block an earlier step removed (chrome, a repeat, a caption).
 SCORE_REMOVED = 8.0
 #: A short line that is not a sentence (menu item, label, headline).
@@ -154,6 +158,9 @@ COMMENT_COUNT_MAX_WORDS = 30
 TAIL_MARKER_EXTRA_WORDS = 3
 #: Names an author-bio heading may add ("About Jane Doe").
 TAIL_NAME_MAX_WORDS = 4
+#: A marker opens a tail only after this many words of prose: a "Comments" or "About" link in
+#: the menu above the article opens nothing.
+TAIL_MIN_WORDS_BEFORE = 50.0
 #: The article resumes after a related box with a paragraph this long (teasers are shorter).
 TAIL_RESUME_WORDS = 40.0
 #: A comment marker cuts the page when at least this share of the page's prose stands before it.

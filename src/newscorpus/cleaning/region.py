@@ -95,7 +95,7 @@ def main_text(blocks: Sequence[DraftBlock], language: str | None) -> MainText | 
     the interruption costs, after a gap of a few blocks, is the rest of the article.
     """
     scores = [
-        _WALL if is_dateline_line(block.text, language) else block_score(block, language)
+        _WALL if _is_wall(block.text, language) else block_score(block, language)
         for block in blocks
     ]
     for position in _cut_by_paywall(blocks, language):
@@ -111,7 +111,12 @@ def main_text(blocks: Sequence[DraftBlock], language: str | None) -> MainText | 
     return MainText(start, end, frozenset(asides))
 
 
-_WALL = float("-inf")
+_WALL = -tuning.SCORE_DATELINE
+
+
+def _is_wall(text: str, language: str | None) -> bool:
+    """A dateline, but not an embedded post's attribution ("Jane (@jane) November 1, 2019")."""
+    return "@" not in text and is_dateline_line(text, language)
 
 
 def _cut_by_paywall(blocks: Sequence[DraftBlock], language: str | None) -> list[int]:

@@ -75,7 +75,7 @@ class Tails:
         position = 0
         while position < len(kept):
             kind = tail_kind(kept[position].text, draft.language)
-            if kind is None or before == 0:
+            if kind is None or before < tuning.TAIL_MIN_WORDS_BEFORE:
                 before += weights[position]
                 position += 1
                 continue
