@@ -15,6 +15,7 @@ from typing import Literal
 
 from attrs import define, field
 
+from newscorpus import tuning
 from newscorpus.models.article import BlockKind, Edit, Media, ParserInfo, Paywall, Removal
 
 __all__ = ["Draft", "DraftBlock", "Zone"]
@@ -67,6 +68,9 @@ class Draft:
     media: list[Media] = field(factory=list)
     truncated: bool = False
     paywall: Paywall | None = None
+    #: The share of stopwords this page's prose reaches at least (set by the ``language`` step;
+    #: see :func:`newscorpus.cleaning.region.stopword_floor`).
+    stopword_floor: float = tuning.PROSE_MIN_STOPWORD_RATIO
     edits: list[Edit] = field(factory=list)
     #: The name of the step now running; set by the pipeline, read by :meth:`drop` and
     #: :meth:`edit` so that every removal and edit names its step.

@@ -82,6 +82,12 @@ PROSE_MIN_WORDS = 10
 #: ... and at least this share of stopwords, where the language has a list (running text in
 #: the dev dumps' languages has 0.3 to 0.6; lists of names and headlines under 0.15).
 PROSE_MIN_STOPWORD_RATIO = 0.2
+#: A paragraph that does not end like a sentence is still prose from this many words, with
+#: enough stopwords (a quote ending in its author's name, a site that drops full stops).
+PROSE_UNENDED_MIN_WORDS = 25
+#: ... or half (this factor) of the page's median share over its long sentences, if lower:
+#: Korean prose has a median of 0.1 with stopwords-iso's list, English 0.56, Russian 0.42.
+PROSE_RELATIVE_STOPWORD_FACTOR = 0.5
 #: A line of this many words or more that is not Title Case reads as a list item, not a menu.
 LIST_ITEM_MIN_WORDS = 4
 #: ... and so does a Title Case line with this share of digits: a table row, a score, a date.

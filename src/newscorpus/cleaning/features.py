@@ -20,6 +20,9 @@ _WORD = re.compile(r"\w+")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"’”»)\]]*(?:\s*\[\d+\])?$")
 _DIGIT = re.compile(r"\d")
+#: Languages written without spaces between words: a ``\w+`` run is a clause, not a word, so
+#: a stopword share means nothing there.
+_UNSPACED_LANGUAGES = frozenset({"ja", "zh", "th", "lo", "km", "my", "bo"})
 #: How a line ends is read from its last characters: a mark, closing quotes, a footnote.
 _ENDING_CHARS = 16
 _INITIAL = re.compile(r"(?<!\w)\w")
@@ -73,7 +76,7 @@ def features(text: str, language: str | None) -> Features:
     words = _WORD.findall(text.lower())
     stops = stopwords(language)
     ratio = None
-    if stops and words:
+    if stops and words and language not in _UNSPACED_LANGUAGES:
         ratio = sum(map(stops.__contains__, words)) / len(words)
     stripped = text.rstrip()
     ending = stripped[-_ENDING_CHARS:]

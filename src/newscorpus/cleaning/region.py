@@ -11,7 +11,7 @@ it are worth, so the run stops there.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 from attrs import frozen
@@ -21,22 +21,52 @@ from newscorpus.cleaning.features import Features, features
 from newscorpus.cleaning.shapes import byline_of, is_dateline_line
 from newscorpus.draft import DraftBlock
 
-__all__ = ["MainText", "best_run", "block_score", "is_prose", "main_text"]
+__all__ = ["MainText", "best_run", "block_score", "is_prose", "main_text", "stopword_floor"]
 
 
-def is_prose(found: Features) -> bool:
-    """Whether a block reads like a paragraph of running text."""
-    if found.size < tuning.PROSE_MIN_WORDS or not found.ends_sentence or found.ends_ellipsis:
+def is_prose(found: Features, stopword_floor: float = tuning.PROSE_MIN_STOPWORD_RATIO) -> bool:
+    """Whether a block reads like a paragraph of running text: long enough, ending like a
+    sentence, with at least ``stopword_floor`` of stopwords (see :func:`stopword_floor`)."""
+    if found.size < tuning.PROSE_MIN_WORDS or found.ends_ellipsis:
         return False
-    return found.stopword_ratio is None or found.stopword_ratio >= tuning.PROSE_MIN_STOPWORD_RATIO
+    if not found.ends_sentence:
+        # A long paragraph may end in a name or a link with no full stop after it.
+        return (
+            found.size >= tuning.PROSE_UNENDED_MIN_WORDS
+            and found.stopword_ratio is not None
+            and found.stopword_ratio >= stopword_floor
+        )
+    return found.stopword_ratio is None or found.stopword_ratio >= stopword_floor
 
 
-def block_score(block: DraftBlock, language: str | None) -> float:
+def stopword_floor(texts: Iterable[str], language: str | None) -> float:
+    """The share of stopwords a page's prose must reach, scaled to the page's own sentences.
+
+    Stopword lists match a word as a whole, so agglutinating languages (Korean, Turkish,
+    Finnish) show fewer stopwords in running text than English does. The floor is the usual
+    one, or half the page's median over its long sentences, whichever is lower.
+    """
+    ratios = sorted(
+        found.stopword_ratio
+        for found in (features(text, language) for text in texts)
+        if found.stopword_ratio is not None
+        and found.size >= tuning.PROSE_MIN_WORDS
+        and found.ends_sentence
+    )
+    if not ratios:
+        return tuning.PROSE_MIN_STOPWORD_RATIO
+    median = ratios[len(ratios) // 2]
+    return min(tuning.PROSE_MIN_STOPWORD_RATIO, median * tuning.PROSE_RELATIVE_STOPWORD_FACTOR)
+
+
+def block_score(
+    block: DraftBlock, language: str | None, floor: float = tuning.PROSE_MIN_STOPWORD_RATIO
+) -> float:
     """How much ``block`` argues for being inside the main text (positive) or outside it."""
     if block.removal is not None:
         return -tuning.SCORE_REMOVED
     found = features(block.text, language)
-    if is_prose(found):
+    if is_prose(found, floor):
         if block.blank_before or block.blank_after:
             return found.size
         return found.size * tuning.SCORE_UNSEPARATED_FACTOR
@@ -85,7 +115,11 @@ class MainText:
     asides: frozenset[int]
 
 
-def main_text(blocks: Sequence[DraftBlock], language: str | None) -> MainText | None:
+def main_text(
+    blocks: Sequence[DraftBlock],
+    language: str | None,
+    floor: float = tuning.PROSE_MIN_STOPWORD_RATIO,
+) -> MainText | None:
     """Find the main text among ``blocks`` (kept and removed, in reading order).
 
     The best-scoring run is the core. A line that is only a date is a wall no run crosses:
@@ -95,10 +129,10 @@ def main_text(blocks: Sequence[DraftBlock], language: str | None) -> MainText | 
     the interruption costs, after a gap of a few blocks, is the rest of the article.
     """
     scores = [
-        _WALL if _is_wall(block.text, language) else block_score(block, language)
+        _WALL if _is_wall(block.text, language) else block_score(block, language, floor)
         for block in blocks
     ]
-    for position in _cut_by_paywall(blocks, language):
+    for position in _cut_by_paywall(blocks, language, floor):
         scores[position] = features(blocks[position].text, language).size
     run = best_run(scores)
     if run is None:
@@ -119,7 +153,7 @@ def _is_wall(text: str, language: str | None) -> bool:
     return "@" not in text and is_dateline_line(text, language)
 
 
-def _cut_by_paywall(blocks: Sequence[DraftBlock], language: str | None) -> list[int]:
+def _cut_by_paywall(blocks: Sequence[DraftBlock], language: str | None, floor: float) -> list[int]:
     """Paragraphs that end in an ellipsis because the paywall cut them, not teasers."""
     return [
         position
@@ -127,7 +161,7 @@ def _cut_by_paywall(blocks: Sequence[DraftBlock], language: str | None) -> list[
         if following.removal is not None
         and following.removal.step == "paywall"
         and block.removal is None
-        and is_prose(attrs.evolve(features(block.text, language), ends_ellipsis=False))
+        and is_prose(attrs.evolve(features(block.text, language), ends_ellipsis=False), floor)
     ]
 
 

@@ -10,6 +10,7 @@ from attrs import field, frozen
 
 from newscorpus import tuning
 from newscorpus.draft import Draft
+from newscorpus.cleaning.region import stopword_floor
 from newscorpus.metadata.language import detect_language
 from newscorpus.registry import cleaners
 
@@ -19,7 +20,8 @@ __all__ = ["Language"]
 @cleaners.register("language", origin="builtin")
 @frozen
 class Language:
-    """Detect the page's language (ISO 639-1) from its longest blocks."""
+    """Detect the page's language (ISO 639-1) from its longest blocks, and how many stopwords
+    its prose holds."""
 
     name: str = field(default="language", kw_only=True)
 
@@ -32,3 +34,4 @@ class Language:
             sample.append(block.text)
             length += len(block.text)
         draft.language = detect_language("\n".join(sample))
+        draft.stopword_floor = stopword_floor((b.text for b in draft.iter_kept()), draft.language)

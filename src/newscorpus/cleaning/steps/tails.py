@@ -69,7 +69,7 @@ class Tails:
 
     def __call__(self, draft: Draft) -> None:
         kept = draft.kept()
-        weights = [_prose_weight(block, draft.language) for block in kept]
+        weights = [_prose_weight(block, draft.language, draft.stopword_floor) for block in kept]
         total = sum(weights)
         before = 0.0
         position = 0
@@ -120,9 +120,9 @@ def _resumes(kept: list[DraftBlock], weights: list[float], start: int, *, skip_f
     return len(kept)
 
 
-def _prose_weight(block: DraftBlock, language: str | None) -> float:
+def _prose_weight(block: DraftBlock, language: str | None, floor: float) -> float:
     found = features(block.text, language)
-    return found.size if is_prose(found) else 0.0
+    return found.size if is_prose(found, floor) else 0.0
 
 
 def _comments_follow(blocks: list[DraftBlock]) -> bool:

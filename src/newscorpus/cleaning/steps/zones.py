@@ -26,7 +26,7 @@ class Zones:
     name: str = field(default="zones", kw_only=True)
 
     def __call__(self, draft: Draft) -> None:
-        span = main_text(draft.blocks, draft.language)
+        span = main_text(draft.blocks, draft.language, draft.stopword_floor)
         for position, block in enumerate(draft.blocks):
             if span is None or position < span.start:
                 block.zone = "header"
