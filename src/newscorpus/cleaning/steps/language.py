@@ -9,8 +9,8 @@ from __future__ import annotations
 from attrs import field, frozen
 
 from newscorpus import tuning
-from newscorpus.draft import Draft
 from newscorpus.cleaning.region import stopword_floor
+from newscorpus.draft import Draft
 from newscorpus.metadata.language import detect_language
 from newscorpus.registry import cleaners
 
