@@ -28,6 +28,7 @@ __all__ = [
     "CREDIT_HINTS",
     "CREDIT_LINE",
     "DEBRIS",
+    "DEBRIS_HINT",
     "PAYWALL_PERCENT",
     "PICTURE_AGENCY_LINE",
     "Role",
@@ -341,3 +342,6 @@ DEBRIS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r",(?:\s*,)+"), ",", "doubled comma"),
     (re.compile(r"(?<=\w)\s+,(?=\s+\w)"), ",", "space before a comma"),
 )
+#: Every debris pattern above has a mark, spaces, then a full stop or a comma: one cheap search
+#: rules out clean blocks.
+DEBRIS_HINT = re.compile(r"[.!?…,\w]\s+[.,]|,,")

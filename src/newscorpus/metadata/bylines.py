@@ -37,6 +37,8 @@ from newscorpus.metadata._text import fold, is_caseless_word
 from newscorpus.metadata.agencies import agency_named, find_agencies, find_agency
 from newscorpus.metadata.dates import find_dates
 
+_YEAR = re.compile(r"\d{2}")
+
 __all__ = ["Byline", "find_agency", "parse_byline"]
 
 #: After a name, the most words of a lower-case tail ("in Paris", "à Kiev").
@@ -146,6 +148,8 @@ def parse_byline(text: str, *, site_name: str | None = None) -> Byline | None:
     cjk = _cjk_byline(line, words) or _suffix_byline(line, words)
     if cjk is not None:
         return cjk
+    if not _could_be_byline(line, words):
+        return None
     reading = _Reading(line, site_name)
     dates = [(found.start, found.end) for found in find_dates(line)]
     marked = False
@@ -160,6 +164,16 @@ def parse_byline(text: str, *, site_name: str | None = None) -> Byline | None:
         return None
     agency = reading.agencies[0] if reading.agencies else None
     return Byline(tuple(reading.authors), agency, reading.rest())
+
+
+def _could_be_byline(line: str, words: BylineWords) -> bool:
+    """A cheap test that rules out most lines before they are read: a byline opens with a
+    marker ("By"), or credits an agency, or sets names beside a date (which has a year)."""
+    return (
+        _marker_end(line, 0, len(line), words) is not None
+        or bool(_YEAR.search(line))
+        or find_agency(line) is not None
+    )
 
 
 def _is_byline(reading: _Reading, marked: bool, dates: list[tuple[int, int]]) -> bool:

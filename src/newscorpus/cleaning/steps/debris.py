@@ -24,6 +24,8 @@ class Debris:
 
     def __call__(self, draft: Draft) -> None:
         for block in draft.iter_kept():
+            if not patterns.DEBRIS_HINT.search(block.text):
+                continue
             for pattern, replacement, reason in patterns.DEBRIS:
                 while (match := pattern.search(block.text)) is not None:
                     repaired = block.text[: match.start()] + replacement + block.text[match.end() :]
