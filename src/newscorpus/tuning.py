@@ -65,7 +65,7 @@ PARAGRAPH_BREAKS_MIN = 1
 # --- language (metadata/language.py) -----------------------------------------------------------
 
 #: The identifier reads at most this many characters: enough, and bounded time on huge pages.
-LANGUAGE_SAMPLE_CHARS = 1000
+LANGUAGE_SAMPLE_CHARS = 400
 #: Fewer letters than this and no language is claimed ("OK", "12:30").
 LANGUAGE_MIN_LETTERS = 20
 #: py3langid's normalised probability below which no language is claimed (0.5 keeps every

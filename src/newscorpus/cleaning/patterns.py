@@ -33,6 +33,7 @@ __all__ = [
     "PICTURE_AGENCY_LINE",
     "Role",
     "contains",
+    "leading",
     "leading_phrase",
     "matches_whole",
     "phrases",
@@ -140,6 +141,15 @@ def starts_with(role: Role, text: str) -> bool:
     False
     """
     return leading_phrase(role, text) is not None
+
+
+def leading(text: str) -> tuple[str, frozenset[Role], str] | None:
+    """The longest known phrase ``text`` starts with, its roles, and the rest of the text.
+
+    >>> leading("Sponsor: QWIKET")
+    ('Sponsor', frozenset({'advertising'}), ': QWIKET')
+    """
+    return _leading(text)
 
 
 def leading_phrase(role: Role, text: str) -> tuple[str, str] | None:

@@ -13,7 +13,7 @@ from attrs import field, frozen
 
 from newscorpus import tuning
 from newscorpus.cleaning import patterns
-from newscorpus.cleaning.features import size_of
+from newscorpus.cleaning.features import features, size_of
 from newscorpus.cleaning.shapes import is_dateline_line
 from newscorpus.draft import Draft, DraftBlock
 from newscorpus.models.article import Media
@@ -75,7 +75,7 @@ class Captions:
                 continue
             parts = (
                 split_caption(block.text)
-                if size_of(block.text) <= tuning.CAPTION_MAX_WORDS
+                if features(block.text, draft.language).size <= tuning.CAPTION_MAX_WORDS
                 else None
             )
             if parts is not None:

@@ -50,11 +50,13 @@ def chrome_role(text: str, language: str | None) -> str | None:
     for role, reason in _ROLES:
         if role in whole:
             return reason
+    opening = patterns.leading(text)
+    if opening is None:
+        return None
+    phrase, roles, rest = opening
     for role, reason in _ROLES:
-        leading = patterns.leading_phrase(role, text)
-        if leading is None:
+        if role not in roles:
             continue
-        phrase, rest = leading
         if role == "related" and not rest.lstrip().startswith(_LABEL_MARKS):
             continue  # "Related" alone or as a heading is the tails step's business
         if len(phrase.split()) >= tuning.CHROME_LONG_PHRASE_WORDS:

@@ -11,7 +11,7 @@ from attrs import field, frozen
 
 from newscorpus import tuning
 from newscorpus.cleaning import patterns
-from newscorpus.cleaning.features import size_of
+from newscorpus.cleaning.features import features
 from newscorpus.draft import Draft
 from newscorpus.models.article import Paywall as PaywallNotice
 from newscorpus.registry import cleaners
@@ -41,7 +41,7 @@ class Paywall:
 
     def __call__(self, draft: Draft) -> None:
         for block in draft.iter_kept():
-            if size_of(block.text) > tuning.PAYWALL_MAX_WORDS:
+            if features(block.text, draft.language).size > tuning.PAYWALL_MAX_WORDS:
                 continue
             if not patterns.contains("paywall", block.text):
                 continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 from attrs import field, frozen
 
 from newscorpus import tuning
-from newscorpus.cleaning.features import size_of
+from newscorpus.cleaning.features import features
 from newscorpus.draft import Draft
 from newscorpus.registry import cleaners
 
@@ -34,7 +34,7 @@ class Repeats:
                 continue
             seen.add(block.text)
             following = kept[position + 1 : position + 1 + tuning.REPEAT_LOOKAHEAD]
-            if size_of(block.text) >= tuning.REPEAT_PREFIX_MIN_WORDS and any(
+            if features(block.text, draft.language).size >= tuning.REPEAT_PREFIX_MIN_WORDS and any(
                 _extends(block.text, other.text) for other in following
             ):
                 draft.drop(block, "repeated in a following line with more text")
