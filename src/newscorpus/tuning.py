@@ -149,6 +149,8 @@ CAPTION_MIN_WORDS = 3
 CAPTION_MAX_WORDS = 60
 #: A caption separated from its credit line by an empty line must be this short.
 CAPTION_SHORT_WORDS = 30
+#: A credit names at most this many words ("Natalie Naccache | Bloomberg | Getty Images").
+CREDIT_MAX_WORDS = 8
 #: A credit line has at most this many words.
 CREDIT_LINE_MAX_WORDS = 15
 #: A credit follows its caption within this many input blocks (a repeat may stand between).

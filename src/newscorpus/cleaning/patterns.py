@@ -31,6 +31,7 @@ __all__ = [
     "DEBRIS_HINT",
     "PAYWALL_PERCENT",
     "PICTURE_AGENCY_LINE",
+    "SENTENCE_INSIDE",
     "Role",
     "contains",
     "leading",
@@ -321,6 +322,9 @@ def _credit_hints() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_trie_alternation(CREDIT_HINTS)})")
 
 
+#: Where one sentence ends and another starts, or a question or exclamation: not in a credit
+#: (initials such as "K. Retherford" are not sentence ends).
+SENTENCE_INSIDE = re.compile(r"[?!]|[^\W\d_]{2}\.\s+\w|\d\.\s+[^\W\d_]")
 #: A line that is only a credit: "Photo: Ringo H.W. Chiu, AP", "(Image: © NASA)",
 #: "Photo by Jason Kempin/Getty Images".
 CREDIT_LINE = re.compile(

@@ -32,9 +32,15 @@ def split_caption(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     caption = text[: match.start()].strip(" -–—|")
-    if size_of(caption) < tuning.CAPTION_MIN_WORDS:
+    credit = match.group("credit").strip()
+    if size_of(caption) < tuning.CAPTION_MIN_WORDS or not _is_credit(credit):
         return None
-    return caption, match.group("credit").strip()
+    return caption, credit
+
+
+def _is_credit(text: str) -> bool:
+    """A credit names someone: a few words, not a sentence ("AFP Menahem KAHANA")."""
+    return size_of(text) <= tuning.CREDIT_MAX_WORDS and not patterns.SENTENCE_INSIDE.search(text)
 
 
 def credit_of_line(text: str) -> str | None:
@@ -47,7 +53,8 @@ def credit_of_line(text: str) -> str | None:
         return None
     match = patterns.CREDIT_LINE.match(text)
     if match is not None:
-        return match.group("credit").strip(" ©")
+        credit = match.group("credit").strip(" ©")
+        return credit if _is_credit(credit) else None
     if patterns.PICTURE_AGENCY_LINE.search(text) and not text.rstrip().endswith("."):
         return text.strip(" ()[]")
     return None
