@@ -12,7 +12,7 @@ from attrs import field, frozen
 
 from newscorpus import tuning
 from newscorpus.cleaning.features import features
-from newscorpus.draft import Draft
+from newscorpus.draft import Draft, DraftBlock
 from newscorpus.registry import cleaners
 
 __all__ = ["Boilerplate"]
@@ -34,18 +34,20 @@ class Boilerplate:
                 draft.drop(block, "after the main text")
             elif block.zone == "aside":
                 draft.drop(block, "interrupts the main text (related links, an ad, a box)")
-            elif block.kind == "paragraph":
-                found = features(block.text, draft.language)
-                following = kept[position + 1] if position + 1 < len(kept) else None
-                if (
-                    found.size <= tuning.STRAY_LABEL_MAX_WORDS
-                    and found.title_case
-                    and not found.ends_sentence
-                    and (
-                        following is None
-                        or following.zone != "body"
-                        or features(following.text, draft.language).size
-                        <= tuning.STRAY_LABEL_MAX_WORDS
-                    )
-                ):
-                    draft.drop(block, "stray label inside the main text")
+            elif block.kind == "paragraph" and _is_stray_label(
+                block, kept[position + 1] if position + 1 < len(kept) else None, draft.language
+            ):
+                draft.drop(block, "stray label inside the main text")
+
+
+def _is_stray_label(block: DraftBlock, following: DraftBlock | None, language: str | None) -> bool:
+    """One or two capitalised words that no text follows: a widget or a name tag, where a
+    heading would have a paragraph after it."""
+    found = features(block.text, language)
+    if found.size > tuning.STRAY_LABEL_MAX_WORDS or not found.title_case or found.ends_sentence:
+        return False
+    return (
+        following is None
+        or following.zone != "body"
+        or features(following.text, language).size <= tuning.STRAY_LABEL_MAX_WORDS
+    )

@@ -28,12 +28,10 @@ class Dateline:
 
     def __call__(self, draft: Draft) -> None:
         candidates = _candidates(draft)
-        chosen: DraftBlock | None = None
-        for block in candidates:
-            if date_label(block.text) == "published" or chosen is None:
-                chosen = block
-            if date_label(block.text) == "published":
-                break
+        # Nearest first; a line labelled "published" beats an unlabelled one, which beats an
+        # "updated" one (sort is stable, so nearness decides within a label).
+        candidates.sort(key=lambda block: _LABEL_RANK[date_label(block.text)])
+        chosen = candidates[0] if candidates else None
         if chosen is not None:
             dates = find_dates(chosen.text, language=draft.language)
             draft.published = dates[0].value
@@ -44,6 +42,9 @@ class Dateline:
                 draft.drop(block, "publication date")
             else:
                 draft.drop(block, "another date on the page (not the publication date)")
+
+
+_LABEL_RANK = {"published": 0, "unknown": 1, "modified": 2}
 
 
 def _candidates(draft: Draft) -> list[DraftBlock]:
