@@ -9,6 +9,7 @@ stay None when the page does not show them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from attrs import field, frozen
 
@@ -20,8 +21,6 @@ from newscorpus.metadata.dates import find_dates
 from newscorpus.registry import cleaners
 
 __all__ = ["Masthead"]
-
-_DOMAIN_SUFFIX = re.compile(r"^\.[a-z]{2,6}\b")
 
 
 @cleaners.register("masthead", origin="builtin")
@@ -37,18 +36,15 @@ class Masthead:
                 draft.site_name = block.text
                 draft.drop(block, "masthead (site name)")
                 break
-        header = [
-            b
-            for b in draft.blocks
-            if b.zone == "header" or (b.removal and b.removal.step == "repeats")
-        ]
-        texts = [block.text for block in header]
+        header = [block for block in draft.blocks if block.zone == "header"]  # removed ones too
+        counts = Counter(block.text for block in header)
+        joined = "\n".join(counts)
         for block in header:
-            if block.removal is not None or not _is_name(block.text, draft.language):
+            if block.removal is not None or block.text == draft.site_name:
                 continue
-            if block.text == draft.site_name:
+            if not _is_name(block.text, draft.language):
                 continue
-            if texts.count(block.text) >= 2 or any(_as_domain(block.text, t) for t in texts):
+            if counts[block.text] >= 2 or _shown_as_domain(block.text, joined):
                 draft.publisher = block.text
                 draft.drop(block, "publisher (the outlet the site republishes)")
                 return
@@ -76,7 +72,6 @@ def _is_name(text: str, language: str | None) -> bool:
     )
 
 
-def _as_domain(name: str, text: str) -> bool:
+def _shown_as_domain(name: str, text: str) -> bool:
     """``text`` shows ``name`` as a web address: "Images Le Monde.fr" for "Le Monde"."""
-    position = text.find(name)
-    return position >= 0 and bool(_DOMAIN_SUFFIX.match(text[position + len(name) :]))
+    return re.search(rf"{re.escape(name)}\.[a-z]{{2,6}}\b", text) is not None
