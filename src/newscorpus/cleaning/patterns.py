@@ -115,6 +115,67 @@ def _trie_alternation(words: Iterable[str]) -> str:
     return build(trie)
 
 
+class _AtWordStart:
+    """A case-sensitive search for phrases that start a word: what ``\\b(?:phrases)``
+    followed by ``after`` finds, several times faster.
+
+    The engine tries ``\\b`` at every position of a text, where it skips straight to the
+    characters of a class that a pattern starts with. ``\\b`` holds before a phrase's first
+    character at the start of the text or after a character of the other kind: so a phrase
+    that starts with a word character is looked for at the start and after a non-word
+    character (``\\W``, a class; in ASCII text, the same as ``[^A-Za-z0-9_]``, which is
+    quicker to test), and one that starts with a mark ("©") is looked for at the mark, which
+    then looks behind it for a word character.
+    """
+
+    def __init__(self, phrases: Iterable[str], after: str = "") -> None:
+        by_mark: dict[str, list[str]] = {}
+        words: list[str] = []
+        for phrase in phrases:
+            if not phrase:
+                raise ValueError("an empty phrase starts no word")
+            if _WORD_CHAR.match(phrase):
+                words.append(phrase)
+            else:
+                by_mark.setdefault(phrase[0], []).append(phrase[1:])
+        body = rf"(?:{_trie_alternation(words)}){after}"
+        self._first = re.compile(body) if words else None
+        self._searches = [
+            *([re.compile(rf"\W{body}")] if words else []),
+            *_mark_searches(by_mark, after),
+        ]
+        # ASCII text has no other marks.
+        ascii_marks = {mark: rests for mark, rests in by_mark.items() if mark.isascii()}
+        self._ascii_searches = [
+            *([re.compile(rf"[^A-Za-z0-9_]{body}")] if words else []),
+            *_mark_searches(ascii_marks, after),
+        ]
+
+    def search(self, text: str) -> bool:
+        """Whether a phrase starts a word in ``text``."""
+        if self._first is not None and self._first.match(text) is not None:
+            return True
+        for pattern in self._ascii_searches if text.isascii() else self._searches:
+            if pattern.search(text) is not None:
+                return True
+        return False
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _mark_searches(by_mark: dict[str, list[str]], after: str) -> list[re.Pattern[str]]:
+    """The search for phrases that start with a mark (by mark, the rest of each phrase), where
+    the mark comes right after a word character: found at the mark, which looks behind it."""
+    if not by_mark:
+        return []
+    alternatives = "|".join(
+        rf"{re.escape(mark)}(?<=\w[\s\S])(?:{_trie_alternation(rests)})"
+        for mark, rests in sorted(by_mark.items())
+    )
+    return [re.compile(rf"(?:{alternatives}){after}")]
+
+
 @cache
 def _leading_pattern() -> re.Pattern[str]:
     # One alternation of every phrase, as a trie, so one match finds the longest phrase a
@@ -174,7 +235,7 @@ def roles_of_whole(text: str) -> frozenset[Role]:
     """
     if len(text) > _WHOLE_MAX_CHARS:  # no phrase is this long, counts and symbols included
         return frozenset()
-    found = _leading(_COUNT.sub("", text))
+    found = _leading(_COUNT.sub("", text) if _DIGIT.search(text) else text)
     if found is None or found[2].strip(_TRIM):
         return frozenset()
     return found[1]
@@ -197,6 +258,10 @@ def contains(role: Role, text: str) -> bool:
     >>> contains("paywall", "You have 45% of this article left to read.")
     True
     """
+    if text.isascii():
+        lowered = _searching_lowered(role)
+        if lowered is not None:
+            return lowered.search(text.lower())
     return bool(_searching(role).search(text))
 
 
@@ -205,8 +270,59 @@ def _searching(role: Role) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_trie_alternation(phrases(role))})(?!\w)", re.IGNORECASE)
 
 
+@cache
+def _searching_lowered(role: Role) -> _AtWordStart | None:
+    """What :func:`_searching` finds in ASCII text, as a case-sensitive search of the
+    lower-cased text: the same words at the same places, found several times faster (the
+    engine tells case-sensitive alternatives apart by their first character at once; see
+    :class:`_AtWordStart`). None when a phrase's character has no such equivalent (see
+    :func:`_ascii_equivalent`).
+
+    A phrase with a character that no ASCII character matches cannot occur in ASCII text, and
+    is left out.
+    """
+    spellings: set[str] = set()
+    for phrase in phrases(role):
+        spelling: list[str] = []
+        for char in phrase:
+            equivalent = _ascii_equivalent(char)
+            if equivalent is None:
+                return None
+            spelling.append(equivalent)
+        if all(spelling):
+            spellings.add("".join(spelling))
+    try:
+        return _AtWordStart(spellings, after=r"(?!\w)")
+    except ValueError:
+        return None
+
+
+_ASCII = tuple(map(chr, range(128)))
+
+
+@cache
+def _ascii_equivalent(char: str) -> str | None:
+    """The lower-case ASCII character that the ASCII characters matching ``char``
+    case-insensitively are, in any case: ``""`` when no ASCII character matches ``char``, None
+    when those characters are not one character in its cases.
+
+    >>> _ascii_equivalent("A"), _ascii_equivalent("ı"), _ascii_equivalent("é")
+    ('a', 'i', '')
+    """
+    pattern = re.compile(re.escape(char), re.IGNORECASE)
+    matching = {other for other in _ASCII if pattern.fullmatch(other)}
+    lowered = {other.lower() for other in matching}
+    if not matching:
+        return ""
+    if len(lowered) != 1 or matching != {other for other in _ASCII if other.lower() in lowered}:
+        return None
+    return lowered.pop()
+
+
 _WHOLE_MAX_CHARS = 120
 _COUNT = re.compile(r"^\s*\d[\d.,]*[kKmM]?\s+|\s*[(\[]?\s*\d[\d.,]*[kKmM]?\s*[)\]]?\s*$")
+#: Every count has a digit: a line without one has no count to take off.
+_DIGIT = re.compile(r"\d")
 
 #: A comment section's header with a count: "34 Comments", "[ 167 comments ]", "34 responses to".
 COMMENT_COUNT = re.compile(
@@ -311,15 +427,15 @@ def credit_hint(text: str) -> bool:
     (True, False)
     """
     # A credit ends its line, or is the whole (short) line: the tail of the text is enough.
-    return bool(_credit_hints().search(text[-_CREDIT_TAIL_CHARS:].lower()))
+    return _credit_hints().search(text[-_CREDIT_TAIL_CHARS:].lower())
 
 
 _CREDIT_TAIL_CHARS = 140
 
 
 @cache
-def _credit_hints() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_trie_alternation(CREDIT_HINTS)})")
+def _credit_hints() -> _AtWordStart:
+    return _AtWordStart(CREDIT_HINTS)
 
 
 #: Where one sentence ends and another starts, or a question or exclamation: not in a credit
@@ -356,6 +472,7 @@ DEBRIS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r",(?:\s*,)+"), ",", "doubled comma"),
     (re.compile(r"(?<=\w)\s+,(?=\s+\w)"), ",", "space before a comma"),
 )
-#: Every debris pattern above has a mark, spaces, then a full stop or a comma: one cheap search
-#: rules out clean blocks.
-DEBRIS_HINT = re.compile(r"[.!?…,\w]\s+[.,]|,,")
+#: Every debris pattern above has a space or a comma right before a full stop or a comma: one
+#: cheap search rules out clean blocks (it starts with a character class, which the engine
+#: skips to at once, where a pattern starting with a word character tries every position).
+DEBRIS_HINT = re.compile(r"[\s,][.,]")

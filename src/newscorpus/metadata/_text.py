@@ -21,6 +21,8 @@ def fold(word: str) -> str:
     >>> fold("Févr."), fold("KASIM"), fold("Kasım"), fold("Mis à jour")
     ('fevr', 'kasim', 'kasim', 'mis a jour')
     """
+    if word.isascii():  # no diacritics, and case folding is lower-casing
+        return word.lower().rstrip(".")
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     bare = "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
     return unicodedata.normalize("NFC", bare.replace("ı", "i")).rstrip(".")

@@ -13,7 +13,7 @@ dash at the end of the line (``— AP``), after ``©`` or a credit word (``Copyr
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, cached_property
 
 from attrs import frozen
 
@@ -120,7 +120,9 @@ def find_agencies(text: str) -> list[str]:
         if not alias.credit_only or _credited(line, tokens, index, end, table):
             hits.append((tokens[index].start(), alias.name))
         index = end
-    for alias_text, name, credit_only in table.cjk:
+    # Every alias in table.cjk has a CJK character: none is in an ASCII line.
+    cjk = () if text.isascii() else table.cjk
+    for alias_text, name, credit_only in cjk:
         position = text.find(alias_text)
         while position >= 0:
             stop = position + len(alias_text)
@@ -165,6 +167,8 @@ def _alias_at(
     """The longest alias whose tokens start at ``tokens[index]``, and the index after it."""
     word = tokens[index].group()
     candidates = table.exact.get(word, []) + table.folded.get(fold(word), [])
+    if not candidates:  # most words name no agency
+        return None
     for alias in sorted(candidates, key=lambda alias: len(alias.tokens), reverse=True):
         end = index + len(alias.tokens)
         if end > len(tokens):
@@ -188,14 +192,24 @@ def _joined(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
 
 
 class _Line:
-    """Where a line's content starts and ends, measured once so that each credit test
-    looks only at the characters next to its match (linear on long lines)."""
+    """Where a line's content starts and ends, measured once (when a credit test first asks:
+    most lines name no agency) so that each credit test looks only at the characters next to
+    its match (linear on long lines)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.first = _first_outside(text, _LINE_EDGE_BEFORE)
-        self.last = _last_outside(text, _LINE_EDGE_AFTER)
-        self.first_visible = _first_outside(text, " ")
+
+    @cached_property
+    def first(self) -> int:
+        return _first_outside(self.text, _LINE_EDGE_BEFORE)
+
+    @cached_property
+    def last(self) -> int:
+        return _last_outside(self.text, _LINE_EDGE_AFTER)
+
+    @cached_property
+    def first_visible(self) -> int:
+        return _first_outside(self.text, " ")
 
     def left(self, start: int) -> str:
         """The nearest visible character before ``start`` ("" at the line's start)."""

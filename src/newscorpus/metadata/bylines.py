@@ -440,6 +440,8 @@ def _suffix_byline(line: str, words: BylineWords) -> Byline | None:
 
     A line that goes on into the article ("홍길동 기자 = 정부는 18일...") is not a byline."""
     for marker in words.suffix_markers:
+        if marker not in line:  # most lines have none: no pattern to look up
+            continue
         pattern = rf"((?:[가-힣]{{2,4}}\s*){{1,3}})\s*{re.escape(marker)}(?=$|[\s=,.·])"
         match = re.search(pattern, line)
         if match is None or match.start() > _SUFFIX_MAX_PREFIX:

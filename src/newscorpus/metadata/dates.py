@@ -34,7 +34,8 @@ __all__ = ["DateLabel", "FoundDate", "date_label", "find_dates", "is_dateline", 
 _GLUE_SYMS = frozenset(",.|-–—·•@/，、")
 _GLUE_LIMIT = 3
 _WORDS = re.compile(r"[^\W\d_]+")
-_DIGIT = re.compile(r"\d")
+#: Two runs of digits: every date form has a day and a year in digits, each a number token.
+_TWO_NUMBERS = re.compile(r"\d\D+\d")
 
 
 @frozen
@@ -84,8 +85,14 @@ def find_dates(
     >>> find_dates("30.02.2019 or 2019-02-30")
     []
     """
-    if not _DIGIT.search(text):  # every date has a year in digits: most lines end here, fast
+    if not _TWO_NUMBERS.search(text):  # no day and year in digits: most lines end here, fast
         return []
+    # Header lines are read by several steps (zones, dateline, byline, masthead): read once.
+    return list(_read_dates(text, language, month_first))
+
+
+@memoized
+def _read_dates(text: str, language: str | None, month_first: bool | None) -> tuple[FoundDate, ...]:
     words = lexicon()
     primary = locale_key(language).split("-")[0] if language else None
     tokens = tokenize(text)
@@ -99,7 +106,7 @@ def find_dates(
             matches.append(match)
             index = match.last
     swap = _month_first(matches, words, language, month_first)
-    return [
+    return tuple(
         FoundDate(
             value=_value(match, swap),
             start=tokens[match.first].start,
@@ -107,7 +114,7 @@ def find_dates(
             has_time=match.time is not None,
         )
         for match in matches
-    ]
+    )
 
 
 def _match_at(

@@ -47,9 +47,10 @@ def chrome_role(text: str, language: str | None) -> str | None:
     if found.size > tuning.CHROME_MAX_WORDS:
         return None
     whole = patterns.roles_of_whole(text)
-    for role, reason in _ROLES:
-        if role in whole:
-            return reason
+    if whole:  # most lines are not a phrase
+        for role, reason in _ROLES:
+            if role in whole:
+                return reason
     opening = patterns.leading(text)
     if opening is None:
         return None

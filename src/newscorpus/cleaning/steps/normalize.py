@@ -30,10 +30,17 @@ def normalize_text(text: str) -> str:
     'the NagornoKarabakh region'
     """
     if text.isascii():  # the common case: only spaces and control characters to fix
+        if text.isprintable():  # no control characters, and no spaces but " "
+            if "  " not in text and text[:1] != " " and text[-1:] != " ":
+                return text  # already one space between words
+            return " ".join(text.split())
         return " ".join(_CONTROL.sub(" ", text).split())
     text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub(" ", text)
+    if not text.isprintable():  # invisible and control characters are all unprintable
+        text = _INVISIBLE.sub("", text)
+        text = _CONTROL.sub(" ", text)
+    if "\n" not in text:  # split() cuts at the runs of spaces that _SPACES replaces
+        return " ".join(text.split())
     return _SPACES.sub(" ", text).strip()
 
 

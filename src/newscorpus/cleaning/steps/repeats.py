@@ -33,11 +33,12 @@ class Repeats:
                 draft.drop(block, "repeats an earlier line")
                 continue
             seen.add(block.text)
-            following = kept[position + 1 : position + 1 + tuning.REPEAT_LOOKAHEAD]
-            if features(block.text, draft.language).size >= tuning.REPEAT_PREFIX_MIN_WORDS and any(
-                _extends(block.text, other.text) for other in following
-            ):
-                draft.drop(block, "repeated in a following line with more text")
+            if features(block.text, draft.language).size < tuning.REPEAT_PREFIX_MIN_WORDS:
+                continue
+            for other in kept[position + 1 : position + 1 + tuning.REPEAT_LOOKAHEAD]:
+                if _extends(block.text, other.text):
+                    draft.drop(block, "repeated in a following line with more text")
+                    break
 
 
 def _extends(short: str, long: str) -> bool:

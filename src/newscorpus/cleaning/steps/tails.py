@@ -74,8 +74,13 @@ class Tails:
         before = 0.0
         position = 0
         while position < len(kept):
-            kind = tail_kind(kept[position].text, draft.language)
-            if kind is None or before < tuning.TAIL_MIN_WORDS_BEFORE:
+            # A tail starts after some of the article: the lines before that are not read.
+            kind = (
+                tail_kind(kept[position].text, draft.language)
+                if before >= tuning.TAIL_MIN_WORDS_BEFORE
+                else None
+            )
+            if kind is None:
                 before += weights[position]
                 position += 1
                 continue
@@ -127,5 +132,12 @@ def _prose_weight(block: DraftBlock, language: str | None, floor: float) -> floa
 
 def _comments_follow(blocks: list[DraftBlock]) -> bool:
     window = blocks[: tuning.COMMENT_WINDOW]
-    hits = sum(1 for block in window if patterns.COMMENT_META.search(block.text))
+    hits = sum(1 for block in window if _is_comment_meta(block.text))
     return hits >= tuning.COMMENT_MIN_META_LINES
+
+
+@memoized
+def _is_comment_meta(text: str) -> bool:
+    """Whether ``text`` looks like the first line of a comment (the windows of the lines after
+    each comment marker overlap, so each line is searched once)."""
+    return patterns.COMMENT_META.search(text) is not None

@@ -98,8 +98,10 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
     limit = tuning.WRAP_MAX_WIDTH
     starts = [0] * (limit + 2)
     for previous, line in pairwise(lines):
+        if line.blank_before:
+            continue
         end = previous.end
-        if line.blank_before or end > limit or end < tuning.WRAP_MIN_WIDTH:
+        if end > limit or end < tuning.WRAP_MIN_WIDTH:
             continue
         text = line.text
         if _is_quote_pair(previous, line):
@@ -120,8 +122,13 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
             best, votes = width, running
     if votes < tuning.WRAP_MIN_VOTES:
         return None
-    past = sum(1 for line in lines if line.end > best and _breakable_before(line, best))
-    return best if votes >= past * tuning.WRAP_MIN_VOTES_PER_LONG_LINE else None
+    past = 0
+    for line in lines:
+        if line.end > best and _breakable_before(line, best):
+            past += 1
+            if votes < past * tuning.WRAP_MIN_VOTES_PER_LONG_LINE:  # one more can only add
+                return None
+    return best
 
 
 def _is_quote_pair(previous: Line, line: Line) -> bool:

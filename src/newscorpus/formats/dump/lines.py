@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from newscorpus import tuning
 
 __all__ = ["Line", "split_lines"]
-
-_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 class Line(NamedTuple):
@@ -33,14 +30,17 @@ def split_lines(text: str) -> list[Line]:
     >>> [(line.text, line.blank_before) for line in split_lines("a\\n\\n  b\\nc")]
     [('a', True), ('b', True), ('c', False)]
     """
-    raw = _LINE_BREAKS.split(text.expandtabs(tuning.TAB_WIDTH))
-    found = [(number, content) for number, content in enumerate(raw) if content.strip()]
+    # Lines end at "\r\n", "\r", "\n", "\v", "\f", "\x1c"-"\x1e", "\x85", "\u2028" and "\u2029".
+    raw = text.expandtabs(tuning.TAB_WIDTH).splitlines()
+    found = [
+        (number, content) for number, content in enumerate(raw) if content and not content.isspace()
+    ]
     lines: list[Line] = []
-    last = len(found) - 1
+    previous = -2
     for position, (number, content) in enumerate(found):
-        stripped = content.strip()
-        before = position == 0 or found[position - 1][0] != number - 1
-        after = position == last or found[position + 1][0] != number + 1
+        following = found[position + 1][0] if position + 1 < len(found) else -1
         indent = len(content) - len(content.lstrip())
-        lines.append(Line(number, stripped, indent, blank_before=before, blank_after=after))
+        before, after = previous != number - 1, following != number + 1
+        lines.append(Line(number, content.strip(), indent, before, after))
+        previous = number
     return lines

@@ -83,8 +83,8 @@ def mark_of(text: str, indent: int = 0) -> Marked:
     >>> mark_of("1. Kyle Busch 5040").text
     '1. Kyle Busch 5040'
     """
-    if text[0] not in _MARK_STARTS:
-        return Marked("paragraph", text, indent, marked=False)
+    if text[0] not in _MARK_STARTS:  # most lines (positional: the fast way to make a tuple)
+        return Marked("paragraph", text, indent, False)
     decorated = _DECORATION.fullmatch(text) if text[-1] in _DECORATION_ENDS else None
     if decorated:
         return Marked("heading", decorated.group("text"), indent, marked=True)
@@ -147,6 +147,9 @@ def has_markdown(lines: list[str]) -> bool:
     >>> has_markdown(["A plain line", "snake_case_name and *one* star"])
     False
     """
+    joined = "\n".join(lines)  # one look first: most dumps have none of these marks at all
+    if not ("*" in joined or "_" in joined or "\\" in joined or "](" in joined):
+        return False
     found = 0
     for text in lines:
         if ("*" in text or "_" in text or "\\" in text or "](" in text) and (

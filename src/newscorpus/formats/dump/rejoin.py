@@ -84,18 +84,22 @@ def group_lines(lines: Sequence[Line], layout: Layout) -> list[Group]:
             continue
         marked = mark_of(line.text, line.indent)
         if current is not None:
-            following = lines[position + 1] if position + 1 < len(lines) else None
+            # The next line matters only in a text-node dump.
+            following = (
+                lines[position + 1] if layout.text_nodes and position + 1 < len(lines) else None
+            )
             glue = _glue(current, line, marked, following, layout)
             if glue is not None:
                 _extend(current, line, marked, glue)
                 continue
+        # text, kind, blank_before, blank_after, last, column (positional: once a block)
         current = Group(
-            text=marked.text,
-            kind=marked.kind,
-            blank_before=line.blank_before or after_rule,
-            blank_after=line.blank_after,
-            last=line,
-            column=marked.column,
+            marked.text,
+            marked.kind,
+            line.blank_before or after_rule,
+            line.blank_after,
+            line,
+            marked.column,
         )
         groups.append(current)
         after_rule = False
@@ -152,13 +156,11 @@ def broken_sentence_glue(block: str, text: str) -> str | None:
     (a wrongly joined line costs the cleaning less than a split sentence, and a space keeps
     its words apart).
     """
-    if ends_sentence(block):
-        return None
     first = text[0]
     if first in _CLOSING or first.islower():
-        return _joint(block, text)
-    if _is_uncased_letter(first):
-        return " "
+        return None if ends_sentence(block) else _joint(block, text)
+    if not first.isascii() and _is_uncased_letter(first):  # ASCII letters all have case
+        return None if ends_sentence(block) else " "
     return None
 
 
