@@ -51,11 +51,29 @@ FULL = Article(
     edits=(Edit("war. . The", "war. The", reason="doubled full stop", step="debris"),),
 )
 
-#: The keys of a schema-1 record, as the ``record`` module documents them, plus ``schema``.
+#: The keys of a schema-2 record, as the ``record`` module documents them, plus ``schema``.
 DOCUMENTED_KEYS = {
     "schema", "id", "source", "format", "url", "title", "site_name", "publisher", "agency",
-    "authors", "published", "language", "text", "blocks", "media", "truncated", "paywall",
-    "removed", "edits", "parser",
+    "authors", "published", "modified", "language", "canonical_url", "description", "section",
+    "tags", "top_image", "text", "blocks", "media", "truncated", "paywall", "removed", "edits",
+    "parser",
+}  # fmt: skip
+
+
+def test_a_schema_1_record_still_reads() -> None:
+    """Records written before schema 2 read back, with the fields schema 2 added empty."""
+    old = {key: value for key, value in to_dict(FULL).items() if key in SCHEMA_1_KEYS}
+    article = from_dict({**old, "schema": 1})
+    assert article.tags == ()
+    assert article.modified is None
+    assert article.canonical_url is None
+    assert article.text == FULL.text
+    assert article.title == FULL.title
+
+
+#: The keys of a schema-1 record.
+SCHEMA_1_KEYS = DOCUMENTED_KEYS - {
+    "modified", "canonical_url", "description", "section", "tags", "top_image",
 }  # fmt: skip
 
 

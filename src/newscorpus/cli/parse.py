@@ -3,7 +3,7 @@
 Each input gives one line: the article's record (:meth:`newscorpus.Article.to_dict`) when it
 parsed, or an *error record* when it did not, and the run goes on::
 
-    {"schema": 1, "source": "missing.txt",
+    {"schema": 2, "source": "missing.txt",
      "error": {"type": "SourceNotFoundError", "message": "no such file", "internal": false}}
 
 ``type`` is the exception's class name (a :class:`~newscorpus.NewsCorpusError` subclass for
@@ -60,7 +60,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         description=(
             "Parse each PATH (a file, or a folder: every non-hidden file under it, sorted) and "
             "print one JSON record per input, one a line. An input that fails gives an error "
-            'record ({"schema": 1, "source": ..., "error": {"type": ..., "message": ..., '
+            'record ({"schema": 2, "source": ..., "error": {"type": ..., "message": ..., '
             '"internal": ...}}) and the run goes on. Exit status: 0 if every input parsed, 1 '
             "if any failed, 2 for usage errors."
         ),

@@ -150,7 +150,13 @@ class Article:
     agency: str | None = field(default=None, validator=_optional_text)
     authors: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
     published: dt.date | None = field(default=None, validator=_is_date)
+    modified: dt.date | None = field(default=None, validator=_is_date)
     language: str | None = field(default=None, validator=_optional_text)
+    canonical_url: str | None = field(default=None, validator=_optional_text)
+    description: str | None = field(default=None, validator=_optional_text)
+    section: str | None = field(default=None, validator=_optional_text)
+    tags: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+    top_image: str | None = field(default=None, validator=_optional_text)
     media: tuple[Media, ...] = field(default=(), validator=_tuple_of(Media))
     truncated: bool = field(default=False, validator=validators.instance_of(bool))
     paywall: Paywall | None = field(

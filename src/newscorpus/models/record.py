@@ -2,10 +2,16 @@
 
 Schema history (``schema`` field of every record):
 
-* **1** (0.1.0): the first record: ``id``, ``source``, ``format``, ``url``, ``title``,
+* **1** (0.1.0, dumps): the first record: ``id``, ``source``, ``format``, ``url``, ``title``,
   ``site_name``, ``publisher``, ``agency``, ``authors``, ``published``, ``language``,
   ``text``, ``blocks``, ``media``, ``truncated``, ``paywall``, ``removed``, ``edits``,
   ``parser``.
+* **2** (0.1.0, HTML pages): adds ``modified``, ``canonical_url``, ``description``,
+  ``section``, ``tags`` and ``top_image``; a schema-1 record reads with them empty. The full
+  record: ``id``, ``source``, ``format``, ``url``, ``title``, ``site_name``, ``publisher``,
+  ``agency``, ``authors``, ``published``, ``modified``, ``language``, ``canonical_url``,
+  ``description``, ``section``, ``tags``, ``top_image``, ``text``, ``blocks``, ``media``,
+  ``truncated``, ``paywall``, ``removed``, ``edits``, ``parser``.
 """
 
 from __future__ import annotations
@@ -30,8 +36,8 @@ from newscorpus.models.article import (
 __all__ = ["SCHEMA_VERSION", "from_dict", "to_dict"]
 
 #: The version of the JSON record that :func:`to_dict` writes.
-SCHEMA_VERSION = 1
-_READABLE_VERSIONS = frozenset({1})
+SCHEMA_VERSION = 2
+_READABLE_VERSIONS = frozenset({1, 2})
 
 
 def to_dict(article: Article) -> dict[str, Any]:
@@ -41,7 +47,7 @@ def to_dict(article: Article) -> dict[str, Any]:
     >>> record = to_dict(Article(id="a1", blocks=(Block("paragraph", "Hi."),),
     ...                          parser=ParserInfo("dump", "0.1.0")))
     >>> record["schema"], record["text"], record["blocks"]
-    (1, 'Hi.', [{'kind': 'paragraph', 'text': 'Hi.'}])
+    (2, 'Hi.', [{'kind': 'paragraph', 'text': 'Hi.'}])
     """
     return {
         "schema": SCHEMA_VERSION,
@@ -55,7 +61,13 @@ def to_dict(article: Article) -> dict[str, Any]:
         "agency": article.agency,
         "authors": list(article.authors),
         "published": article.published.isoformat() if article.published else None,
+        "modified": article.modified.isoformat() if article.modified else None,
         "language": article.language,
+        "canonical_url": article.canonical_url,
+        "description": article.description,
+        "section": article.section,
+        "tags": list(article.tags),
+        "top_image": article.top_image,
         "text": article.text,
         "blocks": [{"kind": b.kind, "text": b.text} for b in article.blocks],
         "media": [{"caption": m.caption, "credit": m.credit} for m in article.media],
@@ -109,7 +121,13 @@ def from_dict(record: Mapping[str, Any]) -> Article:
             publisher=reader.optional_text("publisher"),
             agency=reader.optional_text("agency"),
             authors=tuple(reader.list_of("authors", str)),
-            published=reader.published(),
+            published=reader.date("published"),
+            modified=reader.date("modified"),
+            canonical_url=reader.optional_text("canonical_url"),
+            description=reader.optional_text("description"),
+            section=reader.optional_text("section"),
+            tags=tuple(reader.list_of("tags", str)),
+            top_image=reader.optional_text("top_image"),
             language=reader.optional_text("language"),
             blocks=tuple(
                 Block(kind=_block_kind(b["kind"]), text=b["text"])
@@ -177,13 +195,13 @@ class _Reader:
     def boolean(self, name: str) -> bool:
         return cast(bool, self._get(name, (bool,), optional=True) or False)
 
-    def published(self) -> dt.date | None:
-        value = self.optional_text("published")
+    def date(self, name: str) -> dt.date | None:
+        value = self.optional_text(name)
         try:
-            return _parse_published(value)
+            return _parse_date(value)
         except ValueError:
             raise SchemaError(
-                f"field 'published' must be an ISO 8601 date or datetime, not {value!r}",
+                f"field {name!r} must be an ISO 8601 date or datetime, not {value!r}",
                 source=_source_of(self._record),
             ) from None
 
@@ -218,7 +236,7 @@ def _optional_float(value: object) -> float | None:
     return float(value)
 
 
-def _parse_published(value: str | None) -> dt.date | None:
+def _parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
     if "T" in value or " " in value:
