@@ -32,6 +32,21 @@ class DraftBlock:
     ``blank_after`` say whether the input separated the block from its neighbours by an empty
     line (a paragraph break in most dumps); ``tag`` is the HTML element a block came from, where
     the format has markup.
+
+    Formats with markup give more evidence, which cleaning steps read instead of the markup
+    itself (a cleaner never looks at HTML); each is ``None`` or empty where the format has no
+    markup, as for dumps:
+
+    * ``link_density``: the share of the block's characters that are inside links;
+    * ``container``: the nearest semantic element around the block (``"article"``, ``"main"``,
+      ``"nav"``, ``"header"``, ``"footer"``, ``"aside"``, ``"form"``, ``"figure"``);
+    * ``hints``: what the class and id names of the block's element and its ancestors say it
+      is (``"comment"``, ``"related"``, ``"share"``, ``"caption"``, ``"body"``...; see
+      :mod:`newscorpus.formats.html.vocabulary`).
+
+    ``marked_main`` is a judgement, not evidence: the ``markup`` step sets it on the blocks
+    inside the container the page itself names as the article's body (when that container
+    holds most of the page's prose), for the ``zones`` step to weigh.
     """
 
     index: int
@@ -42,6 +57,10 @@ class DraftBlock:
     tag: str | None = None
     zone: Zone = "unknown"
     removal: Removal | None = None
+    link_density: float | None = None
+    container: str | None = None
+    hints: frozenset[str] = frozenset()
+    marked_main: bool = False
 
     @property
     def kept(self) -> bool:
@@ -64,6 +83,12 @@ class Draft:
     agency: str | None = None
     authors: list[str] = field(factory=list)
     published: dt.date | None = None
+    modified: dt.date | None = None
+    canonical_url: str | None = None
+    description: str | None = None
+    section: str | None = None
+    tags: list[str] = field(factory=list)
+    top_image: str | None = None
     language: str | None = None
     media: list[Media] = field(factory=list)
     truncated: bool = False
@@ -90,7 +115,8 @@ class Draft:
         Dropping a block that is already out does nothing: the first reason stands.
         """
         if block.removal is None:
-            block.removal = Removal(text=block.text, reason=reason, step=self.step)
+            # text, reason, step: by position, a quarter cheaper than by keyword, once a drop
+            block.removal = Removal(block.text, reason, self.step)
 
     def edit(self, block: DraftBlock, new_text: str, reason: str, *, context: int = 24) -> None:
         """Replace a kept block's text, recording the changed span with some context.

@@ -106,6 +106,10 @@ SCORE_UNSEPARATED_FACTOR = 0.25
 #: as much as this many words of prose (flat on the dev dumps from 30 to 120, and slightly
 #: better than an impassable wall, which splits articles that quote a dated post).
 SCORE_DATELINE = 100.0
+#: A block inside the page's own article-body container scores at least this (HTML only: the
+#: container holds the true text on 144 of the 181 dev pages; lifting its blocks, removed ones
+#: included, took the HTML benchmark from 0.958 to 0.971).
+SCORE_MARKED_MAIN = 1.0
 #: A block an earlier step removed (chrome, a repeat, a caption).
 SCORE_REMOVED = 8.0
 #: A short line that is not a sentence (menu item, label, headline).
@@ -255,3 +259,50 @@ NAME_MAX_WORDS = 5
 #: A byline has at most this many words ("By Stefan Becket, Kathryn Watson, Grace Segers and
 #: Camilo Montoya-Galvez | Updated on: November 19, 2019 / 9:07 PM" has 18).
 BYLINE_MAX_WORDS = 20
+
+# --- HTML pages (formats/html/, cleaning/steps/markup.py) --------------------------------------
+# "Dev pages" below means the 181 pages of the scrapinghub article-extraction benchmark
+# (``benchmarks/html_pages.py``), the same pages whose Chromium dumps tune the rest of this file.
+
+#: The HTML parser's ``can_parse`` score for a document that starts like a page (a doctype,
+#: ``<html>``, ``<head>`` or ``<body>``) ...
+HTML_PAGE_SCORE = 0.95
+#: ... and for one that starts with a block element (``<div>``, ``<p>``...): an HTML fragment.
+HTML_FRAGMENT_SCORE = 0.6
+#: How far into a page format sniffing looks (after a byte-order mark and whitespace).
+HTML_SNIFF_CHARS = 1024
+#: How far into a page its declared charset is looked for (the head, in practice: the dev
+#: pages declare it within the first 3 KiB; a browser prescans 1 KiB and then keeps looking).
+HTML_CHARSET_SCAN_BYTES = 64 * 1024
+#: A page whose bytes fail its declared charset on more than this share of bytes declares the
+#: wrong one, and its encoding is detected instead.
+HTML_MAX_MISDECLARED_SHARE = 0.001
+#: A block with at least this share of its characters inside links is a menu or a list of
+#: headlines (the ``markup`` step) ...
+MARKUP_LINK_DENSITY = 0.5
+#: A container or class hint that holds this share of a page's words marks the page's
+#: wrapper (an ASP.NET ``<form>``, a "has-sidebar" body), not a part to drop.
+MARKUP_PAGE_WIDE = 0.5
+#: ... and a block of this many words or more with at least this share (a sentence with a
+#: few links in it is longer, and less linked).
+MARKUP_LONG_BLOCK_WORDS = 15
+MARKUP_LONG_LINK_DENSITY = 0.7
+
+# --- metadata a page declares (metadata/page.py) ------------------------------------------------
+# Checked on the 181 pages of the scrapinghub benchmark (html/*.html.gz) and on the pages of
+# tests/metadata/test_page_*.py.
+
+#: Declared dates before this year are placeholders (0001-01-01, .NET's and SQL's empty date),
+#: not publication dates; the Unix epoch (1970-01-01) is rejected as well.
+PAGE_DATE_MIN_YEAR = 1900
+#: A declared date is believed up to this many days after the capture date when either has no
+#: time zone (a page captured late on the 18th, UTC, may say the 19th in Tokyo).
+PAGE_CAPTURE_SLACK_DAYS = 1
+#: A tag or a section longer than this is a sentence, not a label (the benchmark's longest
+#: real tags have about 40 characters).
+PAGE_TAG_MAX_CHARS = 80
+#: A title's affix names the site ("Headline - Los Angeles Times") when it has at most this
+#: many words and names the page's domain.
+PAGE_TITLE_AFFIX_MAX_WORDS = 5
+#: Detection reads the text of at most this many bytes of a page, its markup taken out.
+HTML_DETECTION_SAMPLE_BYTES = 256 * 1024

@@ -13,7 +13,8 @@ from newscorpus.cleaning.pipeline import Pipeline, Step, StepFactory
 __all__ = ["DEFAULT_STEPS", "Pipeline", "Step", "StepFactory", "default_pipeline"]
 
 #: The default steps, in the order they run: first what is true of a line wherever it stands
-#: (repeats, paywall notices, tails, chrome, captions), then where the main text is (zones),
+#: (repeats, paywall notices, tails, chrome, captions, and what a page's markup says of it),
+#: then where the main text is (zones),
 #: then what the header holds (dateline, byline, title, masthead), then the body itself.
 DEFAULT_STEPS: tuple[str, ...] = (
     "normalize",
@@ -23,6 +24,7 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "tails",
     "chrome",
     "captions",
+    "markup",
     "zones",
     "dateline",
     "byline",

@@ -46,13 +46,16 @@ def stopword_floor(texts: Iterable[str], language: str | None) -> float:
     Finnish) show fewer stopwords in running text than English does. The floor is the usual
     one, or half the page's median over its long sentences, whichever is lower.
     """
-    ratios = sorted(
-        found.stopword_ratio
-        for found in (features(text, language) for text in texts)
-        if found.stopword_ratio is not None
-        and found.size >= tuning.PROSE_MIN_WORDS
-        and found.ends_sentence
-    )
+    ratios: list[float] = []
+    for text in texts:
+        found = features(text, language)
+        if (
+            found.stopword_ratio is not None
+            and found.size >= tuning.PROSE_MIN_WORDS
+            and found.ends_sentence
+        ):
+            ratios.append(found.stopword_ratio)
+    ratios.sort()
     if not ratios:
         return tuning.PROSE_MIN_STOPWORD_RATIO
     median = ratios[len(ratios) // 2]
@@ -62,7 +65,18 @@ def stopword_floor(texts: Iterable[str], language: str | None) -> float:
 def block_score(
     block: DraftBlock, language: str | None, floor: float = tuning.PROSE_MIN_STOPWORD_RATIO
 ) -> float:
-    """How much ``block`` argues for being inside the main text (positive) or outside it."""
+    """How much ``block`` argues for being inside the main text (positive) or outside it.
+
+    A block inside the container the page itself names as the article body (``marked_main``,
+    set by the ``markup`` step from HTML evidence; never on dumps) counts for it however it
+    reads: lists, tables and short lines of an article hold the run together there.
+    """
+    if block.marked_main:
+        return max(_score(block, language, floor), tuning.SCORE_MARKED_MAIN)
+    return _score(block, language, floor)
+
+
+def _score(block: DraftBlock, language: str | None, floor: float) -> float:
     if block.removal is not None:
         return -tuning.SCORE_REMOVED
     found = features(block.text, language)

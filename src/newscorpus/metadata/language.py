@@ -16,7 +16,9 @@ from newscorpus._caches import memoized
 
 __all__ = ["detect_language", "stopwords"]
 
-_LETTERS = re.compile(r"[^\W\d_]")
+#: Enough letters to identify a language: a match at the start of a sample that has them
+#: (the letters and the characters around them, one class the complement of the other).
+_ENOUGH_LETTERS = re.compile(rf"(?:[\W\d_]*[^\W\d_]){{{tuning.LANGUAGE_MIN_LETTERS}}}")
 
 
 @cache
@@ -38,7 +40,7 @@ def detect_language(text: str) -> str | None:
     True
     """
     sample = text[: tuning.LANGUAGE_SAMPLE_CHARS]
-    if len(_LETTERS.findall(sample, 0, tuning.LANGUAGE_SAMPLE_CHARS)) < tuning.LANGUAGE_MIN_LETTERS:
+    if not _ENOUGH_LETTERS.match(sample, 0, tuning.LANGUAGE_SAMPLE_CHARS):
         return None
     language, probability = _identifier().classify(sample)
     if probability < tuning.LANGUAGE_MIN_PROBABILITY or len(language) != 2:

@@ -12,6 +12,7 @@ from newscorpus.cleaning.steps.dateline import Dateline
 from newscorpus.cleaning.steps.debris import Debris
 from newscorpus.cleaning.steps.headings import Headings
 from newscorpus.cleaning.steps.language import Language
+from newscorpus.cleaning.steps.markup import Markup
 from newscorpus.cleaning.steps.masthead import Masthead
 from newscorpus.cleaning.steps.normalize import Normalize
 from newscorpus.cleaning.steps.paywall import Paywall
@@ -29,6 +30,7 @@ __all__ = [
     "Debris",
     "Headings",
     "Language",
+    "Markup",
     "Masthead",
     "Normalize",
     "Paywall",

@@ -33,7 +33,7 @@ class Byline:
             byline = byline_of(block.text, draft.language)
             if byline is None:
                 continue
-            draft.authors = list(byline.authors)
+            draft.authors = draft.authors or list(byline.authors)  # declared authors win
             draft.agency = draft.agency or byline.agency
             draft.drop(block, "byline")
             break

@@ -4,6 +4,7 @@ Pages show several dates: today's date in the site's top bar (the capture date),
 date beside its headline or byline, dates of teasers. The publication date is the one on the
 dateline nearest above the main text, preferring a line labelled as published over one
 labelled as updated. Other lines that are only a date are dropped with a reason that says so.
+A publication date the page declares (HTML metadata, with its time zone) is kept.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class Dateline:
         # "updated" one (sort is stable, so nearness decides within a label).
         candidates.sort(key=lambda block: _LABEL_RANK[date_label(block.text)])
         chosen = candidates[0] if candidates else None
-        if chosen is not None:
+        if chosen is not None and draft.published is None:  # a declared date wins
             dates = find_dates(chosen.text, language=draft.language)
             draft.published = dates[0].value
         for block in draft.iter_kept():

@@ -26,12 +26,15 @@ class Language:
     name: str = field(default="language", kw_only=True)
 
     def __call__(self, draft: Draft) -> None:
+        texts = [block.text for block in draft.iter_kept()]
         sample: list[str] = []
         length = 0
-        for block in sorted(draft.iter_kept(), key=lambda b: len(b.text), reverse=True):
+        for text in sorted(texts, key=len, reverse=True):
             if length >= tuning.LANGUAGE_TEXT_CHARS:
                 break
-            sample.append(block.text)
-            length += len(block.text)
-        draft.language = detect_language("\n".join(sample))
-        draft.stopword_floor = stopword_floor((b.text for b in draft.iter_kept()), draft.language)
+            sample.append(text)
+            length += len(text)
+        # The text says which language it is in; a page's declared language is the fallback
+        # (templates often declare one language for every page).
+        draft.language = detect_language("\n".join(sample)) or draft.language
+        draft.stopword_floor = stopword_floor(texts, draft.language)

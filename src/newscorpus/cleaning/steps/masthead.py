@@ -3,7 +3,7 @@
 The site name is the masthead: a short line in capitals at the very top of the page. The
 publisher is a short name in the header that the page gives as the article's source: repeated
 (a logo's text beside the outlet's name) or also shown as a web address ("Le Monde.fr"). Both
-stay None when the page does not show them.
+stay None when the page does not show them. Names the page declares (HTML metadata) are kept.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class Masthead:
     def __call__(self, draft: Draft) -> None:
         for block in draft.blocks[: tuning.MASTHEAD_MAX_POSITION + 1]:
             if _is_masthead(block, draft.language):
-                draft.site_name = block.text
+                draft.site_name = draft.site_name or block.text  # a declared name wins
                 draft.drop(block, "masthead (site name)")
                 break
         header = [block for block in draft.blocks if block.zone == "header"]  # removed ones too
@@ -45,7 +45,7 @@ class Masthead:
             if not _is_name(block.text, draft.language):
                 continue
             if counts[block.text] >= 2 or _shown_as_domain(block.text, joined):
-                draft.publisher = block.text
+                draft.publisher = draft.publisher or block.text  # a declared publisher wins
                 draft.drop(block, "publisher (the outlet the site republishes)")
                 return
 
@@ -74,4 +74,6 @@ def _is_name(text: str, language: str | None) -> bool:
 
 def _shown_as_domain(name: str, text: str) -> bool:
     """``text`` shows ``name`` as a web address: "Images Le Monde.fr" for "Le Monde"."""
+    if f"{name}." not in text:  # most names never stand before a dot: no pattern to compile
+        return False
     return re.search(rf"{re.escape(name)}\.[a-z]{{2,6}}\b", text) is not None

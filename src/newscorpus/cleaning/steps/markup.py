@@ -1,0 +1,145 @@
+"""Step ``markup``: what a page's markup says is not the article.
+
+Formats with markup give each block evidence that a dump cannot: the nearest semantic
+container (``<nav>``, ``<footer>``, ``<aside>``, ``<form>``...), hints from class and id names
+(``comments``, ``related-posts``, ``share-bar``...) and the share of the text inside links. This
+step reads only those features, never the markup itself, and drops:
+
+* blocks in a navigation, footer, aside or form container ("in a <nav>");
+* blocks whose class or id names mark them as comments, related links, share buttons,
+  sidebars, promotions, newsletter prompts, cookie notices... ("marked 'comment' by its class
+  or id");
+* blocks that are mostly links: menus, lists of headlines ("mostly links (0.92)");
+
+and moves picture captions (``<figcaption>``, or a caption by its class names) to the media
+list, with their credit when the caption ends with one.
+
+A mark that wraps most of the page's prose is not evidence of anything: a site that wraps its
+whole page in a ``<form>`` (ASP.NET), or gives its article's wrapper a class
+"content-sidebar-wrap", would otherwise lose its article. Such a wrapper's mark is ignored (it
+is a run of consecutive blocks holding at least ``tuning.MARKUP_PAGE_WIDE`` of the prose), and,
+since hints are names, not elements, so is the same mark on smaller elements inside it.
+
+The step also says where the page itself puts its article: when a container named as the
+article's body ("entry-content", "article-body", ``itemprop="articleBody"``...) wraps most of
+the prose, its blocks are marked ``marked_main`` for the ``zones`` step to weigh. Dumps have
+none of these features, and the step does nothing on them.
+"""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from newscorpus import tuning
+from newscorpus.cleaning.features import features
+from newscorpus.cleaning.region import is_prose
+from newscorpus.cleaning.steps.captions import split_caption
+from newscorpus.draft import Draft, DraftBlock
+from newscorpus.models.article import Media
+from newscorpus.registry import cleaners
+
+__all__ = ["BODY_HINT", "BOILERPLATE_CONTAINERS", "BOILERPLATE_HINTS", "Markup"]
+
+#: The hint of a container the page names as the article's body ("entry-content",
+#: ``itemprop="articleBody"``...).
+BODY_HINT = "body"
+
+#: Semantic containers whose blocks are not the article.
+BOILERPLATE_CONTAINERS = frozenset({"nav", "footer", "aside", "form"})
+#: Class and id hints whose blocks are not the article (see
+#: :data:`newscorpus.formats.html.vocabulary.HINT_TOKENS`).
+BOILERPLATE_HINTS = (
+    "comment",
+    "related",
+    "share",
+    "sidebar",
+    "footer",
+    "nav",
+    "promo",
+    "newsletter",
+    "cookie",
+    "popup",
+    "tags",
+)
+
+
+@cleaners.register("markup", origin="builtin")
+@frozen
+class Markup:
+    """Drop blocks that their container, class names or links mark as furniture."""
+
+    name: str = field(default="markup", kw_only=True)
+
+    def __call__(self, draft: Draft) -> None:
+        kept = [block for block in draft.iter_kept() if block.link_density is not None]
+        if not kept:
+            return  # no markup evidence (a dump)
+        wrappers = _wrappers(kept, draft, containers=True)
+        for block in kept:
+            container = block.container
+            if container in BOILERPLATE_CONTAINERS and container not in wrappers:
+                draft.drop(block, f"in a <{container}>")
+        kept = [block for block in kept if block.removal is None]
+        wrappers = _wrappers(kept, draft, containers=False)
+        if BODY_HINT in wrappers:
+            for block in draft.blocks:
+                if BODY_HINT in block.hints:
+                    block.marked_main = True
+        for block in kept:
+            if ("caption" in block.hints or block.tag == "figcaption") and (
+                "caption" not in wrappers
+            ):
+                _to_media(draft, block)
+                continue
+            hint = next((h for h in BOILERPLATE_HINTS if h in block.hints), None)
+            if hint is not None and hint not in wrappers:
+                draft.drop(block, f"marked {hint!r} by its class or id")
+                continue
+            density = block.link_density
+            if density is not None and density >= _link_limit(block, draft):
+                draft.drop(block, f"mostly links ({density:.2f})")
+
+
+def _link_limit(block: DraftBlock, draft: Draft) -> float:
+    """The link density from which a block is a menu or a list of links: higher for a long
+    block, which is more likely a sentence with a few links in it."""
+    if features(block.text, draft.language).size >= tuning.MARKUP_LONG_BLOCK_WORDS:
+        return tuning.MARKUP_LONG_LINK_DENSITY
+    return tuning.MARKUP_LINK_DENSITY
+
+
+def _to_media(draft: Draft, block: DraftBlock) -> None:
+    parts = split_caption(block.text)
+    caption, credit = parts if parts is not None else (block.text, None)
+    draft.media.append(Media(caption, credit))
+    draft.drop(block, "picture caption (marked by the page)")
+
+
+def _wrappers(blocks: list[DraftBlock], draft: Draft, *, containers: bool) -> frozenset[str]:
+    """The ``<form>`` container (with ``containers``) or the class hints (without) of an
+    element that wraps most of the prose of ``blocks``: the page's wrapper (an ASP.NET form,
+    a "content-sidebar-wrap", the article's "entry-content"), not a part of it.
+
+    An element's blocks follow each other, so a wrapper is a run of consecutive blocks with
+    the mark; twenty teasers marked "promo" between the article's paragraphs are twenty short
+    runs, and stay evidence. ``<nav>``, ``<footer>`` and ``<aside>`` are trusted whatever they
+    hold: a page whose prose is in its sidebar has a list or a table for its article (a
+    calendar, a recipe). Hints are weighed after those containers are gone, among what is left.
+    """
+    best: dict[str, float] = {}
+    runs: dict[str, float] = {}
+    total = 0.0
+    for block in blocks:
+        marks = ({"form"} if block.container == "form" else set()) if containers else block.hints
+        for mark in list(runs):
+            if mark not in marks:
+                del runs[mark]
+        found = features(block.text, draft.language)
+        size = found.size if is_prose(found, draft.stopword_floor) else 0.0
+        total += size
+        for mark in marks:
+            runs[mark] = runs.get(mark, 0.0) + size
+            best[mark] = max(best.get(mark, 0.0), runs[mark])
+    if total <= 0:
+        return frozenset()
+    return frozenset(key for key, size in best.items() if size / total >= tuning.MARKUP_PAGE_WIDE)

@@ -1,0 +1,274 @@
+"""An lxml tree to blocks: the page's visible text in reading order, one block per text unit.
+
+The walk visits every element once, in document order, with lxml's ``iterwalk`` (iterative:
+a page nested 10,000 deep costs no Python recursion). Block elements (``p``, ``div``, ``li``,
+``h2``, ``td``... see :data:`~newscorpus.formats.html.vocabulary.BLOCK_TAGS`) start and end a
+block; the text of inline elements (``a``, ``span``, ``em``...) joins the block around it.
+Two ``<br>`` in a row also end a block (the paragraphs of a page written without ``<p>``);
+one ``<br>`` is a space. A table row of plain cells is one block, its cells joined by
+:data:`~newscorpus.formats.html.vocabulary.CELL_SEPARATOR`; a row whose cells hold blocks (a
+layout table) is read like ``div`` elements.
+
+Text that is never shown is not a line of the page and makes no block: scripts, styles,
+``noscript``, ``template``, ``svg`` and other :data:`invisible elements
+<newscorpus.formats.html.vocabulary.INVISIBLE_TAGS>`, and elements hidden by the ``hidden``
+attribute, ``aria-hidden="true"``, an inline ``display: none`` or ``visibility: hidden``, or
+a framework's hiding class (``sr-only``, ``d-none``...). Every other text of the page ends up
+in a block: nothing visible is dropped here.
+
+Each block carries the evidence the markup gives, for the cleaning steps to weigh (they never
+see the HTML): its element's tag, its kind (``heading`` for ``h1``-``h6``, ``list_item``
+inside ``li``, ``quote`` inside ``blockquote``), its link density, its nearest semantic
+container and the hints of its and its ancestors' class and id names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped, unused-ignore]
+
+from newscorpus.draft import DraftBlock
+from newscorpus.formats.html.vocabulary import (
+    BLOCK_TAGS,
+    BODY_HINT,
+    BODY_ITEMPROPS,
+    CELL_SEPARATOR,
+    CELL_TAGS,
+    CONTAINER_ROLES,
+    CONTAINER_TAGS,
+    HEADING_TAGS,
+    HIDDEN_STYLE,
+    INVISIBLE_TAGS,
+    LIST_ITEM_TAGS,
+    hints_of,
+    is_hidden_class,
+)
+from newscorpus.models.article import BlockKind
+
+__all__ = ["blocks_of", "is_hidden"]
+
+#: What makes a table row a layout row: any block element in its cells but cells and rows.
+_ROW_BREAKERS = tuple(sorted(BLOCK_TAGS - CELL_TAGS - {"tr"}))
+_NO_HINTS: frozenset[str] = frozenset()
+#: Elements whose class names describe the page ("single-post has-sidebar"), not a part of it.
+_PAGE_TAGS = frozenset({"html", "body"})
+
+
+class _Open:
+    """One open element of the walk, with what its text inherits.
+
+    ``owner`` is the innermost open block element: the block being filled belongs to it.
+    """
+
+    __slots__ = ("block", "container", "hints", "kind", "link", "owner", "row", "tag")
+
+    def __init__(
+        self,
+        tag: str,
+        *,
+        block: bool,
+        kind: BlockKind,
+        container: str | None,
+        hints: frozenset[str],
+        link: bool,
+        row: bool,
+        owner: _Open | None,
+    ) -> None:
+        self.tag = tag
+        self.block = block
+        self.kind = kind
+        self.container = container
+        self.hints = hints
+        self.link = link
+        self.row = row
+        self.owner: _Open = owner if owner is not None else self
+
+
+_ROOT = _Open(
+    "html",
+    block=True,
+    kind="paragraph",
+    container=None,
+    hints=_NO_HINTS,
+    link=False,
+    row=False,
+    owner=None,
+)
+#: Pushed for an element whose content is skipped, so that its end event pops something.
+_SKIPPED = _Open(
+    "",
+    block=False,
+    kind="paragraph",
+    container=None,
+    hints=_NO_HINTS,
+    link=False,
+    row=False,
+    owner=_ROOT,
+)
+
+
+class _Builder:
+    """The block being filled, and the blocks made so far."""
+
+    __slots__ = ("blocks", "breaks", "link_pieces", "pieces", "visible")
+
+    def __init__(self) -> None:
+        self.blocks: list[DraftBlock] = []
+        self.pieces: list[str] = []
+        self.link_pieces: list[str] = []
+        #: Whether the pieces hold a visible character.
+        self.visible = False
+        #: ``<br>`` elements since the last visible character.
+        self.breaks = 0
+
+    def add(self, text: str, link: bool) -> None:
+        self.pieces.append(text)
+        if link:
+            self.link_pieces.append(text)
+        if not text.isspace():
+            self.visible = True
+            self.breaks = 0
+
+    def flush(self, owner: _Open) -> None:
+        self.breaks = 0
+        if not self.visible:
+            self.pieces.clear()
+            self.link_pieces.clear()
+            return
+        self.visible = False
+        text = " ".join("".join(self.pieces).split())
+        self.pieces.clear()
+        links = self.link_pieces
+        linked = sum(len(piece) - _spaces(piece) for piece in links) if links else 0
+        links.clear()
+        self.blocks.append(
+            DraftBlock(
+                index=len(self.blocks),
+                text=text,
+                kind=owner.kind,
+                tag=owner.tag,
+                link_density=min(1.0, linked / (len(text) - text.count(" "))),
+                container=owner.container,
+                hints=owner.hints,
+            )
+        )
+
+
+def _spaces(text: str) -> int:
+    return len(text) - len("".join(text.split()))
+
+
+def is_hidden(element: Any) -> bool:
+    """Whether an element hides itself from sight (its attributes say so, not a style sheet).
+
+    >>> from lxml import html
+    >>> is_hidden(html.fragment_fromstring('<div aria-hidden="true">x</div>'))
+    True
+    """
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    if element.tag == "dialog" and element.get("open") is None:
+        return True  # a dialog is shown only when open
+    style = element.get("style")
+    if style and HIDDEN_STYLE.search(style):
+        return True
+    names = element.get("class")
+    return bool(names) and is_hidden_class(names)
+
+
+def _opened(element: Any, tag: str, parent: _Open) -> _Open:
+    """The state an element's content inherits from ``parent`` and its own tag and names."""
+    names = element.get("class")
+    ident = element.get("id")
+    hints = parent.hints
+    if (names or ident) and tag not in _PAGE_TAGS:
+        own = hints_of(f"{names or ''} {ident or ''}")
+        if own and not own <= hints:
+            hints = hints | own
+    itemprop = element.get("itemprop")
+    if itemprop and itemprop.lower() in BODY_ITEMPROPS and BODY_HINT not in hints:
+        hints = hints | {BODY_HINT}
+    container = parent.container
+    if tag in CONTAINER_TAGS:
+        container = tag
+    else:
+        role = element.get("role")
+        if role:
+            container = CONTAINER_ROLES.get(role.strip().lower(), container)
+    link = parent.link or tag == "a"
+    block = tag in BLOCK_TAGS
+    row = parent.row
+    kind: BlockKind = parent.owner.kind
+    if block:
+        if tag in HEADING_TAGS:
+            kind = "heading"
+        elif tag in LIST_ITEM_TAGS:
+            kind = "list_item"
+        elif tag == "blockquote":
+            kind = "quote"
+        if tag == "tr":
+            row = next(element.iter(*_ROW_BREAKERS), None) is None
+        elif tag in CELL_TAGS and parent.row:
+            block = False  # a cell of a plain row: its text joins the row's block
+        else:
+            row = False
+    return _Open(
+        tag,
+        block=block,
+        kind=kind,
+        container=container,
+        hints=hints,
+        link=link,
+        row=row,
+        owner=None if block else parent.owner,
+    )
+
+
+def blocks_of(root: Any) -> list[DraftBlock]:
+    """The blocks of a page's tree (the ``<html>`` element), in reading order.
+
+    >>> from lxml import html
+    >>> page = html.document_fromstring(
+    ...     "<h1>Title</h1><p>A <a href='/x'>linked</a> word.</p><ul><li>One</li></ul>"
+    ... )
+    >>> [(b.kind, b.text, round(b.link_density, 2)) for b in blocks_of(page)]
+    [('heading', 'Title', 0.0), ('paragraph', 'A linked word.', 0.5), ('list_item', 'One', 0.0)]
+    """
+    builder = _Builder()
+    stack: list[_Open] = [_ROOT]
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        if event == "start":
+            parent = stack[-1]
+            tag = element.tag
+            if not isinstance(tag, str) or tag in INVISIBLE_TAGS or is_hidden(element):
+                walker.skip_subtree()
+                stack.append(_SKIPPED)
+                continue
+            if tag == "br":
+                if builder.breaks and not parent.row:
+                    builder.flush(parent.owner)
+                else:
+                    builder.add(" ", False)
+                    builder.breaks += 1
+                stack.append(_SKIPPED)
+                continue
+            opened = _opened(element, tag, parent)
+            if opened.block:
+                builder.flush(parent.owner)
+            elif opened.tag in CELL_TAGS and builder.visible:
+                builder.add(CELL_SEPARATOR, False)
+            stack.append(opened)
+            text = element.text
+            if text:
+                builder.add(text, opened.link)
+        else:
+            opened = stack.pop()
+            if opened.block:
+                builder.flush(opened)
+            tail = element.tail
+            if tail and element is not root:
+                builder.add(tail, stack[-1].link)
+    builder.flush(_ROOT)
+    return builder.blocks
