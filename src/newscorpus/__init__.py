@@ -21,7 +21,7 @@ from newscorpus.errors import (
     SourceNotFoundError,
     UnknownFormatError,
 )
-from newscorpus.formats import Parser, RawDocument
+from newscorpus.formats import Parser, RawDocument, SiteParser, SiteResult, site_parser
 from newscorpus.models import (
     BLOCK_KINDS,
     SCHEMA_VERSION,
@@ -62,6 +62,8 @@ __all__ = [
     "RegistryError",
     "Removal",
     "SchemaError",
+    "SiteParser",
+    "SiteResult",
     "SourceNotFoundError",
     "Step",
     "UnknownFormatError",
@@ -72,5 +74,6 @@ __all__ = [
     "from_dict",
     "parse",
     "parsers",
+    "site_parser",
     "to_dict",
 ]

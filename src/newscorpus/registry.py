@@ -118,15 +118,19 @@ class Registry(Generic[T]):
         """Every registered name, plugins included, in registration order."""
         return [entry.name for entry in self]
 
-    def discover(self) -> None:
-        """Load the entry points of :attr:`entry_point_group` once; later calls do nothing."""
-        if self._discovered or self.entry_point_group is None:
+    def discover(self, *, again: bool = False) -> None:
+        """Load the entry points of :attr:`entry_point_group` once; later calls do nothing,
+        unless ``again`` (after installing a plugin in a running process). Names already
+        registered are kept."""
+        if (self._discovered and not again) or self.entry_point_group is None:
             return
         self._discovered = True
         for entry_point in metadata.entry_points(group=self.entry_point_group):
             package = entry_point.dist.name if entry_point.dist else "unknown package"
             origin = f"entry point {entry_point.value} ({package})"
             if entry_point.name in self._entries:
+                if self._entries[entry_point.name].origin == origin:
+                    continue  # found by an earlier discovery
                 warnings.warn(
                     f"{self.kind} plugin {entry_point.name!r} from {origin} is skipped: the "
                     f"name is taken by {self._entries[entry_point.name].origin}",
