@@ -148,7 +148,7 @@ def error_record(source: str, error: BaseException) -> dict[str, Any]:
 
     >>> from newscorpus import SourceNotFoundError
     >>> error_record("gone.txt", SourceNotFoundError("no such file", source="gone.txt"))
-    {'schema': 1, 'source': 'gone.txt', 'error': {'type': 'SourceNotFoundError', \
+    {'schema': 2, 'source': 'gone.txt', 'error': {'type': 'SourceNotFoundError', \
 'message': 'no such file', 'internal': False}}
     """
     if isinstance(error, NewsCorpusError):
