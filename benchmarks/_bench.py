@@ -30,6 +30,7 @@ import gzip
 import json
 import re
 import statistics
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -47,6 +48,7 @@ __all__ = [
     "Truth",
     "bench_dir",
     "decode_html",
+    "floor_status",
     "format_results",
     "format_worst",
     "load_dumps",
@@ -300,6 +302,14 @@ def format_worst(counts: Mapping[str, PageCounts], truth: Mapping[str, Truth], k
             f"{page_f1(page):6.3f} {page.precision:6.3f} {page.recall:6.3f}  {key}  {host}"
         )
     return "\n".join(lines)
+
+
+def floor_status(f1: float, floor: float | None, what: str = "F1") -> int:
+    """The exit status for a run: 1 (saying why on stderr) when ``f1`` is below ``floor``."""
+    if floor is not None and f1 < floor:
+        print(f"FAIL: {what} {f1:.3f} is below the floor {floor:.3f}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def scores_of(counts: Mapping[str, PageCounts]) -> Scores:

@@ -45,6 +45,7 @@ from _bench import (
     Result,
     Truth,
     bench_dir,
+    floor_status,
     format_results,
     format_worst,
     load_dumps,
@@ -197,11 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.worst > 0:
             print(f"\n{args.worst} worst pages:\n{format_worst(counts, truth, args.worst)}")
 
-    f1 = scores_of(counts).f1
-    if args.floor is not None and f1 < args.floor:
-        print(f"FAIL: F1 {f1:.3f} is below the floor {args.floor:.3f}", file=sys.stderr)
-        return 1
-    return 0
+    return floor_status(scores_of(counts).f1, args.floor)
 
 
 def _as_json(

@@ -48,6 +48,7 @@ import newscorpus
 from _bench import (
     Truth,
     bench_dir,
+    floor_status,
     format_worst,
     load_truth,
     page_f1,
@@ -192,11 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.worst > 0:
             print(f"\n{args.worst} worst pages:\n{format_worst(ours, truth, args.worst)}")
 
-    f1 = scores_of(ours).f1
-    if args.floor is not None and f1 < args.floor:
-        print(f"FAIL: F1 {f1:.3f} is below the floor {args.floor:.3f}", file=sys.stderr)
-        return 1
-    return 0
+    return floor_status(scores_of(ours).f1, args.floor)
 
 
 def _as_json(
