@@ -288,7 +288,7 @@ MARKUP_PAGE_WIDE = 0.5
 MARKUP_LONG_BLOCK_WORDS = 15
 MARKUP_LONG_LINK_DENSITY = 0.7
 
-# --- metadata a page declares (metadata/page.py) ------------------------------------------------
+# --- metadata a page declares (metadata/page/) ------------------------------------------------
 # Checked on the 181 pages of the scrapinghub benchmark (html/*.html.gz) and on the pages of
 # tests/metadata/test_page_*.py.
 

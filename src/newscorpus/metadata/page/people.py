@@ -1,0 +1,135 @@
+"""Authors: the people an author value names (JSON-LD objects, bylines in ``<meta>``), and the
+news agency it credits."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from newscorpus._caches import memoized
+from newscorpus.metadata._names import byline_words, is_person_name
+from newscorpus.metadata._text import fold
+from newscorpus.metadata.agencies import agency_named, find_agency
+from newscorpus.metadata.bylines import parse_byline
+from newscorpus.metadata.page.jsonld import _JsonLd, _types_of
+from newscorpus.metadata.page.keys import _ORGANIZATION_TYPES, _PERSON_TYPES
+from newscorpus.metadata.page.values import (
+    _JSON_MAX_DEPTH,
+    _URL_LIKE,
+    _clean,
+    _first_string,
+    _strings,
+)
+
+_EMAIL = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LAST_FIRST = re.compile(r"^([^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)?)$")
+
+
+#: A longer author value is a bio or a paragraph, not a byline (bylines have at most
+#: ``tuning.BYLINE_MAX_CHARS``; an e-mail address may come with them).
+_AUTHOR_MAX_CHARS = 300
+#: At most this many authors are read from one value (a list of hundreds is not a byline).
+_AUTHORS_MAX = 50
+#: A byline marker this many words into an author value starts the byline ("Analysis by").
+_MARKER_MAX_POSITION = 3
+
+
+class _Organizations(NamedTuple):
+    """A JSON-LD value that names organisations only (``sourceOrganization``...)."""
+
+    value: Any
+
+
+def _people_in(value: Any, ld: _JsonLd, site_name: str | None) -> tuple[list[str], str | None]:
+    """The people an author value names, and the agency it credits."""
+    people: list[str] = []
+    agency: str | None = None
+    if isinstance(value, _Organizations):
+        for text in _strings(value.value, ld):
+            agency = agency or agency_named(text)
+        return people, agency
+    for text, kind in _author_texts(value, ld):
+        if kind == "organization":
+            agency = agency or agency_named(text)
+            continue
+        names, credited = _byline_people(text, site_name)
+        people.extend(names)
+        agency = agency or credited
+    return people, agency
+
+
+def _author_texts(value: Any, ld: _JsonLd) -> Iterator[tuple[str, str]]:
+    """(text, kind) for each author in a JSON-LD author value or a meta content, in order, up
+    to ``_AUTHORS_MAX`` of them; kind is "organization", "person" or "unknown"."""
+    stack: deque[tuple[Any, int]] = deque([(value, 0)])
+    count = 0
+    while stack and count < _AUTHORS_MAX:
+        item, depth = stack.popleft()
+        if depth > _JSON_MAX_DEPTH:
+            continue
+        if isinstance(item, list):
+            stack.extendleft((inner, depth + 1) for inner in reversed(item[:_AUTHORS_MAX]))
+            continue
+        count += 1
+        if isinstance(item, dict):
+            item = ld.resolve(item)
+            types = _types_of(item)
+            kind = (
+                "organization"
+                if types & _ORGANIZATION_TYPES
+                else "person"
+                if types & _PERSON_TYPES
+                else "unknown"
+            )
+            name = item.get("name")
+            if name is None and ("givenName" in item or "familyName" in item):
+                parts = [_first_string(item.get(key)) for key in ("givenName", "familyName")]
+                name = " ".join(part for part in parts if part)
+            for text in _strings(name, ld):
+                yield text, kind
+            continue
+        scalar = _clean(item)
+        if scalar is not None:
+            yield scalar, "unknown"
+
+
+@memoized
+def _byline_people(text: str, site_name: str | None) -> tuple[tuple[str, ...], str | None]:
+    """The people and the agency a declared author names ("Jane Doe and John Roe",
+    "By Jane Doe | Reuters", "Doe, Jane"); nothing for an address, a desk or a title."""
+    if _URL_LIKE.match(text) or len(text) > _AUTHOR_MAX_CHARS:
+        return (), None
+    if "@" in text:
+        text = _EMAIL.sub(" ", text)
+    text = text.strip(" ()[]<>,;|")
+    if not text:
+        return (), None
+    if is_person_name(text):
+        return ((text,), None) if site_name is None or fold(text) != fold(site_name) else ((), None)
+    found = parse_byline(text, site_name=site_name)
+    for attempt in _byline_readings(text):
+        if found is not None and found.authors:
+            break
+        again = parse_byline(attempt, site_name=site_name)
+        if again is not None and (again.authors or found is None):
+            found = again
+    if found is None:
+        return (), find_agency(text)
+    return found.authors, found.agency
+
+
+def _byline_readings(text: str) -> Iterator[str]:
+    """Other ways to read an author value as a byline: after a "By", from a marker a few
+    words in ("Analysis by Jane Doe"), and "Doe, Jane" as "Jane Doe"."""
+    yield f"By {text}"
+    tokens = text.split()
+    markers = byline_words().markers
+    for index in range(1, min(len(tokens), _MARKER_MAX_POSITION + 1)):
+        if fold(tokens[index]) in markers:
+            yield " ".join(tokens[index:])
+            break
+    match = _LAST_FIRST.match(text)
+    if match is not None:
+        yield f"By {match[2]} {match[1]}"
