@@ -109,8 +109,9 @@ def _page_metadata(draft: Draft, root: Any) -> None:
     (JSON-LD, OpenGraph, ``<meta>``, microdata, ``<html lang>``: see
     :func:`newscorpus.metadata.page.page_metadata`), read from the same tree.
 
-    The cleaning steps that read the header's lines (title, dateline, byline, masthead,
-    language) run later and may replace these values with what the visible text says.
+    The cleaning steps that read the header's lines (title, dateline, byline, masthead) keep
+    these values and drop the lines that repeat them; for the language, what the body's text
+    reads as wins, and the declared language is the fallback.
     """
     meta = page_metadata(root, url=draft.url)
     draft.title = meta.title
