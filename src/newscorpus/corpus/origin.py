@@ -1,0 +1,103 @@
+"""Where a read document came from (:class:`Origin`), and what a reader yields.
+
+A reader yields a :class:`ReadDocument` for every document it found and a :class:`ReadError` for
+everything it could not read, so nothing is lost silently.
+
+>>> str(Origin("corpus.tar.gz", member="a/b.html"))
+'corpus.tar.gz!a/b.html'
+>>> str(Origin("scrape.jsonl", line=17))
+'scrape.jsonl:17'
+>>> str(Origin("crawl.warc.gz", offset=12345))
+'crawl.warc.gz@12345'
+"""
+
+from __future__ import annotations
+
+from attrs import evolve, frozen
+
+from newscorpus.formats.base import RawDocument
+
+__all__ = ["Origin", "ReadDocument", "ReadError", "ReadItem"]
+
+
+@frozen
+class Origin:
+    """Where one document (or one failure) is in the input.
+
+    ``path`` is the file as found (relative when the input was). ``member`` is the archive member,
+    ``!``-joined for nested archives (``"outer.tar!inner.zip!page.html"``). ``line`` is the
+    1-based line of a JSON Lines record or the first line of a CSV row; ``offset`` is the byte
+    offset of a WARC record in its (possibly compressed) file.
+
+    >>> origin = Origin("corpus.tar").within("inner.zip").within("page.html")
+    >>> origin.member, str(origin)
+    ('inner.zip!page.html', 'corpus.tar!inner.zip!page.html')
+    """
+
+    path: str
+    member: str | None = None
+    line: int | None = None
+    offset: int | None = None
+
+    def within(self, member: str) -> Origin:
+        """This origin, one archive level further in, at ``member``."""
+        joined = member if self.member is None else f"{self.member}!{member}"
+        return evolve(self, member=joined)
+
+    def __str__(self) -> str:
+        text = self.path if self.member is None else f"{self.path}!{self.member}"
+        if self.line is not None:
+            text += f":{self.line}"
+        if self.offset is not None:
+            text += f"@{self.offset}"
+        return text
+
+
+@frozen
+class ReadDocument:
+    """One document a reader found: the :class:`RawDocument`, its origin and its date.
+
+    ``document.source`` is ``str(origin)``. ``date`` is what the input said, untouched (a WARC
+    record's ``WARC-Date``, a JSON Lines or CSV date field), or ``None``.
+
+    >>> item = ReadDocument(RawDocument("text", source="a.txt"), Origin("a.txt"))
+    >>> item.source, item.date
+    ('a.txt', None)
+    """
+
+    document: RawDocument
+    origin: Origin
+    date: str | None = None
+
+    @property
+    def source(self) -> str:
+        """The stable string form of the origin."""
+        return str(self.origin)
+
+
+@frozen
+class ReadError:
+    """Something a reader could not read: where, the error's type name and its message.
+
+    >>> error = ReadError(Origin("scrape.jsonl", line=3), "JSONDecodeError", "Expecting value")
+    >>> error.source
+    'scrape.jsonl:3'
+    """
+
+    origin: Origin
+    error: str
+    message: str
+
+    @property
+    def source(self) -> str:
+        """The stable string form of the origin."""
+        return str(self.origin)
+
+    @classmethod
+    def from_exception(cls, origin: Origin, exception: BaseException) -> ReadError:
+        """A read error for ``exception`` raised while reading at ``origin``."""
+        return cls(origin, type(exception).__name__, str(exception) or type(exception).__name__)
+
+
+ReadItem = ReadDocument | ReadError
+"""What a reader yields."""

@@ -1,0 +1,127 @@
+"""JSON Lines and CSV exports of scrapers: one document a row, fields named by a mapping.
+
+>>> import io
+>>> rows = io.BytesIO(b'{"html": "<p>Hi</p>", "url": "https://a.example/1"}\\nnot json\\n')
+>>> [type(item).__name__ for item in read_jsonl(rows, Origin("scrape.jsonl"))]
+['ReadDocument', 'ReadError']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from typing import IO, Any
+
+from attrs import field, frozen
+
+from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
+from newscorpus.formats.base import RawDocument
+
+__all__ = ["FieldMapping", "read_csv", "read_jsonl"]
+
+# Large HTML pages in a CSV cell exceed the csv module's default limit of 128 KiB.
+_CSV_FIELD_LIMIT = 1 << 30
+
+
+def _names(value: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+@frozen
+class FieldMapping:
+    """Which fields of a JSON Lines record or CSV row hold the payload, URL, date and format.
+
+    Each is a field name or a tuple of names tried in order; the first present, non-empty text
+    value wins. The payload is required (a row without one is a :class:`ReadError`); the others
+    are optional. The defaults cover the common scraper exports.
+
+    >>> mapping = FieldMapping(payload="article_html")
+    >>> mapping.payload, mapping.url
+    (('article_html',), ('url', 'link', 'uri', 'href'))
+    >>> FieldMapping().pick({"body": "", "text": "Hello"}, FieldMapping().payload)
+    'Hello'
+    """
+
+    payload: tuple[str, ...] = field(
+        default=("html", "content", "text", "body", "raw", "payload"), converter=_names
+    )
+    url: tuple[str, ...] = field(default=("url", "link", "uri", "href"), converter=_names)
+    date: tuple[str, ...] = field(
+        default=("date", "published", "published_at", "crawled_at", "timestamp"),
+        converter=_names,
+    )
+    format: tuple[str, ...] = field(default=("format", "type"), converter=_names)
+
+    @staticmethod
+    def pick(row: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
+        """The first of ``names`` in ``row`` with a non-empty value, as text (or ``None``)."""
+        for name in names:
+            value = row.get(name)
+            if value is None or value == "" or isinstance(value, dict | list | bool):
+                continue
+            return value if isinstance(value, str) else str(value)
+        return None
+
+    def document(self, row: Mapping[str, Any], origin: Origin) -> ReadItem:
+        """The document ``row`` describes, or a :class:`ReadError` when it has no payload."""
+        payload = self.pick(row, self.payload)
+        if payload is None:
+            wanted = ", ".join(self.payload)
+            return ReadError(origin, "MissingPayload", f"no payload field (looked for {wanted})")
+        raw = RawDocument(
+            payload,
+            source=str(origin),
+            url=self.pick(row, self.url),
+            format=self.pick(row, self.format),
+        )
+        return ReadDocument(raw, origin, self.pick(row, self.date))
+
+
+def read_jsonl(
+    stream: IO[bytes], origin: Origin, mapping: FieldMapping | None = None
+) -> Iterator[ReadItem]:
+    """One document a JSON object line; a line that is not one is a :class:`ReadError`.
+
+    Blank lines are skipped; ``origin.line`` is the 1-based line number.
+    """
+    mapping = mapping if mapping is not None else FieldMapping()
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        here = Origin(origin.path, origin.member, line=number)
+        try:
+            row = json.loads(line)
+        except ValueError as error:
+            yield ReadError.from_exception(here, error)
+            continue
+        if not isinstance(row, dict):
+            yield ReadError(here, "NotAnObject", f"a JSON {type(row).__name__}, not an object")
+            continue
+        yield mapping.document(row, here)
+
+
+def read_csv(
+    stream: IO[bytes],
+    origin: Origin,
+    mapping: FieldMapping | None = None,
+    *,
+    delimiter: str = ",",
+) -> Iterator[ReadItem]:
+    """One document a CSV row (UTF-8, header row first); ``origin.line`` is the row's first line.
+
+    >>> rows = io.BytesIO(b"url,content\\nhttps://a.example/,Hello\\n")
+    >>> [item.source for item in read_csv(rows, Origin("export.csv"))]
+    ['export.csv:2']
+    """
+    mapping = mapping if mapping is not None else FieldMapping()
+    if csv.field_size_limit() < _CSV_FIELD_LIMIT:
+        csv.field_size_limit(_CSV_FIELD_LIMIT)
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
+    reader = csv.DictReader(text, delimiter=delimiter)
+    start = 2
+    for row in reader:
+        here = Origin(origin.path, origin.member, line=start)
+        start = reader.line_num + 1
+        yield mapping.document({k: v for k, v in row.items() if isinstance(k, str)}, here)
