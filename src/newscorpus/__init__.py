@@ -10,6 +10,7 @@ from newscorpus._caches import clear_caches
 from newscorpus._version import __version__
 from newscorpus.api import parse
 from newscorpus.cleaning import DEFAULT_STEPS, Pipeline, Step, default_pipeline
+from newscorpus.corpus import read_corpus, read_documents
 from newscorpus.draft import Draft, DraftBlock
 from newscorpus.errors import (
     FormatError,
@@ -74,6 +75,8 @@ __all__ = [
     "from_dict",
     "parse",
     "parsers",
+    "read_corpus",
+    "read_documents",
     "site_parser",
     "to_dict",
 ]

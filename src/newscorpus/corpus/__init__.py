@@ -5,17 +5,34 @@
 'FileNotFoundError'
 """
 
+from newscorpus.corpus.corpus import Corpus, read_corpus
 from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
 from newscorpus.corpus.readers import Input, detect, read_documents
 from newscorpus.corpus.records import FieldMapping
+from newscorpus.corpus.schema import arrow_schema
+from newscorpus.corpus.writers import (
+    CorpusWriter,
+    CsvWriter,
+    JsonLinesWriter,
+    ParquetWriter,
+    open_writer,
+)
 
 __all__ = [
+    "Corpus",
+    "CorpusWriter",
+    "CsvWriter",
     "FieldMapping",
     "Input",
+    "JsonLinesWriter",
     "Origin",
+    "ParquetWriter",
     "ReadDocument",
     "ReadError",
     "ReadItem",
+    "arrow_schema",
     "detect",
+    "open_writer",
+    "read_corpus",
     "read_documents",
 ]
