@@ -11,6 +11,13 @@ expected failures), ``message`` says what went wrong, and ``internal`` is true o
 unexpected exception inside newscorpus: a bug worth reporting. A consumer tells the two kinds
 of record apart by the ``error`` key. A directory stands for every regular file under it,
 recursively, in sorted order, hidden files and folders skipped. A summary goes to stderr.
+
+With ``--jobs N`` or ``--resume``, and always for Parquet or CSV output (``-o corpus.parquet``),
+the run goes through the corpus runner (:mod:`newscorpus.corpus.runner`) instead: inputs are
+read with :func:`~newscorpus.corpus.read_documents` (folders, archives, JSON Lines, CSV, WARC),
+parsed in N worker processes, the records written to the output and every failure to the error
+file beside it (``corpus.errors.jsonl``), with a progress display on a terminal; ``--resume``
+goes on from the parts an interrupted run committed.
 """
 
 from __future__ import annotations
@@ -19,7 +26,6 @@ import argparse
 import functools
 import json
 import os
-import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -30,6 +36,9 @@ from typing import Any, BinaryIO, Protocol
 from attrs import frozen
 
 import newscorpus
+from newscorpus.corpus.atomic import permissions_for
+from newscorpus.corpus.runner import DEFAULT_PART_SIZE, Progress, run_corpus
+from newscorpus.corpus.writers import format_for
 from newscorpus.errors import InputError, NewsCorpusError
 
 __all__ = ["Input", "atomic_output", "error_record", "expand_inputs", "register", "run"]
@@ -78,6 +87,29 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--url", metavar="URL", help="the URL the page was captured from (one file input only)"
     )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help=(
+            "run the corpus runner with N worker processes (needs -o): inputs may be folders, "
+            "archives, JSON Lines, CSV or WARC files; failures go to FILE's error file "
+            "(corpus.parquet -> corpus.errors.jsonl), not into the records"
+        ),
+    )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="with the corpus runner, go on from the parts an interrupted run committed",
+    )
+    parser.add_argument(
+        "--part-size",
+        type=int,
+        default=DEFAULT_PART_SIZE,
+        metavar="N",
+        help=f"documents per committed part of the corpus runner (default {DEFAULT_PART_SIZE})",
+    )
     parser.set_defaults(handler=functools.partial(run, parser=parser))
 
 
@@ -92,6 +124,8 @@ def run(args: argparse.Namespace, *, parser: argparse.ArgumentParser) -> int:
         parser.error(f"unknown format {format_!r} (known: {known})")
     if url is not None and (len(paths) != 1 or _is_dir(Path(paths[0]))):
         parser.error("--url names the capture of one page; give exactly one file with it")
+    if args.jobs is not None or args.resume or _wants_runner(output):
+        return _run_corpus(args, parser=parser)
     if output is None or output == "-":
         sys.stdout.flush()
         parsed, failed = _parse_all(paths, _binary_stdout(), format_=format_, url=url)
@@ -110,6 +144,63 @@ def run(args: argparse.Namespace, *, parser: argparse.ArgumentParser) -> int:
         where = f" (records in {output})"
     print(f"newscorpus parse: {parsed} parsed, {failed} failed{where}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _wants_runner(output: str | None) -> bool:
+    """Parquet and CSV output are written by the corpus runner; JSON Lines needs ``--jobs``."""
+    if output is None or output == "-":
+        return False
+    try:
+        return format_for(output) != "jsonl"
+    except ValueError:
+        return False
+
+
+def _run_corpus(args: argparse.Namespace, *, parser: argparse.ArgumentParser) -> int:
+    output: str | None = args.output
+    jobs: int = 1 if args.jobs is None else args.jobs
+    if output is None or output == "-":
+        parser.error("--jobs, --resume, Parquet and CSV output need -o FILE")
+    if args.url is not None:
+        parser.error("--url names the capture of one page; it does not go with --jobs/--resume")
+    if jobs < 1:
+        parser.error("--jobs must be at least 1")
+    if args.part_size < 1:
+        parser.error("--part-size must be at least 1")
+    target = Path(output)
+    if _is_dir(target):
+        parser.error(f"cannot write {output}: is a directory")
+    try:
+        format_for(target)
+    except ValueError as error:
+        parser.error(str(error))
+    progress = Progress()
+    try:
+        summary = run_corpus(
+            args.paths,
+            target,
+            jobs=jobs,
+            resume=args.resume,
+            parse_format=args.format,
+            part_size=args.part_size,
+            on_item=progress,
+        )
+    except ValueError as error:
+        progress.stop()
+        print(f"newscorpus parse: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        progress.stop()
+        parser.error(f"cannot write {output}: {error.strerror or error}")
+    progress.stop()
+    resumed = f", {summary.resumed} from the resumed run" if summary.resumed else ""
+    errors = f"; errors in {summary.errors}" if summary.failed else ""
+    print(
+        f"newscorpus parse: {summary.read} read, {summary.written} written, "
+        f"{summary.failed} failed{resumed} (records in {output}{errors})",
+        file=sys.stderr,
+    )
+    return 1 if summary.failed else 0
 
 
 def _parse_all(
@@ -247,21 +338,12 @@ def atomic_output(target: Path) -> Iterator[BinaryIO]:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(target))
+        os.chmod(temporary, permissions_for(target))
         os.replace(temporary, target)
     except BaseException:
         with suppress(OSError):
             os.unlink(temporary)
         raise
-
-
-def _mode_for(target: Path) -> int:
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _binary_stdout() -> _Sink:

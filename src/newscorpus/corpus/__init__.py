@@ -9,6 +9,7 @@ from newscorpus.corpus.corpus import Corpus, read_corpus
 from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
 from newscorpus.corpus.readers import Input, detect, read_documents
 from newscorpus.corpus.records import FieldMapping
+from newscorpus.corpus.runner import RunSummary, run_corpus
 from newscorpus.corpus.schema import arrow_schema
 from newscorpus.corpus.writers import (
     CorpusWriter,
@@ -30,9 +31,11 @@ __all__ = [
     "ReadDocument",
     "ReadError",
     "ReadItem",
+    "RunSummary",
     "arrow_schema",
     "detect",
     "open_writer",
     "read_corpus",
     "read_documents",
+    "run_corpus",
 ]

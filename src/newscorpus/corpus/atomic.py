@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import IO
 
-__all__ = ["AtomicFile"]
+__all__ = ["AtomicFile", "permissions_for"]
 
 
 class AtomicFile:
@@ -54,6 +55,7 @@ class AtomicFile:
             self.file.flush()
             os.fsync(self.file.fileno())
             self.file.close()
+            os.chmod(self.temporary, permissions_for(self.path))
             os.replace(self.temporary, self.path)
         except BaseException:
             self._remove()
@@ -85,3 +87,14 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(handle)
     finally:
         os.close(handle)
+
+
+def permissions_for(target: Path) -> int:
+    """The permissions a file written in place of ``target`` gets: the old file's, or the usual
+    ones for a new file (0666 less the umask), not the private ones of a temporary file."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
