@@ -27,16 +27,14 @@ import functools
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, Protocol
 
 from attrs import frozen
 
 import newscorpus
-from newscorpus.corpus.atomic import permissions_for
+from newscorpus.corpus.atomic import atomic_write as atomic_output
 from newscorpus.corpus.runner import DEFAULT_PART_SIZE, Progress, run_corpus
 from newscorpus.corpus.writers import format_for
 from newscorpus.errors import InputError, NewsCorpusError
@@ -321,29 +319,6 @@ def _walk(folder: Path, skip: set[Path]) -> Iterator[Input]:
         except OSError as error:  # a dangling or looping link, a permission error
             message = f"cannot read: {error.strerror or error}"
             yield Input(str(path), path, InputError(message, source=str(path)))
-
-
-@contextmanager
-def atomic_output(target: Path) -> Iterator[BinaryIO]:
-    """A binary stream to a temporary file beside ``target``, renamed onto ``target`` when the
-    block ends without an exception and removed otherwise, so ``target`` is never half written.
-
-    The new file gets the old file's permissions, or the usual ones for a new file (0666 less
-    the umask), not the private ones of a temporary file.
-    """
-    folder = target.parent
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, permissions_for(target))
-        os.replace(temporary, target)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def _binary_stdout() -> _Sink:

@@ -6,10 +6,11 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["AtomicFile", "permissions_for"]
+__all__ = ["AtomicFile", "atomic_write", "permissions_for"]
 
 
 class AtomicFile:
@@ -98,3 +99,24 @@ def permissions_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """A binary stream that lands on ``path`` when the block ends without an exception, and
+    leaves nothing (and any earlier file untouched) when it raises.
+
+    >>> import pathlib, tempfile
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "b.txt"
+    >>> with atomic_write(target) as stream:
+    ...     _ = stream.write(b"ok")
+    >>> target.read_bytes()
+    b'ok'
+    """
+    out = AtomicFile(path)
+    try:
+        yield out.file
+    except BaseException:
+        out.abort()
+        raise
+    out.commit()

@@ -31,19 +31,18 @@ import multiprocessing
 import os
 import shutil
 import sys
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import suppress
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from attrs import evolve, frozen
 
+from newscorpus.corpus.atomic import atomic_write
 from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
 from newscorpus.corpus.readers import Input, read_documents
 from newscorpus.corpus.writers import JsonLinesWriter, format_for, open_writer
@@ -198,25 +197,10 @@ def _load(path: Path) -> Iterator[Outcome]:
 
 
 def _commit(path: Path, part: Sequence[Outcome]) -> None:
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
-            for outcome in part:
-                line = json.dumps(outcome, ensure_ascii=False)
-                stream.write(line.encode("utf-8", "backslashreplace").decode("utf-8") + "\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise
-    with suppress(OSError):  # make the rename durable
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+    with atomic_write(path) as stream:
+        for outcome in part:
+            line = json.dumps(outcome, ensure_ascii=False)
+            stream.write(line.encode("utf-8", "backslashreplace") + b"\n")
 
 
 def _error_entry(origin: Origin, error: str, message: str) -> Outcome:
