@@ -15,14 +15,8 @@ import pytest
 
 from newscorpus.cli.main import main
 from newscorpus.corpus import ReadDocument, read_documents
-from newscorpus.corpus.runner import (
-    Outcome,
-    _parallel,
-    error_path_for,
-    parse_one,
-    parts_path_for,
-    run_corpus,
-)
+from newscorpus.corpus.outcomes import Outcome, parse_one
+from newscorpus.corpus.runner import _parallel, error_path_for, parts_path_for, run_corpus
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "dumps"
 STORY = "A café opened on the square, and the town came to see it on its first morning."

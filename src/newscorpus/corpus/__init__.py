@@ -7,6 +7,7 @@
 
 from newscorpus.corpus.corpus import Corpus, read_corpus
 from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
+from newscorpus.corpus.outcomes import Outcome, error_outcome, outcome_of, parse_one
 from newscorpus.corpus.readers import Input, detect, read_documents
 from newscorpus.corpus.records import FieldMapping
 from newscorpus.corpus.runner import RunSummary, run_corpus
@@ -27,6 +28,7 @@ __all__ = [
     "Input",
     "JsonLinesWriter",
     "Origin",
+    "Outcome",
     "ParquetWriter",
     "ReadDocument",
     "ReadError",
@@ -34,7 +36,10 @@ __all__ = [
     "RunSummary",
     "arrow_schema",
     "detect",
+    "error_outcome",
     "open_writer",
+    "outcome_of",
+    "parse_one",
     "read_corpus",
     "read_documents",
     "run_corpus",

@@ -40,10 +40,11 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from newscorpus.corpus.atomic import atomic_write
-from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
+from newscorpus.corpus.origin import ReadDocument, ReadError, ReadItem
+from newscorpus.corpus.outcomes import Outcome, error_outcome, outcome_of, parse_one
 from newscorpus.corpus.readers import Input, read_documents
 from newscorpus.corpus.writers import JsonLinesWriter, format_for, open_writer
 
@@ -51,9 +52,6 @@ __all__ = ["RunSummary", "error_path_for", "parts_path_for", "run_corpus"]
 
 DEFAULT_PART_SIZE = 1000
 _BATCH = 16
-
-Outcome = dict[str, Any]
-"""One document's entry in a part: ``{"source", "record"}`` or ``{"source", "error"}``."""
 
 
 @frozen
@@ -203,44 +201,6 @@ def _commit(path: Path, part: Sequence[Outcome]) -> None:
             stream.write(line.encode("utf-8", "backslashreplace") + b"\n")
 
 
-def _error_entry(origin: Origin, error: str, message: str) -> Outcome:
-    source = str(origin)
-    entry = {
-        "source": source,
-        "origin": {
-            "path": origin.path,
-            "member": origin.member,
-            "line": origin.line,
-            "offset": origin.offset,
-        },
-        "error": error,
-        "message": message,
-    }
-    return {"source": source, "error": entry}
-
-
-def _from_read_error(item: ReadError) -> Outcome:
-    return _error_entry(item.origin, item.error, item.message)
-
-
-def parse_one(item: ReadDocument, parse_format: str | None = None) -> Outcome:
-    """Parse one read document into its outcome; never raises for a bad document."""
-    from newscorpus.cleaning import default_pipeline
-    from newscorpus.errors import NewsCorpusError
-    from newscorpus.formats import choose_parser
-
-    document = item.document
-    if parse_format is not None:
-        document = evolve(document, format=parse_format)
-    try:
-        draft = choose_parser(document).parse(document)
-        record = default_pipeline().run(draft).to_dict()
-    except Exception as error:  # a bad document, or a bug: recorded, and the run goes on
-        message = error.message if isinstance(error, NewsCorpusError) else str(error)
-        return _error_entry(item.origin, type(error).__name__, message or type(error).__name__)
-    return {"source": item.source, "record": record}
-
-
 def _parse_batch(batch: Sequence[ReadDocument], parse_format: str | None) -> list[Outcome]:
     return [parse_one(item, parse_format) for item in batch]
 
@@ -251,10 +211,7 @@ def _outcomes(
     """Every item's outcome, in input order."""
     if jobs == 1:
         for item in items:
-            if isinstance(item, ReadError):
-                yield _from_read_error(item)
-            else:
-                yield parse_one(item, parse_format)
+            yield outcome_of(item, parse_format)
         return
     yield from _parallel(items, jobs=jobs, parse_format=parse_format)
 
@@ -312,7 +269,7 @@ def _parallel(
             documents_out = iter(parsed)
             for item in batch:
                 if isinstance(item, ReadError):
-                    yield _from_read_error(item)
+                    yield outcome_of(item)
                 else:
                     yield next(documents_out)
     finally:
@@ -331,7 +288,7 @@ def _isolated(
     outcomes: list[Outcome] = []
     for item in batch:
         if isinstance(item, ReadError):
-            outcomes.append(_from_read_error(item))
+            outcomes.append(outcome_of(item))
             continue
         try:
             outcomes.extend(pool.submit(work, [item], parse_format).result())
@@ -339,7 +296,7 @@ def _isolated(
             pool.shutdown(wait=False, cancel_futures=True)
             pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
             message = "the worker process parsing this document died"
-            outcomes.append(_error_entry(item.origin, "WorkerCrashed", message))
+            outcomes.append(error_outcome(item.origin, "WorkerCrashed", message))
     return outcomes, pool
 
 

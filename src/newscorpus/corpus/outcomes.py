@@ -1,0 +1,78 @@
+"""One document's outcome in a corpus run: its record, or an error entry saying why not.
+
+The local runner (:mod:`newscorpus.corpus.runner`) and the cluster runner both turn every read
+item into exactly one outcome with these functions, so both write the same records and the same
+error entries for the same inputs.
+
+An outcome is ``{"source": ..., "record": {...}}`` or ``{"source": ..., "error": {...}}``; an
+error entry is one JSON object with ``source``, ``origin`` (path, member, line, offset),
+``error`` (the exception's type name) and ``message``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attrs import evolve
+
+from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
+
+__all__ = ["Outcome", "error_outcome", "outcome_of", "parse_one"]
+
+Outcome = dict[str, Any]
+"""One document's outcome: ``{"source", "record"}`` or ``{"source", "error"}``."""
+
+
+def error_outcome(origin: Origin, error: str, message: str) -> Outcome:
+    """The outcome of a document that became no record: ``error`` names the failure.
+
+    >>> entry = error_outcome(Origin("a.txt"), "InputError", "empty file")["error"]
+    >>> entry["source"], entry["error"], entry["origin"]["path"]
+    ('a.txt', 'InputError', 'a.txt')
+    """
+    source = str(origin)
+    entry = {
+        "source": source,
+        "origin": {
+            "path": origin.path,
+            "member": origin.member,
+            "line": origin.line,
+            "offset": origin.offset,
+        },
+        "error": error,
+        "message": message,
+    }
+    return {"source": source, "error": entry}
+
+
+def parse_one(item: ReadDocument, parse_format: str | None = None) -> Outcome:
+    """Parse one read document into its outcome; never raises for a bad document.
+
+    ``parse_format`` forces a parser by name instead of choosing one for the document.
+    """
+    from newscorpus.cleaning import default_pipeline
+    from newscorpus.errors import NewsCorpusError
+    from newscorpus.formats import choose_parser
+
+    document = item.document
+    if parse_format is not None:
+        document = evolve(document, format=parse_format)
+    try:
+        draft = choose_parser(document).parse(document)
+        record = default_pipeline().run(draft).to_dict()
+    except Exception as error:  # a bad document, or a bug: recorded, and the run goes on
+        message = error.message if isinstance(error, NewsCorpusError) else str(error)
+        return error_outcome(item.origin, type(error).__name__, message or type(error).__name__)
+    return {"source": item.source, "record": record}
+
+
+def outcome_of(item: ReadItem, parse_format: str | None = None) -> Outcome:
+    """The outcome of any read item: a read error's entry, or the parse of a document.
+
+    >>> missing = ReadError(Origin("gone.txt"), "FileNotFoundError", "no such file")
+    >>> outcome_of(missing)["error"]["error"]
+    'FileNotFoundError'
+    """
+    if isinstance(item, ReadError):
+        return error_outcome(item.origin, item.error, item.message)
+    return parse_one(item, parse_format)
