@@ -33,6 +33,8 @@ __all__ = [
     "dump_lines",
     "dumps",
     "edits",
+    "hostile_bytes",
+    "hostile_pages",
     "media",
     "parser_infos",
     "paywalls",
@@ -242,3 +244,124 @@ _plain_sentences = st.lists(_plain_words, min_size=3, max_size=30).map(
     lambda ws: " ".join(ws).capitalize() + "."
 )
 wrappable_paragraphs = st.lists(_plain_sentences, min_size=3, max_size=8).map(" ".join)
+
+
+# --- hostile input (tests/hostile) ---------------------------------------------------------------
+
+#: Tags of every kind: blocks, inline, void, tables, raw text, foreign content, made-up ones.
+_TAGS = (
+    "div",
+    "p",
+    "span",
+    "a",
+    "b",
+    "i",
+    "table",
+    "tr",
+    "td",
+    "ul",
+    "li",
+    "h1",
+    "h2",
+    "br",
+    "img",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "select",
+    "option",
+    "textarea",
+    "title",
+    "article",
+    "nav",
+    "footer",
+    "form",
+    "x-widget",
+    "font",
+)
+_attribute_values = st.text(max_size=12) | st.sampled_from(
+    ['"', "'", "javascript:alert(1)", "file:///etc/passwd", "http://198.51.100.7/", "&amp;&#0;"]
+)
+_attributes = st.lists(
+    st.tuples(
+        st.sampled_from(["class", "id", "href", "src", "style", "hidden", "lang", "x"]),
+        _attribute_values,
+    ),
+    max_size=3,
+).map(lambda pairs: "".join(f' {name}="{value}"' for name, value in pairs))
+_markup_bits = st.one_of(
+    st.builds(lambda tag, attrs: f"<{tag}{attrs}>", st.sampled_from(_TAGS), _attributes),
+    st.sampled_from(_TAGS).map(lambda tag: f"</{tag}>"),
+    texts,
+    st.sampled_from(
+        [
+            "<!--",
+            "-->",
+            "<!DOCTYPE html>",
+            "<?xml version='1.0'?>",
+            "<![CDATA[",
+            "]]>",
+            "&nbsp;",
+            "&#x0;",
+            "&#xD800;",
+            "&unknown;",
+            "<",
+            ">",
+            "&",
+            "\x00",
+            "<!ENTITY x SYSTEM 'file:///'>",
+            '<meta charset="shift_jis">',
+            '<meta http-equiv="content-type" content="text/html; charset=utf-16">',
+            '<script type="application/ld+json">{"@type": "NewsArticle",',
+            '<meta property="og:title" content="',
+            "<html lang=",
+            "</html>",
+            "<body>",
+        ]
+    ),
+)
+
+
+@st.composite
+def hostile_pages(draw: st.DrawFn, max_bits: int = 60) -> str:
+    """Broken HTML: tags of every kind opened and closed at random, attributes with hostile
+    values, comments, doctypes, entities, declarations, and sometimes a deep run of one tag."""
+    bits = draw(st.lists(_markup_bits, max_size=max_bits))
+    if draw(st.booleans()):
+        depth = draw(st.integers(min_value=1, max_value=3_000))
+        bits.insert(draw(st.integers(0, len(bits))), f"<{draw(st.sampled_from(_TAGS))}>" * depth)
+    return "".join(bits)
+
+
+#: Bytes a parser or reader may meet: anything, text in a legacy or UTF-16 encoding, a BOM
+#: before anything, or the start of a container's magic bytes before anything.
+hostile_bytes = st.one_of(
+    st.binary(max_size=2_000),
+    st.builds(
+        lambda text, encoding: text.encode(encoding, errors="replace"),
+        texts,
+        st.sampled_from(["utf-8", "cp1252", "iso-8859-2", "shift_jis", "utf-16", "utf-16-be"]),
+    ),
+    st.builds(
+        lambda magic, rest: magic + rest,
+        st.sampled_from(
+            [
+                b"\xef\xbb\xbf",
+                b"\xff\xfe",
+                b"\xfe\xff",
+                b"\x1f\x8b\x08",
+                b"BZh9",
+                b"PK\x03\x04",
+                b"\xfd7zXZ\x00",
+                b"WARC/1.1\r\n",
+                b'{"text": ',
+                b"\x28\xb5\x2f\xfd",
+            ]
+        ),
+        st.binary(max_size=1_000),
+    ),
+)

@@ -8,6 +8,7 @@ from pathlib import Path
 from newscorpus.cleaning import Pipeline, default_pipeline
 from newscorpus.errors import InputError, SourceNotFoundError
 from newscorpus.formats import RawDocument, choose_parser
+from newscorpus.limits import Limits, limits_or_default, read_bounded
 from newscorpus.models.article import Article
 
 __all__ = ["parse"]
@@ -21,13 +22,16 @@ def parse(
     format: str | None = None,
     url: str | None = None,
     pipeline: Pipeline | None = None,
+    limits: Limits | None = None,
 ) -> Article:
     """Parse one document into an :class:`~newscorpus.Article`.
 
     ``source`` is the content as ``str`` or ``bytes``, or a path (:class:`pathlib.Path` or any
     ``os.PathLike``) to read it from. ``format`` names a parser (``"dump"``); without it the
     format is detected. ``url`` is where the page was captured, when known. ``pipeline`` replaces
-    the default cleaning pipeline (see :func:`~newscorpus.default_pipeline`).
+    the default cleaning pipeline (see :func:`~newscorpus.default_pipeline`). ``limits`` are
+    the safety limits (``None``: :data:`~newscorpus.DEFAULT_LIMITS`): a document past one raises
+    :class:`~newscorpus.LimitError` (a file is never read past ``max_document_bytes``).
 
     Bytes are decoded from their byte-order mark, as UTF-8, or by detection, with a lossy UTF-8
     fallback, so any bytes give an article. Errors derive from
@@ -42,20 +46,24 @@ def parse(
     >>> [(removal.text, removal.step) for removal in article.removed]
     [('Connect with us', 'chrome')]
     """
-    document = _read(source, format=format, url=url)
+    document = _read(source, format=format, url=url, limits=limits)
+    document.check_size()
     parser = choose_parser(document)
     draft = parser.parse(document)
     return (pipeline if pipeline is not None else default_pipeline()).run(draft)
 
 
-def _read(source: Source, *, format: str | None, url: str | None) -> RawDocument:
+def _read(
+    source: Source, *, format: str | None, url: str | None, limits: Limits | None
+) -> RawDocument:
     if isinstance(source, str | bytes):
         name = "<string>" if isinstance(source, str) else "<bytes>"
-        return RawDocument(source, source=name, url=url, format=format)
+        return RawDocument(source, source=name, url=url, format=format, limits=limits)
     if isinstance(source, os.PathLike):
         path = Path(source)
         try:
-            payload = path.read_bytes()
+            with path.open("rb") as stream:
+                payload = read_bounded(stream, limits_or_default(limits), source=str(path))
         except FileNotFoundError:
             raise SourceNotFoundError("no such file", source=str(path)) from None
         except IsADirectoryError:
@@ -68,7 +76,7 @@ def _read(source: Source, *, format: str | None, url: str | None) -> RawDocument
             raise InputError(
                 f"cannot read the file: {error.strerror or error}", source=str(path)
             ) from None
-        return RawDocument(payload, source=str(path), url=url, format=format)
+        return RawDocument(payload, source=str(path), url=url, format=format, limits=limits)
     raise InputError(
         f"parse() takes a str of content, bytes or a path, not {type(source).__name__}"
     )

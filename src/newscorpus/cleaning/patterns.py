@@ -235,7 +235,7 @@ def roles_of_whole(text: str) -> frozenset[Role]:
     """
     if len(text) > _WHOLE_MAX_CHARS:  # no phrase is this long, counts and symbols included
         return frozenset()
-    found = _leading(_COUNT.sub("", text) if _DIGIT.search(text) else text)
+    found = _leading(_without_counts(text) if _DIGIT.search(text) else text)
     if found is None or found[2].strip(_TRIM):
         return frozenset()
     return found[1]
@@ -320,7 +320,24 @@ def _ascii_equivalent(char: str) -> str | None:
 
 
 _WHOLE_MAX_CHARS = 120
-_COUNT = re.compile(r"^\s*\d[\d.,]*[kKmM]?\s+|\s*[(\[]?\s*\d[\d.,]*[kKmM]?\s*[)\]]?\s*$")
+_LEADING_COUNT = re.compile(r"^\s*\d[\d.,]*[kKmM]?\s+")
+#: A trailing count, matched on the reversed text from its end (the longest such suffix):
+#: searched forwards, ``\s*[(\[]?\s*\d[\d.,]*[kKmM]?\s*[)\]]?\s*$`` tried every start in a run
+#: of spaces or digits and rescanned the run each time (seconds on a line of 500 spaces).
+_TRAILING_COUNT_REVERSED = re.compile(r"^\s*+[)\]]?\s*+[kKmM]?[\d.,]*\d\s*[(\[]?\s*")
+
+
+def _without_counts(text: str) -> str:
+    """``text`` without a leading count and a trailing one ("34 Comments", "Comments (34)").
+
+    >>> _without_counts("34 Comments"), _without_counts("Comments [ 1.2k ]")
+    ('Comments', 'Comments')
+    """
+    text = _LEADING_COUNT.sub("", text, count=1)
+    trailing = _TRAILING_COUNT_REVERSED.match(text[::-1])
+    return text[: len(text) - trailing.end()] if trailing else text
+
+
 #: Every count has a digit: a line without one has no count to take off.
 _DIGIT = re.compile(r"\d")
 
@@ -361,7 +378,9 @@ _CREDIT_TEXT = r"(?P<credit>[^()\[\]]{2,100}?[^.\s()\[\]])"
 #: A caption line ending in its credit: "... - Copyright AFP Menahem KAHANA",
 #: "... (Photo: AP)", "... (Image: © NASA/ESA)", "... Credit: Getty Images".
 CAPTION_CREDIT = re.compile(
-    rf"(?:\s[-–—|]\s*|\s*[(\[]\s*|\s)(?P<label>{_CREDIT_LABEL})\s*{_CREDIT_TEXT}\s*[)\]]?\s*$",
+    # (?<!\s): a bracket's spaces are read from where they start, once (not from each space).
+    rf"(?:\s[-–—|]\s*|(?<!\s)\s*+[(\[]\s*|\s)(?P<label>{_CREDIT_LABEL})\s*{_CREDIT_TEXT}"
+    r"\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
 #: Words one of which every credit or caption label holds, lower-cased: a cheap first test.

@@ -5,6 +5,12 @@ name is only ever a label in its :class:`~newscorpus.corpus.Origin` (a name with
 absolute path is read as data like any other, never used as a filesystem path). A member that
 cannot be read is one :class:`~newscorpus.corpus.ReadError` and the next member is read; an
 archive that breaks part-way yields what came before, then one error.
+
+Limits (:class:`~newscorpus.Limits`): a zip member is refused before it is read when its header
+declares more than ``max_decompressed_bytes`` or a ratio above ``max_compression_ratio``, and is
+read through a :class:`~newscorpus.limits.BoundedStream`, so a header that lies stops at the
+limit too. An archive stops with one error after ``max_archive_members`` members (a zip's is
+checked from its end record, before its directory is loaded).
 """
 
 from __future__ import annotations
@@ -16,7 +22,10 @@ import zipfile
 from collections.abc import Callable, Iterator
 from typing import IO, cast
 
+from newscorpus import tuning
 from newscorpus.corpus.origin import Origin, ReadError, ReadItem
+from newscorpus.errors import LimitError
+from newscorpus.limits import BoundedStream, CountingStream, Limits, limits_or_default, read_bounded
 
 __all__ = ["MemberReader", "read_tar", "read_zip"]
 
@@ -24,14 +33,22 @@ MemberReader = Callable[[IO[bytes], Origin, str], Iterator[ReadItem]]
 """Reads one member's stream, given its origin and name (the readers' dispatcher)."""
 
 
-def read_zip(stream: IO[bytes], origin: Origin, read_member: MemberReader) -> Iterator[ReadItem]:
+def read_zip(
+    stream: IO[bytes],
+    origin: Origin,
+    read_member: MemberReader,
+    limits: Limits | None = None,
+) -> Iterator[ReadItem]:
     """The documents of every regular file in a zip archive, in archive order.
 
     A zip archive's directory is at its end, so the stream must be seekable; a zip inside a
-    stream (a member of a tar archive, say) is held in memory while it is read.
+    stream (a member of a tar archive, say) is held in memory while it is read (at most
+    ``max_document_bytes`` of it).
     """
+    limits = limits_or_default(limits)
     if origin.member is not None or not stream.seekable():
-        stream = io.BytesIO(stream.read())
+        stream = io.BytesIO(read_bounded(stream, limits, source=str(origin)))
+    _check_zip_members(stream, limits, str(origin))
     with zipfile.ZipFile(stream) as archive:
         for info in archive.infolist():
             mode = info.external_attr >> 16
@@ -39,21 +56,63 @@ def read_zip(stream: IO[bytes], origin: Origin, read_member: MemberReader) -> It
                 continue
             here = origin.within(info.filename)
             try:
-                with archive.open(info) as member:
+                _check_zip_member(info, limits, str(here))
+                with archive.open(info) as opened:
+                    bounded = BoundedStream(opened, info.compress_size, limits, source=str(here))
+                    member = cast(IO[bytes], io.BufferedReader(bounded))
                     yield from read_member(member, here, info.filename)
             except Exception as error:  # every failure becomes a ReadError
                 yield ReadError.from_exception(here, error)
 
 
-def read_tar(stream: IO[bytes], origin: Origin, read_member: MemberReader) -> Iterator[ReadItem]:
+def _check_zip_members(stream: IO[bytes], limits: Limits, source: str) -> None:
+    """Refuse a zip whose end record counts more than ``max_archive_members`` members, before
+    :mod:`zipfile` loads its whole directory."""
+    maximum = limits.max_archive_members
+    if maximum is None:
+        return
+    end = _END_RECORD(stream)
+    stream.seek(0)
+    if end is not None and end[_ENTRIES_TOTAL] > maximum:
+        raise LimitError("max_archive_members", end[_ENTRIES_TOTAL], maximum, source=source)
+
+
+# zipfile's reader of a zip's end record (private, but unchanged since Python 2), and where in
+# it the total number of members is.
+_END_RECORD: Callable[[IO[bytes]], list[int] | None] = getattr(zipfile, "_EndRecData")  # noqa: B009
+_ENTRIES_TOTAL: int = getattr(zipfile, "_ECD_ENTRIES_TOTAL", 4)
+
+
+def _check_zip_member(info: zipfile.ZipInfo, limits: Limits, source: str) -> None:
+    """Refuse a member whose header declares a size or a ratio past the limits."""
+    maximum = limits.max_decompressed_bytes
+    if maximum is not None and info.file_size > maximum:
+        raise LimitError("max_decompressed_bytes", info.file_size, maximum, source=source)
+    ratio = limits.max_compression_ratio
+    if ratio is not None and info.file_size > tuning.LIMITS_RATIO_FLOOR_BYTES:
+        value = info.file_size / max(info.compress_size, 1)
+        if value > ratio:
+            raise LimitError("max_compression_ratio", round(value, 1), ratio, source=source)
+
+
+def read_tar(
+    stream: IO[bytes],
+    origin: Origin,
+    read_member: MemberReader,
+    limits: Limits | None = None,
+) -> Iterator[ReadItem]:
     """The documents of every regular file in a tar archive, streamed in archive order.
 
     The stream is read once, front to back (``r|``), so it need not be seekable; compression
     has already been taken off by the caller. An archive cut short ends with a ``ReadError``.
     """
-    counted = _Counting(stream)
+    limits = limits_or_default(limits)
+    maximum = limits.max_archive_members
+    counted = CountingStream(stream)
     with tarfile.open(fileobj=cast(IO[bytes], counted), mode="r|") as archive:
-        for info in archive:
+        for number, info in enumerate(archive, 1):
+            if maximum is not None and number > maximum:
+                raise LimitError("max_archive_members", number, maximum, source=str(origin))
             if not info.isreg():
                 continue
             here = origin.within(info.name)
@@ -70,16 +129,3 @@ def read_tar(stream: IO[bytes], origin: Origin, read_member: MemberReader) -> It
 
 
 _BLOCK = tarfile.BLOCKSIZE
-
-
-class _Counting:
-    """A read-only stream that counts the bytes read through it."""
-
-    def __init__(self, stream: IO[bytes]) -> None:
-        self.stream = stream
-        self.size = 0
-
-    def read(self, size: int = -1) -> bytes:
-        data = self.stream.read(size)
-        self.size += len(data)
-        return data

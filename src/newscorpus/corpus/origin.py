@@ -96,7 +96,10 @@ class ReadError:
     @classmethod
     def from_exception(cls, origin: Origin, exception: BaseException) -> ReadError:
         """A read error for ``exception`` raised while reading at ``origin``."""
-        return cls(origin, type(exception).__name__, str(exception) or type(exception).__name__)
+        message = getattr(exception, "message", None)  # a NewsCorpusError, without its source
+        if not isinstance(message, str) or not message:
+            message = str(exception) or type(exception).__name__
+        return cls(origin, type(exception).__name__, message)
 
 
 ReadItem = ReadDocument | ReadError

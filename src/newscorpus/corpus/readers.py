@@ -20,7 +20,7 @@ import gzip
 import io
 import lzma
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, cast
 
@@ -29,8 +29,15 @@ from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
 from newscorpus.corpus.records import FieldMapping, read_csv, read_jsonl
 from newscorpus.corpus.warc import read_warc
 from newscorpus.formats.base import RawDocument
+from newscorpus.limits import (
+    BoundedStream,
+    CountingStream,
+    Limits,
+    limits_or_default,
+    read_bounded,
+)
 
-__all__ = ["Input", "detect", "read_documents"]
+__all__ = ["Input", "detect", "expand_inputs", "read_documents", "read_stream"]
 
 Input = str | os.PathLike[str]
 """A file, a directory or a glob pattern."""
@@ -51,7 +58,11 @@ _HEAD = 512
 
 
 def read_documents(
-    inputs: Input | Iterable[Input], *, mapping: FieldMapping | None = None
+    inputs: Input | Iterable[Input],
+    *,
+    mapping: FieldMapping | None = None,
+    limits: Limits | None = None,
+    on_open: Callable[[str, IO[bytes]], None] | None = None,
 ) -> Iterator[ReadItem]:
     """Every document in ``inputs``, in order, streamed; and every failure, as a ReadError.
 
@@ -65,8 +76,29 @@ def read_documents(
 
     Nothing is lost: a missing or unreadable file, a broken archive, a bad row each give a
     :class:`ReadError`, and reading goes on with the next row, member or file.
+
+    ``limits`` (``None``: :data:`~newscorpus.DEFAULT_LIMITS`) bound what is read: a document
+    past ``max_document_bytes``, a compressed file or zip member past
+    ``max_decompressed_bytes`` or ``max_compression_ratio`` (a bomb), an archive past
+    ``max_archive_members`` give a ``ReadError`` named ``LimitError``, found without reading
+    past the limit, and reading goes on. Every document yielded carries ``limits``, so its
+    parser applies the same limits (in any worker process).
+
+    ``on_open(path, stream)`` is called as each input file is opened, with the open binary
+    file: its ``tell()`` says how far reading has got (a progress display's ETA).
+
+    >>> import gzip, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "page.html").write_text("<p>A story.</p>")
+    >>> _ = (folder / "rows.jsonl.gz").write_bytes(gzip.compress(b'{"text": "One."}\\n[\\n'))
+    >>> for item in read_documents(folder):
+    ...     print(item.source.removeprefix(str(folder)), type(item).__name__)
+    /page.html ReadDocument
+    /rows.jsonl.gz:1 ReadDocument
+    /rows.jsonl.gz:2 ReadError
     """
-    for path in _expand(inputs):
+    limits = limits_or_default(limits)
+    for path in expand_inputs(inputs):
         if isinstance(path, ReadError):
             yield path
             continue
@@ -77,17 +109,38 @@ def read_documents(
             yield ReadError.from_exception(origin, error)
             continue
         with stream:
-            yield from _read_stream(stream, origin, os.path.basename(path), mapping)
+            if on_open is not None:
+                on_open(path, stream)
+            yield from read_stream(stream, origin, os.path.basename(path), mapping, limits)
 
 
-def _expand(inputs: Input | Iterable[Input]) -> Iterator[str | ReadError]:
+def expand_inputs(inputs: Input | Iterable[Input]) -> Iterator[str | ReadError]:
+    """The files :func:`read_documents` reads for ``inputs``, in the same order: folders
+    walked (sorted by path, hidden names skipped) and globs expanded; a missing path, an empty
+    folder or a pattern matching nothing is a :class:`~newscorpus.corpus.ReadError` in its place.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "b.txt").write_text("B"), (folder / "a.txt").write_text("A")
+    >>> [pathlib.Path(path).name for path in expand_inputs(folder)]
+    ['a.txt', 'b.txt']
+    >>> [item.error for item in expand_inputs(folder / "gone.txt")]
+    ['SourceNotFoundError']
+    """
     items: Iterable[Input] = [inputs] if isinstance(inputs, str | os.PathLike) else inputs
     for item in items:
         path = os.fspath(item)
         if os.path.isdir(path):
-            yield from _walk(path)
-        elif os.path.exists(path) or not glob.has_magic(path):
+            found = False
+            for found_path in _walk(path):
+                found = found or isinstance(found_path, str)
+                yield found_path
+            if not found:
+                yield ReadError(Origin(path), "InputError", "the folder holds no file")
+        elif os.path.exists(path):
             yield path
+        elif not glob.has_magic(path):
+            yield ReadError(Origin(path), "SourceNotFoundError", "no such file")
         else:
             matches = sorted(glob.glob(path, recursive=True))
             if not matches:
@@ -99,12 +152,22 @@ def _expand(inputs: Input | Iterable[Input]) -> Iterator[str | ReadError]:
                     yield match
 
 
-def _walk(root: str) -> Iterator[str]:
-    for folder, folders, files in os.walk(root):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield os.path.join(folder, name)
+def _walk(root: str) -> Iterator[str | ReadError]:
+    """Every non-hidden file under ``root``, sorted by path (a folder's files and subfolders
+    interleaved by name, as ``find | sort`` lists them); an unlistable folder is a ReadError."""
+    try:
+        with os.scandir(root) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        yield ReadError.from_exception(Origin(root), error)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path)
+        elif entry.is_file():
+            yield entry.path
 
 
 def detect(head: bytes, name: str) -> str:
@@ -162,7 +225,15 @@ def _head(stream: IO[bytes]) -> tuple[IO[bytes], bytes]:
     return stream, bytes(peek(_HEAD))[:_HEAD]
 
 
-def _decompress(stream: IO[bytes], kind: str) -> IO[bytes]:
+def _decompress(stream: IO[bytes], kind: str, limits: Limits, source: str) -> IO[bytes]:
+    """The decompressed stream, bounded by the decompression limits."""
+    counted = CountingStream(stream)
+    inner = _decompressor(cast(IO[bytes], counted), kind)
+    bounded = BoundedStream(inner, counted.count, limits, source=source)
+    return cast(IO[bytes], io.BufferedReader(bounded))
+
+
+def _decompressor(stream: IO[bytes], kind: str) -> IO[bytes]:
     if kind == "gzip":
         return cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb"))
     if kind == "bz2":
@@ -188,33 +259,53 @@ def _inner_name(name: str) -> str:
     return name
 
 
-def _read_stream(
-    stream: IO[bytes], origin: Origin, name: str, mapping: FieldMapping | None
+def read_stream(
+    stream: IO[bytes],
+    origin: Origin,
+    name: str,
+    mapping: FieldMapping | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[ReadItem]:
-    """Read one file or member, whatever it is; any failure ends it with one ReadError."""
+    """Read one open file or archive member, whatever it is (told by :func:`detect` from its
+    first bytes and ``name``), as :func:`read_documents` reads each file; any failure ends it
+    with one :class:`~newscorpus.corpus.ReadError`.
+
+    >>> import io
+    >>> items = read_stream(io.BytesIO(b'{"text": "A story."}\\n'), Origin("x.jsonl"), "x.jsonl")
+    >>> [item.source for item in items]
+    ['x.jsonl:1']
+    """
+    limits = limits_or_default(limits)
     try:
         stream, head = _head(stream)
         kind = detect(head, name)
         if kind == "warc" or (kind == "gzip" and name.lower().endswith((".warc.gz", ".arc.gz"))):
-            yield from read_warc(stream, origin)
+            yield from read_warc(stream, origin, limits)
         elif kind in ("gzip", "bz2", "xz", "zstd"):
-            inner = _decompress(stream, kind)
-            yield from _read_stream(inner, origin, _inner_name(name), mapping)
+            inner = _decompress(stream, kind, limits, str(origin))
+            yield from read_stream(inner, origin, _inner_name(name), mapping, limits)
         elif kind in ("zip", "tar"):
             reader = read_zip if kind == "zip" else read_tar
 
             def member(member: IO[bytes], here: Origin, member_name: str) -> Iterator[ReadItem]:
-                return _read_stream(member, here, os.path.basename(member_name), mapping)
+                name = os.path.basename(member_name)
+                return read_stream(member, here, name, mapping, limits)
 
-            yield from reader(stream, origin, member)
+            yield from reader(stream, origin, member, limits)
         elif kind == "jsonl":
-            yield from read_jsonl(stream, origin, mapping)
+            yield from read_jsonl(stream, origin, mapping, limits)
         elif kind in ("csv", "tsv"):
-            yield from read_csv(stream, origin, mapping, delimiter="," if kind == "csv" else "\t")
+            delimiter = "," if kind == "csv" else "\t"
+            yield from read_csv(stream, origin, mapping, delimiter=delimiter, limits=limits)
         else:
-            payload = stream.read()
+            payload = read_bounded(stream, limits, source=str(origin))
             suffix = os.path.splitext(name.lower())[1]
-            raw = RawDocument(payload, source=str(origin), format=_FORMATS_BY_SUFFIX.get(suffix))
+            raw = RawDocument(
+                payload,
+                source=str(origin),
+                format=_FORMATS_BY_SUFFIX.get(suffix),
+                limits=limits,
+            )
             yield ReadDocument(raw, origin)
     except Exception as error:  # nothing is lost: every failure is reported
         yield ReadError.from_exception(origin, error)

@@ -17,7 +17,9 @@ from typing import IO, Any
 from attrs import field, frozen
 
 from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
+from newscorpus.errors import LimitError
 from newscorpus.formats.base import RawDocument
+from newscorpus.limits import Limits, limits_or_default
 
 __all__ = ["FieldMapping", "read_csv", "read_jsonl"]
 
@@ -64,8 +66,11 @@ class FieldMapping:
             return value if isinstance(value, str) else str(value)
         return None
 
-    def document(self, row: Mapping[str, Any], origin: Origin) -> ReadItem:
-        """The document ``row`` describes, or a :class:`ReadError` when it has no payload."""
+    def document(
+        self, row: Mapping[str, Any], origin: Origin, limits: Limits | None = None
+    ) -> ReadItem:
+        """The document ``row`` describes, or a :class:`ReadError` when it has no payload or
+        its payload is past ``limits.max_document_bytes``."""
         payload = self.pick(row, self.payload)
         if payload is None:
             wanted = ", ".join(self.payload)
@@ -75,31 +80,67 @@ class FieldMapping:
             source=str(origin),
             url=self.pick(row, self.url),
             format=self.pick(row, self.format),
+            limits=limits,
         )
+        try:
+            raw.check_size()
+        except LimitError as error:
+            return ReadError.from_exception(origin, error)
         return ReadDocument(raw, origin, self.pick(row, self.date))
 
 
 def read_jsonl(
-    stream: IO[bytes], origin: Origin, mapping: FieldMapping | None = None
+    stream: IO[bytes],
+    origin: Origin,
+    mapping: FieldMapping | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[ReadItem]:
     """One document a JSON object line; a line that is not one is a :class:`ReadError`.
 
-    Blank lines are skipped; ``origin.line`` is the 1-based line number.
+    Blank lines are skipped; ``origin.line`` is the 1-based line number. A line longer than
+    ``limits.max_document_bytes`` is a ``LimitError`` read error, and is skipped without being
+    held in memory.
+
+    >>> rows = io.BytesIO(b'{"text": "' + b"x" * 50 + b'"}\\n{"text": "short"}\\n')
+    >>> items = list(read_jsonl(rows, Origin("a.jsonl"), limits=Limits(max_document_bytes=40)))
+    >>> [(item.source, type(item).__name__) for item in items]
+    [('a.jsonl:1', 'ReadError'), ('a.jsonl:2', 'ReadDocument')]
     """
     mapping = mapping if mapping is not None else FieldMapping()
-    for number, line in enumerate(stream, 1):
+    limits = limits_or_default(limits)
+    for number, line in enumerate(_lines(stream, limits.max_document_bytes), 1):
+        here = Origin(origin.path, origin.member, line=number)
+        if line is None:
+            maximum = limits.max_document_bytes or 0
+            error = LimitError("max_document_bytes", maximum + 1, maximum, source=str(here))
+            yield ReadError.from_exception(here, error)
+            continue
         if not line.strip():
             continue
-        here = Origin(origin.path, origin.member, line=number)
         try:
             row = json.loads(line)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:  # "[[[[..." nested past the stack
             yield ReadError.from_exception(here, error)
             continue
         if not isinstance(row, dict):
             yield ReadError(here, "NotAnObject", f"a JSON {type(row).__name__}, not an object")
             continue
-        yield mapping.document(row, here)
+        yield mapping.document(row, here, limits)
+
+
+def _lines(stream: IO[bytes], maximum: int | None) -> Iterator[bytes | None]:
+    """The stream's lines, each at most ``maximum`` bytes; ``None`` for a longer line, which is
+    skipped in pieces of that size (never held whole)."""
+    if maximum is None:
+        yield from stream
+        return
+    while line := stream.readline(maximum + 1):
+        if len(line) <= maximum or (line.endswith(b"\n") and len(line) == maximum + 1):
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = stream.readline(maximum + 1)
+        yield None
 
 
 def read_csv(
@@ -108,6 +149,7 @@ def read_csv(
     mapping: FieldMapping | None = None,
     *,
     delimiter: str = ",",
+    limits: Limits | None = None,
 ) -> Iterator[ReadItem]:
     """One document a CSV row (UTF-8, header row first); ``origin.line`` is the row's first line.
 
@@ -124,4 +166,5 @@ def read_csv(
     for row in reader:
         here = Origin(origin.path, origin.member, line=start)
         start = reader.line_num + 1
-        yield mapping.document({k: v for k, v in row.items() if isinstance(k, str)}, here)
+        fields = {k: v for k, v in row.items() if isinstance(k, str)}
+        yield mapping.document(fields, here, limits)

@@ -6,6 +6,10 @@ are not, and are passed over. Each document keeps ``WARC-Target-URI`` as its URL
 ``WARC-Date`` as its date, and its origin is the record's byte offset in the file. A record cut
 short, or bytes after the last whole record, end the file with one :class:`ReadError`.
 
+A response whose payload is past ``Limits.max_document_bytes`` is a ``LimitError`` read error
+(its payload is never read whole, even when its HTTP ``Content-Encoding`` is a gzip bomb), and
+reading goes on with the next record.
+
 warcio is an optional dependency (``pip install newscorpus[warc]``).
 """
 
@@ -16,7 +20,9 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
+from newscorpus.errors import LimitError
 from newscorpus.formats.base import RawDocument
+from newscorpus.limits import Limits, limits_or_default, read_bounded
 
 __all__ = ["HTML_TYPES", "read_warc"]
 
@@ -50,22 +56,30 @@ def _gzip_member_cut_short(records: Any) -> bool:
     return decompressor is not None and not getattr(decompressor, "eof", True)
 
 
-def read_warc(stream: IO[bytes], origin: Origin) -> Iterator[ReadItem]:
+def read_warc(
+    stream: IO[bytes], origin: Origin, limits: Limits | None = None
+) -> Iterator[ReadItem]:
     """The HTML responses of a WARC file, in file order."""
+    limits = limits_or_default(limits)
     records = _archive_iterator(stream)
     end = 0
     for record in records:
         here = Origin(origin.path, origin.member, offset=int(records.offset))
-        document = None
+        document: ReadItem | None = None
         if record.rec_type == "response" and _is_html(record):
-            payload = record.content_stream().read()
-            raw = RawDocument(
-                payload,
-                source=str(here),
-                url=record.rec_headers.get_header("WARC-Target-URI"),
-                format="html",
-            )
-            document = ReadDocument(raw, here, record.rec_headers.get_header("WARC-Date"))
+            try:
+                payload = read_bounded(record.content_stream(), limits, source=str(here))
+            except LimitError as error:
+                document = ReadError.from_exception(here, error)
+            else:
+                raw = RawDocument(
+                    payload,
+                    source=str(here),
+                    url=record.rec_headers.get_header("WARC-Target-URI"),
+                    format="html",
+                    limits=limits,
+                )
+                document = ReadDocument(raw, here, record.rec_headers.get_header("WARC-Date"))
         records.read_to_end(record)
         if record.raw_stream.limit > 0 or _gzip_member_cut_short(records):
             yield ReadError(here, "TruncatedRecord", "the WARC record is cut short")

@@ -9,6 +9,7 @@ from attrs import field, frozen, validators
 
 from newscorpus.draft import Draft
 from newscorpus.formats.decode import decode
+from newscorpus.limits import Limits, limits_or_default
 
 __all__ = ["Parser", "RawDocument"]
 
@@ -20,6 +21,10 @@ class RawDocument:
     ``text`` decodes a bytes payload once (BOM, declared charset, detection, then UTF-8 with
     replacement characters as the last resort) and remembers the encoding it used.
 
+    ``limits`` are the safety limits its parser applies (``None``: the defaults; see
+    :class:`~newscorpus.Limits` and :attr:`effective_limits`). Readers set them on every
+    document they yield, so the limits given to a reader reach the parser, in any process.
+
     >>> RawDocument(b"caf\\xe9 au lait, s'il vous pla\\xeet", source="cafe.txt").text
     "café au lait, s'il vous plaît"
     """
@@ -28,6 +33,25 @@ class RawDocument:
     source: str | None = None
     url: str | None = None
     format: str | None = None
+    limits: Limits | None = field(
+        default=None, validator=validators.optional(validators.instance_of(Limits))
+    )
+
+    @property
+    def effective_limits(self) -> Limits:
+        """The limits that apply: :attr:`limits`, or the defaults."""
+        return limits_or_default(self.limits)
+
+    def check_size(self) -> None:
+        """Raise :class:`~newscorpus.LimitError` when the payload is past ``max_document_bytes``.
+
+        >>> from newscorpus.limits import Limits
+        >>> RawDocument(b"12345", source="a", limits=Limits(max_document_bytes=4)).check_size()
+        Traceback (most recent call last):
+        ...
+        newscorpus.errors.LimitError: a: the document is larger than max_document_bytes (5 > 4)
+        """
+        self.effective_limits.check_size(self.payload, source=self.source)
 
     @property
     def text(self) -> str:
@@ -56,7 +80,14 @@ class Parser(Protocol):
     """A parser turns one :class:`RawDocument` of its format into a :class:`Draft`.
 
     ``can_parse`` scores how well the parser fits a document it was not explicitly chosen for
-    (0 = not at all, 1 = certainly); the registry picks the best score.
+    (0 = not at all, 1 = certainly); the registry picks the best score. Any object with these
+    four members is a parser; register it with :data:`newscorpus.parsers` by name.
+
+    >>> import newscorpus
+    >>> isinstance(newscorpus.parsers.get("dump"), Parser)
+    True
+    >>> newscorpus.parsers.get("html").can_parse(RawDocument("<html><p>Hi</p></html>")) > 0.5
+    True
     """
 
     @property

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -75,6 +76,10 @@ class SiteResult:
 
     ``blocks`` takes :class:`~newscorpus.Block` objects or ``(kind, text)`` pairs. Metadata left
     ``None`` is filled by the cleaning steps when the blocks say it (a dateline, a byline).
+
+    >>> result = SiteResult([("heading", "Talks"), ("paragraph", "They met.")], title="Talks")
+    >>> [block.kind for block in result.blocks], result.authors
+    (['heading', 'paragraph'], ())
     """
 
     blocks: tuple[Block, ...] = field(converter=_as_blocks)
@@ -105,6 +110,10 @@ class SiteParser:
 
     ``domains`` match the URL's host and its subdomains ("example.com" matches
     "www.example.com"); ``urls`` are regular expressions searched in the whole URL.
+
+    >>> parser = SiteParser("example", lambda soup, url: SiteResult([]), domains=["example.com"])
+    >>> parser.matches("https://www.example.com/a"), parser.matches("https://example.org/a")
+    (True, False)
     """
 
     name: str
@@ -127,10 +136,25 @@ class SiteParser:
         return 0.0
 
     def parse(self, document: RawDocument) -> Draft:
-        """Build the BeautifulSoup tree, call the site function, and make its result a draft."""
-        from bs4 import BeautifulSoup
+        """Build the BeautifulSoup tree, call the site function, and make its result a draft.
 
-        soup = BeautifulSoup(document.text, "lxml")
+        The soup is never deeper than ``max_nesting_depth`` (``document.limits``): a deeper
+        page is flattened first (see :func:`~newscorpus.formats.html.tree.parse_tree`), so
+        neither BeautifulSoup nor the site function meets a tree nested 100,000 deep. A page
+        past ``max_document_bytes`` raises :class:`~newscorpus.LimitError`.
+        """
+        from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
+        from newscorpus.formats.html.tree import parse_tree_flattened, serialize
+
+        document.check_size()
+        markup = document.text
+        root, flattened = parse_tree_flattened(markup, document.effective_limits.max_nesting_depth)
+        if flattened:
+            markup = serialize(root)
+        with warnings.catch_warnings():  # an XHTML page (<?xml ...?>) is read as HTML, on purpose
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            soup = BeautifulSoup(markup, "lxml")
         result = self.function(soup, document.url)
         if not isinstance(result, SiteResult):
             raise FormatError(
@@ -169,6 +193,18 @@ def site_parser(
 
     The function receives ``(soup, url)`` and returns a :class:`SiteResult`; it is returned
     unchanged, so it can still be called and tested on its own.
+
+    >>> import newscorpus
+    >>> @site_parser("example-news", domains=["news.example"])
+    ... def example_news(soup, url):
+    ...     return SiteResult([("paragraph", soup.find("p").get_text())], title=soup.title.string)
+    >>> story = ("The two leaders met on Monday in the capital and agreed to meet again in the "
+    ...          "spring, after months of talks that had stalled over the border question.")
+    >>> page = f"<html><title>Talks</title><p>{story}</p></html>"
+    >>> article = newscorpus.parse(page, url="https://news.example/a")
+    >>> article.parser.name, article.title, article.text == story
+    ('example-news', 'Talks', True)
+    >>> newscorpus.parsers.unregister("example-news")
     """
 
     def decorator(function: SiteFunction) -> SiteFunction:

@@ -56,10 +56,11 @@ _Kind = Literal["label", "agency", "photo", "desk", "role", "name", "unknown"]
 
 #: A social-media handle glued to a name ("Chris Pokorny@DawgsByNature"), not an e-mail.
 _HANDLE = re.compile(r"(?<=[^\s@])@(?=\w+(?:\s|$))")
-_SEGMENTS = re.compile(r"\s+[-–—]\s+|[|•·–—/()\[\]{}（）【】]")
+#: (?<!\s): a run of spaces is tried from its start only (from each space it was quadratic).
+_SEGMENTS = re.compile(r"(?<!\s)\s+[-–—]\s+|[|•·–—/()\[\]{}（）【】]")
 _COMMAS = re.compile(r"[,;，；]")
 _TIDY_EDGES = " ,;:|/-–—·•()[]{}"
-_SEPARATOR_RUN = re.compile(r"\s*([,;|/·•–—-])(?:\s*[,;|/·•–—:-])+\s*")
+_SEPARATOR_RUN = re.compile(r"(?<!\s)\s*([,;|/·•–—-])(?:\s*[,;|/·•–—:-])+\s*")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 
 

@@ -71,8 +71,12 @@ class DumpParser:
 
         In a Markdown dump, taking a link's or an image's target off is recorded as an edit
         (the target's letters leave the text); other marks are layout, like bullets.
+
+        Limits (``document.limits``): a document past ``max_document_bytes`` raises
+        :class:`~newscorpus.LimitError`; lines longer than ``max_line_chars`` are cut at spaces.
         """
-        lines = split_lines(document.text)
+        document.check_size()
+        lines = split_lines(document.text, document.effective_limits.max_line_chars)
         layout = read_layout(lines)
         draft = Draft(
             blocks=lines_to_blocks(lines, layout),

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from newscorpus import tuning
 
-__all__ = ["Line", "split_lines"]
+__all__ = ["Line", "cut_line", "split_lines"]
 
 
 class Line(NamedTuple):
@@ -24,14 +24,21 @@ class Line(NamedTuple):
         return self.indent + len(self.text)
 
 
-def split_lines(text: str) -> list[Line]:
+def split_lines(text: str, max_chars: int | None = None) -> list[Line]:
     """Split a dump into its non-empty lines, keeping where the empty lines were.
+
+    A line longer than ``max_chars`` (``Limits.max_line_chars``) is cut into lines no longer
+    than that, at spaces where it has them: no character is lost.
 
     >>> [(line.text, line.blank_before) for line in split_lines("a\\n\\n  b\\nc")]
     [('a', True), ('b', True), ('c', False)]
+    >>> [line.text for line in split_lines("one two three", max_chars=8)]
+    ['one two', 'three']
     """
     # Lines end at "\r\n", "\r", "\n", "\v", "\f", "\x1c"-"\x1e", "\x85", "\u2028" and "\u2029".
     raw = text.expandtabs(tuning.TAB_WIDTH).splitlines()
+    if max_chars is not None and any(len(line) > max_chars for line in raw):
+        raw = [piece for line in raw for piece in cut_line(line, max_chars)]
     found = [
         (number, content) for number, content in enumerate(raw) if content and not content.isspace()
     ]
@@ -44,3 +51,22 @@ def split_lines(text: str) -> list[Line]:
         lines.append(Line(number, content.strip(), indent, before, after))
         previous = number
     return lines
+
+
+def cut_line(line: str, max_chars: int) -> list[str]:
+    """``line`` in pieces of at most ``max_chars`` characters, cut after the last space of each
+    piece (or at the limit when a piece has none); joined, the pieces are ``line`` again.
+
+    >>> cut_line("aaaa bb cccccccc", 6)
+    ['aaaa ', 'bb ', 'cccccc', 'cc']
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(line) - start > max_chars:
+        end = start + max_chars
+        space = line.rfind(" ", start, end)
+        cut = space + 1 if space > start else end
+        pieces.append(line[start:cut])
+        start = cut
+    pieces.append(line[start:])
+    return pieces

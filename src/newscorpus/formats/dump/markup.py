@@ -36,11 +36,15 @@ __all__ = [
 _SYMBOL_BULLET = re.compile(r"[*•·▪◦‣●○■□–—+-]\s+(?=\S)")
 _NUMBER = re.compile(r"\d{1,3}[.)]\s+(?=\S)")
 _HEADING_MARK = re.compile(r"#{1,6}\s+(?=\S)")
-_CLOSING_HASHES = re.compile(r"\s+#+$")
+_CLOSING_HASHES = re.compile(r"(?<!\s)\s+#+$")  # from a run's start only: linear
 _QUOTE_MARK = re.compile(r"(?:>\s?)+(?=\S)")
 #: A heading between decorations: dashes, rules or runs of marks (one bullet-like mark on each
 #: side, ``* item *``, is a list item that ends with a star).
-_DECORATION = re.compile(r"(?:[–—=~]+|[-*•]{2,})\s+(?P<text>.+?)\s+(?:[–—=~]+|[-*•]{2,})$")
+#: The text starts and ends with a non-space, and the spaces around it are taken whole, so a
+#: long run of spaces is read once, not once for each way to split it (quadratic).
+_DECORATION = re.compile(
+    r"^(?:[–—=~]+|[-*•]{2,})\s++(?P<text>\S(?:.*?\S)?)\s++(?:[–—=~]+|[-*•]{2,})$"
+)
 #: A line of rule characters only (``* * *``, ``-----``, ``===``, ``---|---``, ``| | |``).
 _RULE = re.compile(r"[-*_=~—–•·|:+#\s]{3,}")
 _DECORATION_ENDS = frozenset("–—=~-*•")
@@ -122,7 +126,9 @@ _UNPARK = str.maketrans({parked: char for char, parked in _PARKED.items()})
 #: A link's target: ``(url)`` or ``(url "title")``, the URL maybe with one level of brackets.
 _TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)"
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]" + _TARGET)
-_LINK = re.compile(r"\[([^\]\n]+)\](?:" + _TARGET + r"|\[[^\]\n]*\])")
+#: A link's text holds no bracket (as in CommonMark, "[a [b](u)" links "b"): with "[" allowed,
+#: a run of "[" was rescanned from each one (quadratic).
+_LINK = re.compile(r"\[([^\[\]\n]+)\](?:" + _TARGET + r"|\[[^\]\n]*\])")
 _CODE = re.compile(r"`+([^`]+?)`+")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 #: Emphasis marks: a run of stars against a non-space, a run of underscores not inside a

@@ -34,13 +34,18 @@ from newscorpus.models.article import ParserInfo
 
 __all__ = ["HtmlParser", "blocks_of", "declared_charset", "decode_page", "is_hidden", "parse_tree"]
 
-#: Comments, an XML declaration and whitespace that may stand before a page's first tag.
-_PROLOGUE = r"(?:\s+|<!--.*?-->|<\?xml[^>]*>)*"
+#: Comments, an XML declaration and whitespace that may stand before a page's first tag. Atomic
+#: ``(?>...)``: without it, a document starting with n spaces and no tag took 2^n steps (the
+#: repeated ``\s+`` split the run every way), 0.5 s for 22 spaces, forever for a lynx dump.
+_PROLOGUE = r"(?>(?:\s+|<!--.*?-->|<\?xml[^>]*>)*)"
 #: A whole page: a doctype, ``<html>``, ``<head>`` or ``<body>`` first.
-_PAGE_START = re.compile(_PROLOGUE + r"<(?:!doctype\s+html|html|head|body)[\s>/]", re.I | re.S)
+_PAGE_START = re.compile(
+    r"\A" + _PROLOGUE + r"<(?:!doctype\s+html|html|head|body)[\s>/]", re.I | re.S
+)
 #: A fragment: a block or a common page element first.
 _FRAGMENT_START = re.compile(
-    _PROLOGUE
+    r"\A"
+    + _PROLOGUE
     + r"<(?:meta|title|link|script|style|div|p|article|section|main|header|nav|table|ul|ol"
     r"|h[1-6]|blockquote|figure|span|a)[\s>/]",
     re.I | re.S,
@@ -77,9 +82,15 @@ class HtmlParser:
         return 0.0
 
     def parse(self, document: RawDocument) -> Draft:
-        """Decode, parse and walk the page; return its blocks as a draft."""
+        """Decode, parse and walk the page; return its blocks as a draft.
+
+        Limits (``document.limits``): a page past ``max_document_bytes`` raises
+        :class:`~newscorpus.LimitError`; markup deeper than ``max_nesting_depth`` is flattened
+        (see :func:`~newscorpus.formats.html.tree.parse_tree`).
+        """
+        document.check_size()
         text, _ = page_text(document)
-        root = parse_tree(text)
+        root = parse_tree(text, document.effective_limits.max_nesting_depth)
         draft = Draft(
             blocks=blocks_of(root) if root is not None else [],
             parser=ParserInfo(self.name, self.version),

@@ -12,7 +12,8 @@ from newscorpus import tuning
 from newscorpus.metadata.dates import find_dates
 
 _EPOCH_DIGITS = re.compile(r"^\d{10}(?:\d{3})?$")
-_ZONE_SPACE = re.compile(r"\s+(?=(?:Z|[+-]\d\d(?::?\d\d)?)$)")
+#: (?<!\s): a run of spaces is tried from its start only (from each space it was quadratic).
+_ZONE_SPACE = re.compile(r"(?<!\s)\s+(?=(?:Z|[+-]\d\d(?::?\d\d)?)$)")
 
 
 _UNIX_EPOCH = dt.date(1970, 1, 1)

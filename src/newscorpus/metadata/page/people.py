@@ -23,7 +23,9 @@ from newscorpus.metadata.page.values import (
     _strings,
 )
 
-_EMAIL = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: (?<![\w.+-]): an address is tried from the start of a word only (from each letter of a long
+#: word without "@" it was quadratic).
+_EMAIL = re.compile(r"(?:mailto:)?(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LAST_FIRST = re.compile(r"^([^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)?)$")
 
 

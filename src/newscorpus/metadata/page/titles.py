@@ -11,7 +11,8 @@ from newscorpus.metadata.page.urls import _ALNUM_WORDS, _Host, _names_host
 from newscorpus.metadata.page.values import _NAME_MAX_CHARS, _clean
 
 #: Separators between a headline and the site's name in a title ("Headline | Site").
-_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•:»«/~]{1,2}\s+|\s*[|｜]\s*")
+#: (?<!\s): a run of spaces is tried from its start only (from each space it was quadratic).
+_TITLE_SEPARATOR = re.compile(r"(?<!\s)\s+[|\-–—·•:»«/~]{1,2}\s+|(?:(?<!\s)\s+)?[|｜]\s*")
 _ELLIPSIS = ("…", "...")
 
 
