@@ -31,12 +31,13 @@ appended, so no two are the same and no memo cache makes the work trivial) in on
 run through ``run_corpus`` to Parquet (JSON Lines without pyarrow) with each ``--memory-jobs``
 value, each in a fresh interpreter (this script, re-run with an internal ``--memory-child``
 flag), so neither the throughput part nor an earlier run inflates the parent's figure. A
-thread samples ``VmRSS`` of the parent and of every descendant process (workers) from
-``/proc`` every 0.2 s; the peaks so far are printed when 10 %, 50 % and 100 % of the
-documents have been taken back, and at the end (after the output is assembled from the
-committed parts), so a reader sees whether memory grows with the corpus (target: under
-300 MB). With 1 job the runner parses in the parent (no workers). ``ru_maxrss`` of the parent
-and of its reaped children is printed too. Linux only (``/proc``).
+thread samples ``VmRSS`` of the parent and of every descendant process (workers), and the
+tree's total PSS (shared pages counted once), from ``/proc`` every 0.2 s; the peaks so far are
+printed when 10 %, 50 % and 100 % of the documents have been taken back, and at the end
+(after the output is renamed into place), so a reader sees whether memory grows with the
+corpus (target: under 300 MB). With 1 job one worker process parses while the parent reads
+and writes. ``ru_maxrss`` of the parent and of its reaped children is printed too. Linux only
+(``/proc``).
 """
 
 from __future__ import annotations
@@ -56,11 +57,11 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import newscorpus
 from _bench import bench_dir, load_dumps, load_html, load_truth
 from newscorpus.corpus import run_corpus
+from newscorpus.corpus.workers import Processed
 
 _SAMPLE_SECONDS = 0.2
 _MEMORY_TARGET_MB = 300.0
@@ -115,6 +116,19 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
+def _pss_kb(pid: int) -> int:
+    """Proportional set size: a page shared by n processes counts 1/n in each (workers forked
+    from the parent share its loaded model), so the tree's sum is what the run really holds."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return _rss_kb(pid)
+
+
 def _parents() -> dict[int, int]:
     """Each process's parent, from ``/proc/<pid>/stat``."""
     result: dict[int, int] = {}
@@ -143,7 +157,8 @@ def _descendants(root: int) -> list[int]:
 
 
 class Sampler(threading.Thread):
-    """Peak VmRSS (kB) of this process, of its largest descendant, and of the whole tree."""
+    """Peak VmRSS (kB) of this process and of its largest descendant, and peak PSS of the
+    whole tree."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
@@ -157,11 +172,13 @@ class Sampler(threading.Thread):
     def sample(self) -> None:
         me = os.getpid()
         parent = _rss_kb(me)
-        children = {pid: _rss_kb(pid) for pid in _descendants(me)}
+        family = _descendants(me)
+        children = {pid: _rss_kb(pid) for pid in family}
+        tree = sum(_pss_kb(pid) for pid in [me, *family])
         with self._lock:
             self.parent_kb = max(self.parent_kb, parent)
             self.worker_kb = max([self.worker_kb, *children.values()])
-            self.tree_kb = max(self.tree_kb, parent + sum(children.values()))
+            self.tree_kb = max(self.tree_kb, tree)
             self.workers_seen.update(children)
 
     def peaks(self) -> tuple[int, int, int]:
@@ -180,7 +197,9 @@ class Sampler(threading.Thread):
 
 
 class Checkpoints:
-    """The runner's ``on_item``: note the peaks when 10 %, 50 % and 100 % are taken back."""
+    """The runner's ``on_document``: start the sampler on the first document (once the workers
+    are forked: a sampling thread started earlier would make the runner choose forkserver over
+    fork), and note the peaks when 10 %, 50 % and 100 % are taken back."""
 
     def __init__(self, sampler: Sampler, documents: int) -> None:
         self.sampler = sampler
@@ -188,7 +207,9 @@ class Checkpoints:
         self.seen = 0
         self.at: list[tuple[float, int, tuple[int, int, int]]] = []
 
-    def __call__(self, _outcome: dict[str, Any]) -> None:
+    def __call__(self, _outcome: Processed) -> None:
+        if not self.seen:
+            self.sampler.start()
         self.seen += 1
         while self.marks and self.seen >= self.marks[0]:
             self.sampler.sample()
@@ -250,10 +271,9 @@ def memory_run(source: Path, work: Path, jobs: int) -> list[str]:
     suffix = ".parquet" if importlib.util.find_spec("pyarrow") is not None else ".jsonl"
     output = work / f"memory-{jobs}{suffix}"
     sampler = Sampler()
-    sampler.start()
     checkpoints = Checkpoints(sampler, documents)
     start = time.perf_counter()
-    summary = run_corpus([source], output, jobs=jobs, parse_format="dump", on_item=checkpoints)
+    summary = run_corpus([source], output, jobs=jobs, parse_format="dump", on_document=checkpoints)
     seconds = time.perf_counter() - start
     sampler.stop()
     final = sampler.peaks()
@@ -271,12 +291,13 @@ def memory_run(source: Path, work: Path, jobs: int) -> list[str]:
     )
     usage_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     usage_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    parent_ok = "under" if final[0] / 1024 < _MEMORY_TARGET_MB else "OVER"
-    worker_ok = "under" if final[1] / 1024 < _MEMORY_TARGET_MB else "OVER"
+    verdicts = [
+        f"{name} {'under' if kb / 1024 < _MEMORY_TARGET_MB else 'OVER'}"
+        for name, kb in zip(("parent", "largest worker", "tree"), final, strict=True)
+    ]
     lines.append(
         f"{'':>4} ru_maxrss: parent {usage_self:.1f} MB, largest reaped child"
-        f" {usage_children:.1f} MB; parent {parent_ok}, largest worker {worker_ok}"
-        f" {_MEMORY_TARGET_MB:.0f} MB"
+        f" {usage_children:.1f} MB; {', '.join(verdicts)} {_MEMORY_TARGET_MB:.0f} MB"
     )
     output.unlink(missing_ok=True)
     return lines
@@ -289,7 +310,8 @@ def memory(work: Path, root: Path, documents: int, jobs: Sequence[int]) -> list[
     size_mb = source.stat().st_size / 1e6
     print(f"built {source.name}: {documents} documents, {size_mb:.1f} MB", flush=True)
     lines = [
-        "VmRSS peaks so far, MB, sampled every 0.2 s (parent / largest worker / whole tree);",
+        "peaks so far, MB, sampled every 0.2 s: VmRSS of the parent and of the largest worker,",
+        "PSS of the whole tree (shared pages split between the processes sharing them);",
         "each job count runs in a fresh interpreter, so earlier runs do not inflate the parent",
         f"{'jobs':>4} {'at':>5} {'docs':>8} {'parent':>8} {'worker':>8} {'tree':>8}",
     ]

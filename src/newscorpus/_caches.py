@@ -16,8 +16,11 @@ __all__ = ["clear_caches", "memoized"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Entries kept per memoised function: bounded, so memory does not grow with a corpus.
-CACHE_SIZE = 65536
+#: Entries kept per memoised function: bounded, so memory does not grow with a corpus. Keys are
+#: lines (a few hundred bytes), so 8,192 entries keep every cache together at a few tens of MB
+#: (65,536 took a 100,000-document run from 155 to 290 MB; benchmarks/corpus_run.py) while a
+#: site's repeated chrome lines, which come close together in a crawl, still hit.
+CACHE_SIZE = 8192
 
 
 class _Clearable(Protocol):

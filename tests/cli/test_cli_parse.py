@@ -11,6 +11,8 @@ import pytest
 
 import newscorpus
 from newscorpus.cli.main import main
+from newscorpus.corpus import parts
+from newscorpus.corpus.runner import parts_path_for
 from newscorpus.draft import Draft
 from newscorpus.formats.base import RawDocument
 
@@ -98,8 +100,8 @@ def test_output_file_is_written_whole(
     out, err = capsys.readouterr()
     assert out == ""
     assert len(records(target.read_text(encoding="utf-8"))) == 4
-    assert list(target.parent.iterdir()) == [target]  # no temporary file left
-    assert "4 parsed, 0 failed" in err
+    assert list(target.parent.iterdir()) == [target]  # no temporary file, no error file
+    assert "4 read, 4 written, 0 failed" in err
 
 
 def test_interrupted_run_leaves_the_output_file_untouched(
@@ -108,13 +110,14 @@ def test_interrupted_run_leaves_the_output_file_untouched(
     target = tmp_path / "records.jsonl"
     target.write_text("old content\n", encoding="utf-8")
 
-    def interrupted(*args: object, **kwargs: object) -> newscorpus.Article:
+    def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(newscorpus, "parse", interrupted)
+    monkeypatch.setattr(parts.PartWriter, "commit", interrupted)
     assert main(["parse", str(dump), "-o", str(target)]) == 130
     assert target.read_text(encoding="utf-8") == "old content\n"
-    assert sorted(tmp_path.iterdir()) == sorted([dump, target])
+    # Only the (hidden) folder of committed parts is new: what --resume goes on from.
+    assert sorted(tmp_path.iterdir()) == sorted([dump, target, parts_path_for(target)])
 
 
 def test_url_is_recorded(dump: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,7 +7,7 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Sequence
+import time
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +15,11 @@ import pytest
 
 from newscorpus.cli.main import main
 from newscorpus.corpus import ReadDocument, read_documents
-from newscorpus.corpus.outcomes import Outcome, parse_one
-from newscorpus.corpus.runner import _parallel, error_path_for, parts_path_for, run_corpus
+from newscorpus.corpus.origin import ReadItem
+from newscorpus.corpus.outcomes import Outcome, outcome_of
+from newscorpus.corpus.parts import PartWriter
+from newscorpus.corpus.runner import error_path_for, parts_path_for, run_corpus
+from newscorpus.corpus.workers import processed
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "dumps"
 STORY = "A café opened on the square, and the town came to see it on its first morning."
@@ -57,7 +60,7 @@ def test_records_and_errors_add_up_to_the_inputs(corpus: Path, tmp_path: Path) -
         "offset": None,
     }
     assert errors[0]["error"] == "JSONDecodeError"
-    assert errors[1]["error"] == "FileNotFoundError"
+    assert errors[1]["error"] == "SourceNotFoundError"
     assert all(error["message"] for error in errors)
     assert records[0]["source"] == str(corpus / sorted(EXAMPLES.glob("*.txt"))[0].name)
     assert not parts_path_for(output).exists()
@@ -84,6 +87,7 @@ def test_output_inside_an_input_folder_is_not_read_back(corpus: Path) -> None:
 
 _KILLED_RUN = """
 import os, signal, sys
+from newscorpus.corpus.parts import PartWriter
 from newscorpus.corpus.runner import run_corpus
 
 def kill(number):
@@ -105,20 +109,48 @@ def test_resume_after_sigkill_gives_the_corpus_of_an_uninterrupted_run(
     assert killed.returncode == -signal.SIGKILL
     assert not resumed.exists()
     parts = sorted(p.name for p in parts_path_for(resumed).iterdir())
-    assert parts == ["part-00000000.jsonl", "part-00000001.jsonl"]
+    assert [name for name in parts if name.endswith(".done.json")] == [
+        "part-00000000.done.json",
+        "part-00000001.done.json",
+    ]
+    # The output in progress was killed with the run: a temporary file in the parts folder.
+    assert any(name.endswith(".tmp") for name in parts)
     summary = run_corpus([corpus], resumed, part_size=3, resume=True)
     assert summary.resumed == 6
     assert (summary.read, summary.written, summary.failed) == (12, 11, 1)
     assert resumed.read_bytes() == whole.read_bytes()
     assert error_path_for(resumed).read_bytes() == error_path_for(whole).read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["in", "whole.jsonl", "whole.errors.jsonl", "resumed.jsonl", "resumed.errors.jsonl"]
+    )
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_an_interrupted_run_resumes_to_the_same_corpus_in_every_format(
+    corpus: Path, tmp_path: Path, suffix: str
+) -> None:
+    whole, resumed = tmp_path / f"whole{suffix}", tmp_path / f"resumed{suffix}"
+    run_corpus([corpus], whole, part_size=3)
+
+    def interrupt(number: int) -> None:
+        if number == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_corpus([corpus], resumed, part_size=3, on_commit=interrupt)
+    assert not resumed.exists()
+    summary = run_corpus([corpus], resumed, part_size=3, resume=True)
+    assert summary.resumed == 9
+    assert resumed.read_bytes() == whole.read_bytes()
 
 
 def test_resume_refuses_other_inputs(corpus: Path, tmp_path: Path) -> None:
     output = tmp_path / "corpus.jsonl"
     parts = parts_path_for(output)
     parts.mkdir()
-    entry = {"source": "elsewhere.txt", "record": {}}
-    (parts / "part-00000000.jsonl").write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    part = PartWriter(parts, 0)
+    part.add(b"{}\n", source="elsewhere.txt", failed=False)
+    part.commit()
     with pytest.raises(ValueError, match="not those of the interrupted run"):
         run_corpus([corpus], output, part_size=1, resume=True)
 
@@ -127,8 +159,9 @@ def test_without_resume_leftover_parts_are_cleared(corpus: Path, tmp_path: Path)
     output = tmp_path / "corpus.jsonl"
     parts = parts_path_for(output)
     parts.mkdir()
-    entry = {"source": "elsewhere.txt", "record": {}}
-    (parts / "part-00000000.jsonl").write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    part = PartWriter(parts, 0)
+    part.add(b"{}\n", source="elsewhere.txt", failed=False)
+    part.commit()
     assert run_corpus([corpus], output, part_size=1).written == 11
 
 
@@ -164,7 +197,7 @@ def test_cli_parquet_output_goes_through_the_runner(
     output = tmp_path / "corpus.parquet"
     assert main(["parse", str(EXAMPLES), "-o", str(output)]) == 0
     assert len(list(read_corpus(output))) == 3
-    assert lines(tmp_path / "corpus.errors.jsonl") == []
+    assert not (tmp_path / "corpus.errors.jsonl").exists()  # nothing failed
     assert "3 read, 3 written, 0 failed" in capsys.readouterr().err
 
 
@@ -192,8 +225,10 @@ def test_cli_unreadable_file_is_an_error_entry(
     [
         (["-f", "nosuchformat", "-o", "x.jsonl", "-j", "1"], "unknown format"),
         (["-o", "corpus.unknown", "-j", "1"], "cannot tell the corpus format"),
-        (["-j", "1"], "need -o FILE"),
-        (["-o", "x.jsonl", "-j", "0"], "--jobs must be at least 1"),
+        (["--resume"], "--resume goes on with a run to -o FILE"),
+        (["-o", "x.jsonl", "-j", "-1"], "--jobs must be at least 0"),
+        (["-o", "x.jsonl", "--time-limit", "-1"], "--time-limit must be at least 0"),
+        (["-o", "no/such/folder/x.jsonl"], "no such folder"),
         (["-o", "x.jsonl", "--resume", "--url", "http://example.com/"], "--url"),
     ],
 )
@@ -225,23 +260,51 @@ def test_cli_corrupt_archive_is_an_error_entry_and_the_run_goes_on(
     assert "4 read, 3 written, 1 failed" in capsys.readouterr().err
 
 
-def crashing_batch(batch: Sequence[ReadDocument], parse_format: str | None) -> list[Outcome]:
+def crashing_work(item: ReadItem, parse_format: str | None) -> Outcome:
     """A worker that dies (as on a segfault or the OOM killer) on a document saying CRASH."""
-    if any("CRASH" in item.document.text for item in batch):
+    if isinstance(item, ReadDocument) and "CRASH" in item.document.text:
         os._exit(70)
-    return [parse_one(item, parse_format) for item in batch]
+    return outcome_of(item, parse_format)
+
+
+def hanging_work(item: ReadItem, parse_format: str | None) -> Outcome:
+    """A worker that hangs on a document saying HANG (as on a catastrophic regex)."""
+    if isinstance(item, ReadDocument) and "HANG" in item.document.text:
+        time.sleep(3600)
+    return outcome_of(item, parse_format)
+
+
+def _export(tmp_path: Path, marks: dict[int, str]) -> Path:
+    rows = [json.dumps({"text": f"{STORY} Item {n}. {marks.get(n, '')}"}) for n in range(40)]
+    export = tmp_path / "export.jsonl"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return export
 
 
 def test_a_crashed_worker_fails_only_its_document(tmp_path: Path) -> None:
-    rows = [json.dumps({"text": f"{STORY} Item {n}."}) for n in range(40)]
-    rows[21] = json.dumps({"text": f"{STORY} CRASH."})
-    export = tmp_path / "export.jsonl"
-    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    outcomes = list(
-        _parallel(read_documents(export), jobs=2, parse_format=None, work=crashing_batch)
-    )
-    assert [outcome["source"] for outcome in outcomes] == [f"{export}:{n}" for n in range(1, 41)]
-    failed = [outcome["error"] for outcome in outcomes if "error" in outcome]
-    assert len(failed) == 1
-    assert failed[0]["source"] == f"{export}:22"
-    assert failed[0]["error"] == "WorkerCrashed"
+    export = _export(tmp_path, {21: "CRASH", 30: "CRASH"})
+    outcomes = list(processed(read_documents(export), jobs=2, work=crashing_work))
+    assert [outcome.source for outcome in outcomes] == [f"{export}:{n}" for n in range(1, 41)]
+    assert [outcome.number for outcome in outcomes] == list(range(40))
+    failed = [json.loads(outcome.line) for outcome in outcomes if outcome.failed]
+    assert [entry["source"] for entry in failed] == [f"{export}:22", f"{export}:31"]
+    assert {entry["error"] for entry in failed} == {"WorkerCrashed"}
+
+
+def test_a_document_over_the_time_limit_fails_and_the_run_goes_on(tmp_path: Path) -> None:
+    export = _export(tmp_path, {5: "HANG"})
+    started = time.monotonic()
+    outcomes = list(processed(read_documents(export), jobs=1, time_limit=1.0, work=hanging_work))
+    assert time.monotonic() - started < 60
+    assert len(outcomes) == 40
+    failed = [json.loads(outcome.line) for outcome in outcomes if outcome.failed]
+    assert [entry["source"] for entry in failed] == [f"{export}:6"]
+    assert failed[0]["error"] == "TimeLimitExceeded"
+    assert "1 s" in failed[0]["message"]
+
+
+def test_in_process_parsing_gives_the_same_outcomes(tmp_path: Path) -> None:
+    export = _export(tmp_path, {})
+    here = list(processed(read_documents(export), jobs=0))
+    there = list(processed(read_documents(export), jobs=2))
+    assert here == there

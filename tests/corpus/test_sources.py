@@ -82,7 +82,7 @@ def test_missing_inputs_and_empty_globs_are_errors_and_reading_goes_on(tmp_path:
         read_documents([tmp_path / "missing.txt", str(tmp_path / "*.nothing"), tmp_path / "ok.txt"])
     )
     assert [type(item) for item in items] == [ReadError, ReadError, ReadDocument]
-    assert errors(items)[0].error == "FileNotFoundError"
+    assert errors(items)[0].error == "SourceNotFoundError"
     assert errors(items)[1].error == "NoMatch"
     assert texts(items) == ["ok"]
 

@@ -96,7 +96,7 @@ def test_csv_has_flat_columns_and_json_for_nested_fields(tmp_path: Path) -> None
     assert full["title"] == "Talks stall"
     assert full["modified"] == ""  # null is an empty cell
     assert full["truncated"] == "true"
-    assert full["schema"] == "2"
+    assert full["schema"] == str(newscorpus.SCHEMA_VERSION)
     for name in ("authors", "tags", "blocks", "media", "paywall", "removed", "edits", "parser"):
         assert json.loads(full[name]) == expected[name]
     assert full["text"] == expected["text"]  # multi-line text survives quoting

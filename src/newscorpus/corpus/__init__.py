@@ -2,13 +2,13 @@
 
 >>> from newscorpus.corpus import Origin, read_documents
 >>> list(read_documents("no/such/file.txt"))[0].error
-'FileNotFoundError'
+'SourceNotFoundError'
 """
 
 from newscorpus.corpus.corpus import Corpus, read_corpus
 from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
 from newscorpus.corpus.outcomes import Outcome, error_outcome, outcome_of, parse_one
-from newscorpus.corpus.readers import Input, detect, read_documents
+from newscorpus.corpus.readers import Input, detect, expand_inputs, read_documents, read_stream
 from newscorpus.corpus.records import FieldMapping
 from newscorpus.corpus.runner import RunSummary, run_corpus
 from newscorpus.corpus.schema import arrow_schema
@@ -37,10 +37,12 @@ __all__ = [
     "arrow_schema",
     "detect",
     "error_outcome",
+    "expand_inputs",
     "open_writer",
     "outcome_of",
     "parse_one",
     "read_corpus",
     "read_documents",
+    "read_stream",
     "run_corpus",
 ]

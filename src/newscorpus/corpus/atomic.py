@@ -10,7 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["AtomicFile", "atomic_write", "permissions_for"]
+__all__ = ["TEMPORARY_SUFFIX", "AtomicFile", "atomic_write", "permissions_for"]
+
+#: The suffix of every temporary file (a SIGKILL can leave one behind; it is never a result).
+TEMPORARY_SUFFIX = ".tmp"
 
 
 class AtomicFile:
@@ -31,12 +34,17 @@ class AtomicFile:
     b'hi'
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, folder: str | os.PathLike[str] | None = None
+    ) -> None:
         self.path = Path(path)
         handle, name = tempfile.mkstemp(
-            dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
+            dir=self.path.parent if folder is None else folder,
+            prefix=f".{self.path.name}.",
+            suffix=TEMPORARY_SUFFIX,
         )
-        #: The temporary file's path (hidden, in the target's folder).
+        #: The temporary file's path (hidden; in ``folder``, which must be on the target's file
+        #: system, or else in the target's folder).
         self.temporary = Path(name)
         #: The open binary file to write to.
         self.file: IO[bytes] = os.fdopen(handle, "wb")

@@ -6,7 +6,8 @@ error entries for the same inputs.
 
 An outcome is ``{"source": ..., "record": {...}}`` or ``{"source": ..., "error": {...}}``; an
 error entry is one JSON object with ``source``, ``origin`` (path, member, line, offset),
-``error`` (the exception's type name) and ``message``.
+``error`` (the exception's type name), ``message`` and ``internal`` (true for an unexpected
+exception inside newscorpus: a bug).
 """
 
 from __future__ import annotations
@@ -17,18 +18,21 @@ from attrs import evolve
 
 from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
 
-__all__ = ["Outcome", "error_outcome", "outcome_of", "parse_one"]
+__all__ = ["Outcome", "error_outcome", "outcome_of", "parse_one", "warm_up"]
 
 Outcome = dict[str, Any]
 """One document's outcome: ``{"source", "record"}`` or ``{"source", "error"}``."""
 
 
-def error_outcome(origin: Origin, error: str, message: str) -> Outcome:
+def error_outcome(origin: Origin, error: str, message: str, *, internal: bool = False) -> Outcome:
     """The outcome of a document that became no record: ``error`` names the failure.
 
+    ``internal`` is true only for an unexpected exception inside newscorpus (a bug worth
+    reporting, with the input that caused it).
+
     >>> entry = error_outcome(Origin("a.txt"), "InputError", "empty file")["error"]
-    >>> entry["source"], entry["error"], entry["origin"]["path"]
-    ('a.txt', 'InputError', 'a.txt')
+    >>> entry["source"], entry["error"], entry["origin"]["path"], entry["internal"]
+    ('a.txt', 'InputError', 'a.txt', False)
     """
     source = str(origin)
     entry = {
@@ -41,6 +45,7 @@ def error_outcome(origin: Origin, error: str, message: str) -> Outcome:
         },
         "error": error,
         "message": message,
+        "internal": internal,
     }
     return {"source": source, "error": entry}
 
@@ -49,6 +54,14 @@ def parse_one(item: ReadDocument, parse_format: str | None = None) -> Outcome:
     """Parse one read document into its outcome; never raises for a bad document.
 
     ``parse_format`` forces a parser by name instead of choosing one for the document.
+
+    >>> from newscorpus.formats import RawDocument
+    >>> text = "The council met on Monday to vote on the budget."
+    >>> document = ReadDocument(RawDocument(text, source="a.txt"), Origin("a.txt"))
+    >>> parse_one(document)["record"]["text"]
+    'The council met on Monday to vote on the budget.'
+    >>> parse_one(document, parse_format="no-such-format")["error"]["error"]
+    'UnknownFormatError'
     """
     from newscorpus.cleaning import default_pipeline
     from newscorpus.errors import NewsCorpusError
@@ -61,8 +74,12 @@ def parse_one(item: ReadDocument, parse_format: str | None = None) -> Outcome:
         draft = choose_parser(document).parse(document)
         record = default_pipeline().run(draft).to_dict()
     except Exception as error:  # a bad document, or a bug: recorded, and the run goes on
-        message = error.message if isinstance(error, NewsCorpusError) else str(error)
-        return error_outcome(item.origin, type(error).__name__, message or type(error).__name__)
+        if isinstance(error, NewsCorpusError):
+            message, internal = error.message, False
+        else:
+            message, internal = str(error), True
+        name = type(error).__name__
+        return error_outcome(item.origin, name, message or name, internal=internal)
     return {"source": item.source, "record": record}
 
 
@@ -76,3 +93,21 @@ def outcome_of(item: ReadItem, parse_format: str | None = None) -> Outcome:
     if isinstance(item, ReadError):
         return error_outcome(item.origin, item.error, item.message)
     return parse_one(item, parse_format)
+
+
+_WARM_UP_TEXT = (
+    "Warm-up\n\nThe language model, the stopword lists and the phrase tables are loaded once "
+    "by parsing this short text, before the worker processes are forked from this one.\n"
+)
+
+
+def warm_up() -> None:
+    """Load what parsing needs (language model, stopwords, phrase tables, the HTML parser), so
+    that worker processes forked afterwards share it instead of each loading its own.
+
+    >>> warm_up()
+    """
+    from newscorpus.formats.base import RawDocument
+
+    for text, format in ((_WARM_UP_TEXT, "dump"), (f"<p>{_WARM_UP_TEXT}</p>", "html")):
+        parse_one(ReadDocument(RawDocument(text, format=format), Origin("warm-up")))

@@ -38,6 +38,7 @@ __all__ = [
     "JsonLinesWriter",
     "ParquetWriter",
     "WriterFormat",
+    "encode_line",
     "format_for",
     "open_writer",
 ]
@@ -54,11 +55,20 @@ WRITER_FORMATS: dict[str, WriterFormat] = {
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Records a Parquet row group holds by default.
 DEFAULT_ROW_GROUP_SIZE = 1000
+#: Records turned into Arrow at a time (their Python form is ten times their Arrow form).
+_CONVERT_BATCH = 32
 
 
 @runtime_checkable
 class CorpusWriter(Protocol):
-    """What every writer does: take records one at a time, then close (commit) or abort."""
+    """What every writer does: take records one at a time, then close (commit) or abort.
+
+    >>> import pathlib, tempfile
+    >>> writer = open_writer(pathlib.Path(tempfile.mkdtemp()) / "corpus.jsonl")
+    >>> isinstance(writer, CorpusWriter)
+    True
+    >>> writer.abort()
+    """
 
     @property
     def path(self) -> Path:
@@ -72,6 +82,10 @@ class CorpusWriter(Protocol):
 
     def write(self, record: Mapping[str, Any]) -> None:
         """Append one article record."""
+        ...
+
+    def write_encoded(self, line: bytes) -> None:
+        """Append one article record given as its JSON Lines line (:func:`encode_line`)."""
         ...
 
     def close(self) -> None:
@@ -95,8 +109,13 @@ class CorpusWriter(Protocol):
 class _AtomicWriter:
     """The shared part: the atomic file, the count, and the context manager."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self._out = AtomicFile(path)
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        temporary_folder: str | os.PathLike[str] | None = None,
+    ) -> None:
+        self._out = AtomicFile(path, folder=temporary_folder)
         self._count = 0
 
     @property
@@ -120,6 +139,10 @@ class _AtomicWriter:
             raise ValueError(f"write to a closed corpus writer ({self.path})")
         self._write(record)
         self._count += 1
+
+    def write_encoded(self, line: bytes) -> None:
+        """Append one record given as its JSON Lines line (:func:`encode_line`)."""
+        self.write(json.loads(line))
 
     def close(self) -> None:
         """Finish the file, fsync it and rename it to :attr:`path` (again: no effect)."""
@@ -157,51 +180,85 @@ class _AtomicWriter:
         """Write what is buffered; the file is then fsynced and renamed."""
 
 
+def encode_line(record: Mapping[str, Any]) -> bytes:
+    """One JSON Lines line (UTF-8, ending in ``\\n``) of ``record``, exactly as
+    :class:`JsonLinesWriter` writes it.
+
+    >>> encode_line({"id": "é", "bad": "\\ud800"})
+    b'{"id": "\\xc3\\xa9", "bad": "\\\\ud800"}\\n'
+    """
+    line = json.dumps(record, ensure_ascii=False)
+    # A raw surrogate can only stand inside a JSON string, where its escape is equivalent.
+    line = _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", line)
+    return line.encode("utf-8") + b"\n"
+
+
 class JsonLinesWriter(_AtomicWriter):
     """JSON Lines: UTF-8, one JSON object a line, non-ASCII characters kept as they are.
 
     A lone surrogate (which UTF-8 cannot encode) is written as a JSON escape (``\\ud800``),
     so every string round-trips exactly.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "corpus.jsonl"
+    >>> with JsonLinesWriter(path) as writer:
+    ...     writer.write({"id": "a1", "title": "Café"})
+    >>> path.read_text(encoding="utf-8")
+    '{"id": "a1", "title": "Café"}\\n'
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        super().__init__(path)
-        self._text = io.TextIOWrapper(self._out.file, encoding="utf-8", newline="\n")
-
     def _write(self, record: Mapping[str, Any]) -> None:
-        line = json.dumps(record, ensure_ascii=False)
-        # A raw surrogate can only stand inside a JSON string, where its escape is equivalent.
-        line = _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", line)
-        self._text.write(line)
-        self._text.write("\n")
+        self._out.file.write(encode_line(record))
 
-    def _finish(self) -> None:
-        self._text.flush()
-        self._text.detach()
+    def write_encoded(self, line: bytes) -> None:
+        """Append one record given as its JSON Lines line, as it is."""
+        if self._out.done:
+            raise ValueError(f"write to a closed corpus writer ({self.path})")
+        self._out.file.write(line)
+        self._count += 1
 
 
 class ParquetWriter(_AtomicWriter):
     """Parquet with the declared schema (:func:`~newscorpus.corpus.schema.arrow_schema`).
 
-    Records are buffered and written ``row_group_size`` at a time, one row group each, so
-    memory holds one row group at most. A record with a field the schema does not know raises
+    Records are converted to Arrow a few at a time and written ``row_group_size`` at a time,
+    one row group each, so memory holds one row group in Arrow's compact form and a handful of
+    records as Python objects (which take ten times the room: a record's removed lines and
+    edits are many small dicts). A record with a field the schema does not know raises
     :class:`ValueError` (nothing is dropped silently). Arrow strings are UTF-8, so a string
     holding a lone surrogate raises :class:`UnicodeEncodeError` (text read by newscorpus never
     holds one). Needs ``newscorpus[parquet]``.
+
+    >>> import pathlib, tempfile
+    >>> from newscorpus import read_corpus
+    >>> from newscorpus.models.article import Article, Block, ParserInfo
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "corpus.parquet"
+    >>> body = (Block("paragraph", "Hi."),)
+    >>> article = Article(id="a1", blocks=body, parser=ParserInfo("dump", "0"))
+    >>> with ParquetWriter(path, row_group_size=500) as writer:
+    ...     writer.write(article.to_dict())
+    >>> [item.text for item in read_corpus(path)]
+    ['Hi.']
     """
 
     def __init__(
-        self, path: str | os.PathLike[str], *, row_group_size: int = DEFAULT_ROW_GROUP_SIZE
+        self,
+        path: str | os.PathLike[str],
+        *,
+        row_group_size: int = DEFAULT_ROW_GROUP_SIZE,
+        temporary_folder: str | os.PathLike[str] | None = None,
     ) -> None:
         if row_group_size < 1:
             raise ValueError(f"row_group_size must be at least 1, not {row_group_size}")
         self._pa = require_pyarrow()
         parquet = require_parquet()
-        super().__init__(path)
+        super().__init__(path, temporary_folder=temporary_folder)
         self.row_group_size = row_group_size
         self._schema = arrow_schema()
         self._known = frozenset(RECORD_FIELDS)
         self._buffer: list[Mapping[str, Any]] = []
+        self._batches: list[Any] = []
+        self._rows = 0
         try:
             self._parquet = parquet.ParquetWriter(self._out.file, self._schema)
         except BaseException:
@@ -213,13 +270,27 @@ class ParquetWriter(_AtomicWriter):
         if unknown:
             raise ValueError(f"record fields not in the Parquet schema: {sorted(unknown)}")
         self._buffer.append(record)
-        if len(self._buffer) >= self.row_group_size:
+        if len(self._buffer) >= _CONVERT_BATCH or self._rows + len(self._buffer) >= (
+            self.row_group_size
+        ):
+            self._convert()
+        if self._rows >= self.row_group_size:
             self._flush()
 
-    def _flush(self) -> None:
+    def _convert(self) -> None:
         if self._buffer:
-            table = self._pa.Table.from_pylist(self._buffer, schema=self._schema)
+            batch = self._pa.RecordBatch.from_pylist(self._buffer, schema=self._schema)
+            self._batches.append(batch)
+            self._rows += batch.num_rows
             self._buffer = []
+
+    def _flush(self) -> None:
+        self._convert()
+        if self._batches:
+            table = self._pa.Table.from_batches(self._batches, schema=self._schema)
+            table = table.combine_chunks()  # one chunk, so one row group
+            self._batches = []
+            self._rows = 0
             self._parquet.write_table(table, row_group_size=self.row_group_size)
 
     def _finish(self) -> None:
@@ -229,6 +300,7 @@ class ParquetWriter(_AtomicWriter):
     def abort(self) -> None:
         """Remove the temporary file; nothing appears under :attr:`path`."""
         self._buffer = []
+        self._batches = []
         if not self.closed:
             with contextlib.suppress(Exception):
                 self._parquet.close()
@@ -243,12 +315,23 @@ class CsvWriter(_AtomicWriter):
     ``paywall``, ``removed``, ``edits``, ``parser``) as JSON text. UTF-8, ``\\r\\n`` row ends
     (RFC 4180). CSV is an export for spreadsheets; :func:`~newscorpus.corpus.read_corpus`
     reads JSON Lines and Parquet.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "corpus.csv"
+    >>> with CsvWriter(path, fields=("id", "authors")) as writer:
+    ...     writer.write({"id": "a1", "authors": ["Jane Doe"]})
+    >>> path.read_text(encoding="utf-8").splitlines()
+    ['id,authors', 'a1,"[""Jane Doe""]"']
     """
 
     def __init__(
-        self, path: str | os.PathLike[str], *, fields: tuple[str, ...] = RECORD_FIELDS
+        self,
+        path: str | os.PathLike[str],
+        *,
+        fields: tuple[str, ...] = RECORD_FIELDS,
+        temporary_folder: str | os.PathLike[str] | None = None,
     ) -> None:
-        super().__init__(path)
+        super().__init__(path, temporary_folder=temporary_folder)
         self.fields = fields
         self._text = io.TextIOWrapper(self._out.file, encoding="utf-8", newline="")
         self._csv = csv.writer(self._text)
@@ -301,15 +384,26 @@ def open_writer(
     format: str | None = None,
     *,
     row_group_size: int = DEFAULT_ROW_GROUP_SIZE,
+    temporary_folder: str | os.PathLike[str] | None = None,
 ) -> CorpusWriter:
     """A writer for ``path``, its format chosen by ``format`` or by the path's suffix.
 
-    ``row_group_size`` applies to Parquet. Use it as a context manager: the file appears under
-    ``path`` when the block ends without an error, and not at all otherwise.
+    ``row_group_size`` applies to Parquet. The file is written under a temporary name in
+    ``temporary_folder`` (default: the folder of ``path``; it must be on the same file system).
+    Use it as a context manager: the file appears under ``path`` when the block ends without an
+    error, and not at all otherwise.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "corpus.csv"
+    >>> with open_writer(path) as writer:
+    ...     type(writer).__name__
+    'CsvWriter'
+    >>> path.exists()
+    True
     """
     chosen = format_for(path, format)
     if chosen == "parquet":
-        return ParquetWriter(path, row_group_size=row_group_size)
+        return ParquetWriter(path, row_group_size=row_group_size, temporary_folder=temporary_folder)
     if chosen == "csv":
-        return CsvWriter(path)
-    return JsonLinesWriter(path)
+        return CsvWriter(path, temporary_folder=temporary_folder)
+    return JsonLinesWriter(path, temporary_folder=temporary_folder)

@@ -18,7 +18,8 @@ __all__ = ["detect_language", "stopwords"]
 
 #: Enough letters to identify a language: a match at the start of a sample that has them
 #: (the letters and the characters around them, one class the complement of the other).
-_ENOUGH_LETTERS = re.compile(rf"(?:[\W\d_]*[^\W\d_]){{{tuning.LANGUAGE_MIN_LETTERS}}}")
+#: Anchored (``\A``): it is only ever matched at the start, and a search would be quadratic.
+_ENOUGH_LETTERS = re.compile(rf"\A(?:[\W\d_]*[^\W\d_]){{{tuning.LANGUAGE_MIN_LETTERS}}}")
 
 
 @cache
@@ -28,7 +29,6 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-@memoized
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of ``text``'s language, or None when the text is too short or the
     model is not confident enough.
@@ -39,8 +39,14 @@ def detect_language(text: str) -> str | None:
     >>> detect_language("ok") is None
     True
     """
-    sample = text[: tuning.LANGUAGE_SAMPLE_CHARS]
-    if not _ENOUGH_LETTERS.match(sample, 0, tuning.LANGUAGE_SAMPLE_CHARS):
+    return _classify(text[: tuning.LANGUAGE_SAMPLE_CHARS])
+
+
+@memoized
+def _classify(sample: str) -> str | None:
+    # Memoised on the sample, not on the caller's text: a whole page as a cache key would keep
+    # thousands of pages alive.
+    if not _ENOUGH_LETTERS.match(sample):
         return None
     language, probability = _identifier().classify(sample)
     if probability < tuning.LANGUAGE_MIN_PROBABILITY or len(language) != 2:

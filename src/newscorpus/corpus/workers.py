@@ -1,0 +1,267 @@
+"""Worker processes for corpus runs: documents out in small batches, outcomes back in order.
+
+:func:`processed` parses a stream of read items in ``jobs`` worker processes and yields one
+:class:`Processed` per item, in input order. Each worker takes a batch of documents at a time
+and answers each document as soon as it is done, already encoded as the JSON Lines line it will
+be written as, so the parent only routes bytes. Because the parent knows which document each
+worker is on, a failure is pinned on exactly one document:
+
+* a worker that dies (a segfault in a C extension, the OOM killer) fails the document it was
+  on with ``WorkerCrashed``; the rest of its batch goes to the next idle worker;
+* a document that takes longer than ``time_limit`` seconds has its worker killed and fails with
+  ``TimeLimitExceeded`` (the limit is enforced from outside, so a hang in C code is caught too);
+
+and a new worker takes the dead one's place. Workers are forked from the parent where that is
+safe (Linux, and the parent runs a single thread), after the parent has loaded the language
+model and the other tables once (:func:`~newscorpus.corpus.outcomes.warm_up`): they start at
+once, share those pages instead of each loading its own, and see every parser the parent has
+registered. Elsewhere (threads running, as in a notebook; macOS; Windows) they are spawned:
+each imports newscorpus afresh and finds parsers through the registry's entry points, so a
+parser defined in a notebook cell reaches them only with ``jobs=0``.
+Ctrl-C is left to the parent, which stops every worker on the way out.
+
+``jobs=0`` parses in the calling process instead: no isolation and no time limit, for
+debugging (a breakpoint in a parser works).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from attrs import define, frozen
+
+from newscorpus.corpus.origin import ReadDocument, ReadError, ReadItem
+from newscorpus.corpus.outcomes import Outcome, error_outcome, outcome_of, warm_up
+from newscorpus.corpus.writers import encode_line
+
+__all__ = ["BATCH_SIZE", "Processed", "Work", "processed"]
+
+#: Documents a worker is given at a time: enough to make one message's cost small, few enough
+#: that the workers finish together at the end of a run.
+BATCH_SIZE = 16
+#: Batches' worth of documents read ahead per worker, so that no worker waits for the parent.
+_READ_AHEAD = 4
+#: Seconds a worker is given to leave on its own at the end of a run, before it is killed.
+_EXIT_GRACE = 5.0
+
+Work = Callable[[ReadItem, str | None], Outcome]
+"""What a worker does with one read item (:func:`~newscorpus.corpus.outcomes.outcome_of`)."""
+
+
+@frozen
+class Processed:
+    """One document's outcome, encoded: its number in the run, source, and JSON Lines line.
+
+    ``failed`` says whether ``line`` is an error entry rather than an article record.
+    """
+
+    number: int
+    source: str
+    failed: bool
+    line: bytes
+
+
+def _encode(number: int, outcome: Outcome) -> Processed:
+    failed = "error" in outcome
+    line = encode_line(outcome["error"] if failed else outcome["record"])
+    return Processed(number, outcome["source"], failed, line)
+
+
+def processed(
+    items: Iterator[ReadItem],
+    *,
+    jobs: int,
+    parse_format: str | None = None,
+    time_limit: float | None = None,
+    work: Work = outcome_of,
+) -> Iterator[Processed]:
+    """Every item's outcome, in input order, parsed in ``jobs`` workers (0: in this process)."""
+    if jobs < 0:
+        raise ValueError("jobs must be at least 0")
+    if time_limit is not None and time_limit <= 0:
+        raise ValueError("time_limit must be positive (or None for no limit)")
+    if jobs == 0:
+        for number, item in enumerate(items):
+            yield _encode(number, work(item, parse_format))
+        return
+    yield from _Pool(jobs, parse_format=parse_format, time_limit=time_limit, work=work).run(items)
+
+
+def _worker_main(connection: Connection, parse_format: str | None, work: Work) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    while True:
+        batch: list[tuple[int, ReadDocument]] | None = connection.recv()
+        if batch is None:
+            return
+        for number, item in batch:
+            connection.send(_encode(number, work(item, parse_format)))
+
+
+def _start_method() -> str:
+    """``fork`` where it is safe and fast, else ``spawn``.
+
+    Not ``forkserver``: its server process keeps the ``sys.path`` and registrations of the
+    moment it started, so a parser registered or installed later would be missing in workers.
+    A spawned worker starts from the parent's current ``sys.path`` and discovers plugins anew.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
+@define
+class _Worker:
+    process: BaseProcess
+    connection: Connection
+    #: Documents sent and not yet answered, the first being the one it works on.
+    batch: deque[tuple[int, ReadDocument]]
+    #: When the worker started on its current document (time.monotonic()).
+    since: float = 0.0
+
+
+class _Pool:
+    def __init__(
+        self, jobs: int, *, parse_format: str | None, time_limit: float | None, work: Work
+    ) -> None:
+        self.jobs = jobs
+        self.parse_format = parse_format
+        self.time_limit = time_limit
+        self.work = work
+        self.workers: list[_Worker] = []
+        self.queue: deque[tuple[int, ReadDocument]] = deque()
+        self.done: dict[int, Processed] = {}
+
+    def run(self, items: Iterator[ReadItem]) -> Iterator[Processed]:
+        numbered = enumerate(items)
+        read = 0  # items taken from the input
+        emitted = 0  # outcomes yielded, in order
+        exhausted = False
+        ahead = self.jobs * BATCH_SIZE * _READ_AHEAD
+        try:
+            if _start_method() == "fork":
+                warm_up()
+            self.workers = [self._start() for _ in range(self.jobs)]
+            while True:
+                while not exhausted and read - emitted < ahead:
+                    taken = next(numbered, None)
+                    if taken is None:
+                        exhausted = True
+                        break
+                    read += 1
+                    number, item = taken
+                    if isinstance(item, ReadError):
+                        self.done[number] = _encode(number, outcome_of(item))
+                    else:
+                        self.queue.append((number, item))
+                self._dispatch()
+                while emitted in self.done:
+                    yield self.done.pop(emitted)
+                    emitted += 1
+                if exhausted and emitted == read:
+                    return
+                if any(worker.batch for worker in self.workers):
+                    self._collect()
+        finally:
+            self._stop()
+
+    def _start(self) -> _Worker:
+        context = multiprocessing.get_context(_start_method())
+        parent_end, child_end = context.Pipe()
+        for stream in (sys.stdout, sys.stderr):  # a forked child must not repeat buffered output
+            stream.flush()
+        process = context.Process(  # type: ignore[attr-defined]
+            target=_worker_main,
+            args=(child_end, self.parse_format, self.work),
+            daemon=True,
+            name="newscorpus-worker",
+        )
+        process.start()
+        child_end.close()
+        return _Worker(process, parent_end, deque())
+
+    def _dispatch(self) -> None:
+        for index, worker in enumerate(self.workers):
+            if worker.batch or not self.queue:
+                continue
+            batch = [self.queue.popleft() for _ in range(min(BATCH_SIZE, len(self.queue)))]
+            worker.batch.extend(batch)
+            worker.since = time.monotonic()
+            try:
+                worker.connection.send(batch)
+            except OSError:  # it died while idle: nothing of its own to fail
+                self.queue.extendleft(reversed(worker.batch))
+                _kill(worker)
+                self.workers[index] = self._start()
+
+    def _collect(self) -> None:
+        """Wait for answers (or a death, or a time limit) and take them in."""
+        busy = [worker for worker in self.workers if worker.batch]
+        timeout = None
+        if self.time_limit is not None:
+            now = time.monotonic()
+            timeout = max(0.0, min(w.since + self.time_limit for w in busy) - now)
+        waitables: list[Any] = [w.connection for w in busy] + [w.process.sentinel for w in busy]
+        wait(waitables, timeout)
+        for worker in busy:
+            if not self._take_answers(worker) or worker.process.exitcode is not None:
+                self._replace(worker, "WorkerCrashed", "the worker process parsing it died")
+            elif (
+                self.time_limit is not None
+                and worker.batch
+                and time.monotonic() - worker.since > self.time_limit
+            ):
+                message = f"parsing took longer than the limit of {self.time_limit:g} s"
+                self._replace(worker, "TimeLimitExceeded", message)
+
+    def _take_answers(self, worker: _Worker) -> bool:
+        """Take in every answer waiting from ``worker``; False if its pipe is closed (dead)."""
+        try:
+            while worker.batch and worker.connection.poll():
+                answer: Processed = worker.connection.recv()
+                worker.batch.popleft()
+                worker.since = time.monotonic()
+                self.done[answer.number] = answer
+        except (EOFError, OSError):
+            return False
+        return True
+
+    def _replace(self, worker: _Worker, error: str, message: str) -> None:
+        """Stop ``worker``, fail the document it was on, hand the rest of its batch on, and
+        start a new worker in its place."""
+        _kill(worker)
+        if worker.batch:
+            number, item = worker.batch.popleft()
+            self.done[number] = _encode(number, error_outcome(item.origin, error, message))
+            self.queue.extendleft(reversed(worker.batch))
+        self.workers[self.workers.index(worker)] = self._start()
+
+    def _stop(self) -> None:
+        """Let idle workers leave; kill busy ones (an error or Ctrl-C cut the run short)."""
+        for worker in self.workers:
+            if not worker.batch:
+                with contextlib.suppress(OSError):
+                    worker.connection.send(None)
+        deadline = time.monotonic() + _EXIT_GRACE
+        for worker in self.workers:
+            if not worker.batch:
+                worker.process.join(max(0.0, deadline - time.monotonic()))
+            _kill(worker)
+        self.workers = []
+
+
+def _kill(worker: _Worker) -> None:
+    if worker.process.exitcode is None:
+        worker.process.kill()
+        worker.process.join()
+    worker.connection.close()
