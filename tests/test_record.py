@@ -8,6 +8,7 @@ import json
 import re
 from typing import Any
 
+import attrs
 import pytest
 
 import newscorpus.models.record
@@ -21,6 +22,7 @@ from newscorpus import (
     Paywall,
     Removal,
     SchemaError,
+    SyndicationGroup,
     from_dict,
     to_dict,
 )
@@ -51,12 +53,12 @@ FULL = Article(
     edits=(Edit("war. . The", "war. The", reason="doubled full stop", step="debris"),),
 )
 
-#: The keys of a schema-2 record, as the ``record`` module documents them, plus ``schema``.
+#: The keys of a schema-3 record, as the ``record`` module documents them, plus ``schema``.
 DOCUMENTED_KEYS = {
     "schema", "id", "source", "format", "url", "title", "site_name", "publisher", "agency",
     "authors", "published", "modified", "language", "canonical_url", "description", "section",
     "tags", "top_image", "text", "blocks", "media", "truncated", "paywall", "removed", "edits",
-    "parser",
+    "parser", "duplicate_of", "syndication_group", "story",
 }  # fmt: skip
 
 
@@ -71,10 +73,32 @@ def test_a_schema_1_record_still_reads() -> None:
     assert article.title == FULL.title
 
 
+#: The keys of a schema-2 record.
+SCHEMA_2_KEYS = DOCUMENTED_KEYS - {"duplicate_of", "syndication_group", "story"}
 #: The keys of a schema-1 record.
-SCHEMA_1_KEYS = DOCUMENTED_KEYS - {
+SCHEMA_1_KEYS = SCHEMA_2_KEYS - {
     "modified", "canonical_url", "description", "section", "tags", "top_image",
 }  # fmt: skip
+
+
+def test_a_schema_2_record_still_reads() -> None:
+    """Records written before schema 3 read back, with the dedup fields null."""
+    full = attrs.evolve(
+        FULL, duplicate_of="x", syndication_group=SyndicationGroup("x", "AFP"), story="x"
+    )
+    old = {key: value for key, value in to_dict(full).items() if key in SCHEMA_2_KEYS}
+    article = from_dict({**old, "schema": 2})
+    assert article == FULL
+    assert (article.duplicate_of, article.syndication_group, article.story) == (None, None, None)
+
+
+def test_the_dedup_fields_round_trip() -> None:
+    full = attrs.evolve(
+        FULL, duplicate_of="c0", syndication_group=SyndicationGroup("c0", None), story="s1"
+    )
+    record = to_dict(full)
+    assert record["syndication_group"] == {"id": "c0", "agency": None}
+    assert from_dict(json.loads(json.dumps(record))) == full
 
 
 def record(**changes: Any) -> dict[str, Any]:

@@ -306,3 +306,59 @@ PAGE_TAG_MAX_CHARS = 80
 PAGE_TITLE_AFFIX_MAX_WORDS = 5
 #: Detection reads the text of at most this many bytes of a page, its markup taken out.
 HTML_DETECTION_SAMPLE_BYTES = 256 * 1024
+
+# --- safety limits (limits.py) -----------------------------------------------------------------
+# The user-facing limits are settings (newscorpus.Limits); these are the heuristics behind them.
+
+#: The compression ratio is only checked once this many bytes came out: small files of
+#: repeated bytes compress far better than text, and 1 MiB of a bomb is harmless. Checked
+#: against tests/hostile (a 2 GB gzip bomb stops after about 13 MB) and gzip/zstd/bz2 of the
+#: scrapinghub benchmark pages (ratios 3 to 9, never near the default limit of 100).
+LIMITS_RATIO_FLOOR_BYTES = 1024 * 1024
+
+# --- the cluster runner (cluster/) ---------------------------------------------------------------
+# Set with benchmarks/cluster.py (the scrapinghub dumps and pages, 2 cores shared).
+
+#: Bytes of input a partition holds by default (``run_on_dask(partition_size=)``): about 5 s of
+#: parsing for HTML pages (~40 pages/s of 180 KB) and about 40 s for dumps (~100/s of 9 KB) on
+#: one core, so the fixed cost of a partition (~17 ms: a task, a Parquet file) is under 1 %.
+CLUSTER_PARTITION_BYTES = 32 * 1024 * 1024
+#: Bytes read at a time when a big JSON Lines file is scanned for line starts and newlines.
+CLUSTER_SCAN_CHUNK_BYTES = 1024 * 1024
+
+# --- corpus deduplication (dedup/) --------------------------------------------------------------
+# The user-facing thresholds are settings (newscorpus.DedupSettings); these are the heuristics
+# behind them. "The synthetic corpus" is the one benchmarks/dedup.py builds from the 181 bodies
+# of the scrapinghub benchmark; "the seeds" are tests/fixtures/seeds.
+
+#: Shingles at the start of a body that make its "head" signature, indexed beside the whole
+#: body's so that a copy cut at a paywall still meets the full text (the synthetic corpus: copies
+#: cut at a paywall keep 25 % to 70 % of paragraphs and at least 60 words; texts average 450).
+DEDUP_HEAD_SHINGLES = 80
+#: An LSH bucket with more documents than this is joined as a star around its first member (by
+#: id) instead of pair by pair: cost stays linear when a page was captured thousands of times.
+DEDUP_MAX_BUCKET = 500
+#: Documents hashed, shingled and signed in one vectorised batch (about 450 words a document on
+#: the synthetic corpus: a batch holds some 60 bytes a word, about 30 MiB).
+DEDUP_BATCH_DOCUMENTS = 1024
+#: Below this many distinct shingles the shorter text of a pair is compared by Jaccard
+#: similarity, not containment: a line or two (a shared quote, an intro, chrome) is "contained"
+#: in many texts, and the estimate of a small set's containment is noisy (the synthetic corpus:
+#: every false syndication edge had a shorter text of 9 to 30 shingles).
+DEDUP_MIN_CONTAINED_SHINGLES = 40
+#: Standard errors taken off the MinHash estimate before it is compared with a threshold (its
+#: lower confidence bound): with 100,000 synthetic documents, the plain estimate let cut copies
+#: "contain" paraphrases of their text by luck (syndication precision 0.980, 0.99+ with it).
+DEDUP_CONFIDENCE_Z = 2.0
+#: Weighted terms kept per document for story similarity (unigrams and bigrams of content words;
+#: with 64 the seeds' same-event pair has cosine 0.55 and the other summit at most 0.33).
+STORY_TERMS = 64
+#: A term among more documents' top terms than this is too common to tell stories apart: it is
+#: left out of the index and of the cosine (an IDF cut that needs no corpus below this size);
+#: bounds the pairs summed (100,000 synthetic documents: 97 story pairs in 4 s).
+STORY_MAX_POSTINGS = 200
+#: Two documents are one story only when they share this many indexed terms (the seeds' pair on
+#: one event shares 28 of 64; the other summit shares 8 and 15 with them).
+STORY_MIN_SHARED_TERMS = 4
+#: Words of fewer UTF-8 bytes are not story terms, unless numbers ("32 prisoners" counts).
+STORY_MIN_TOKEN_CHARS = 3

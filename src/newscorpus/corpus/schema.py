@@ -1,4 +1,4 @@
-"""The declared Arrow schema of an article record (schema 2), for Parquet and ``to_arrow()``.
+"""The declared Arrow schema of an article record (schema 3), for Parquet and ``to_arrow()``.
 
 Nested fields are typed, not JSON strings; dates stay ISO 8601 strings, exactly as the record
 has them (a date, or a date and time with or without an offset), so they round-trip exactly.
@@ -39,6 +39,9 @@ RECORD_FIELDS: tuple[str, ...] = (
     "removed",
     "edits",
     "parser",
+    "duplicate_of",
+    "syndication_group",
+    "story",
 )
 
 
@@ -108,5 +111,10 @@ def arrow_schema() -> Any:
             required("removed", pa.list_(pa.struct(strings("text", "reason", "step")))),
             required("edits", pa.list_(pa.struct(strings("before", "after", "reason", "step")))),
             required("parser", pa.struct(strings("name", "version"))),
+            pa.field("duplicate_of", text),
+            pa.field(
+                "syndication_group", pa.struct([required("id", text), pa.field("agency", text)])
+            ),
+            pa.field("story", text),
         ]
     )

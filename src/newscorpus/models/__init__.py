@@ -10,6 +10,7 @@ from newscorpus.models.article import (
     ParserInfo,
     Paywall,
     Removal,
+    SyndicationGroup,
 )
 from newscorpus.models.record import SCHEMA_VERSION, from_dict, to_dict
 
@@ -24,6 +25,7 @@ __all__ = [
     "ParserInfo",
     "Paywall",
     "Removal",
+    "SyndicationGroup",
     "from_dict",
     "to_dict",
 ]

@@ -19,8 +19,10 @@ __all__ = [
     "ParserInfo",
     "Paywall",
     "Removal",
+    "SyndicationGroup",
 ]
 
+#: What a kept body block is: a ``Literal`` type of the four kinds (see :data:`BLOCK_KINDS`).
 BlockKind = Literal["paragraph", "heading", "quote", "list_item"]
 #: The kinds a kept body block can have, in the order the docs list them.
 BLOCK_KINDS: tuple[BlockKind, ...] = get_args(BlockKind)
@@ -116,6 +118,21 @@ class ParserInfo:
     version: str = field(validator=_text)
 
 
+@frozen
+class SyndicationGroup:
+    """The copies of one wire story across outlets: a stable group id and the agency credited.
+
+    ``id`` is the id of the group's canonical member (see :mod:`newscorpus.dedup`); ``agency``
+    is the wire service that any copy credits, or ``None`` when none does.
+
+    >>> SyndicationGroup("c490be534d8cde07", agency="AFP").agency
+    'AFP'
+    """
+
+    id: str = field(validator=_text)
+    agency: str | None = field(default=None, validator=_optional_text)
+
+
 def _is_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, dt.date):
         raise TypeError(f"{attribute.name} must be a date, a datetime or None, not {value!r}")
@@ -128,6 +145,10 @@ class Article:
     Everything is plain data. ``removed`` holds every input block that is not in the body
     (chrome, captions, the title line, notices...) with the reason and the step, and ``edits``
     every repair of kept text, so nothing the library did is hidden.
+
+    ``duplicate_of``, ``syndication_group`` and ``story`` are set by corpus deduplication
+    (:func:`newscorpus.dedup.dedup`): the id of the canonical record this one duplicates, the
+    group of syndicated copies of one wire story, and the id of the story cluster.
 
     >>> article = Article(
     ...     id="0" * 16,
@@ -164,6 +185,11 @@ class Article:
     )
     removed: tuple[Removal, ...] = field(default=(), validator=_tuple_of(Removal))
     edits: tuple[Edit, ...] = field(default=(), validator=_tuple_of(Edit))
+    duplicate_of: str | None = field(default=None, validator=_optional_text)
+    syndication_group: SyndicationGroup | None = field(
+        default=None, validator=validators.optional(validators.instance_of(SyndicationGroup))
+    )
+    story: str | None = field(default=None, validator=_optional_text)
 
     def to_dict(self) -> dict[str, Any]:
         """The versioned JSON record of this article (see :func:`newscorpus.to_dict`)."""
@@ -192,3 +218,9 @@ class Article:
     def headings(self) -> tuple[str, ...]:
         """The text of the body's heading blocks, in order."""
         return tuple(block.text for block in self.blocks if block.kind == "heading")
+
+    def _repr_html_(self) -> str:
+        """The article as HTML for notebooks (see :func:`newscorpus.display.article_html`)."""
+        from newscorpus.display import article_html
+
+        return article_html(self)

@@ -12,6 +12,13 @@ Schema history (``schema`` field of every record):
   ``agency``, ``authors``, ``published``, ``modified``, ``language``, ``canonical_url``,
   ``description``, ``section``, ``tags``, ``top_image``, ``text``, ``blocks``, ``media``,
   ``truncated``, ``paywall``, ``removed``, ``edits``, ``parser``.
+* **3** (0.1.0, corpus deduplication): adds ``duplicate_of``, ``syndication_group`` (``{"id",
+  "agency"}`` or null) and ``story``; a schema-1 or schema-2 record reads with them null. The
+  full record: ``id``, ``source``, ``format``, ``url``, ``title``, ``site_name``,
+  ``publisher``, ``agency``, ``authors``, ``published``, ``modified``, ``language``,
+  ``canonical_url``, ``description``, ``section``, ``tags``, ``top_image``, ``text``,
+  ``blocks``, ``media``, ``truncated``, ``paywall``, ``removed``, ``edits``, ``parser``,
+  ``duplicate_of``, ``syndication_group``, ``story``.
 """
 
 from __future__ import annotations
@@ -31,13 +38,14 @@ from newscorpus.models.article import (
     ParserInfo,
     Paywall,
     Removal,
+    SyndicationGroup,
 )
 
 __all__ = ["SCHEMA_VERSION", "from_dict", "to_dict"]
 
 #: The version of the JSON record that :func:`to_dict` writes.
-SCHEMA_VERSION = 2
-_READABLE_VERSIONS = frozenset({1, 2})
+SCHEMA_VERSION = 3
+_READABLE_VERSIONS = frozenset({1, 2, 3})
 
 
 def to_dict(article: Article) -> dict[str, Any]:
@@ -47,7 +55,7 @@ def to_dict(article: Article) -> dict[str, Any]:
     >>> record = to_dict(Article(id="a1", blocks=(Block("paragraph", "Hi."),),
     ...                          parser=ParserInfo("dump", "0.1.0")))
     >>> record["schema"], record["text"], record["blocks"]
-    (2, 'Hi.', [{'kind': 'paragraph', 'text': 'Hi.'}])
+    (3, 'Hi.', [{'kind': 'paragraph', 'text': 'Hi.'}])
     """
     return {
         "schema": SCHEMA_VERSION,
@@ -86,6 +94,13 @@ def to_dict(article: Article) -> dict[str, Any]:
             for e in article.edits
         ],
         "parser": {"name": article.parser.name, "version": article.parser.version},
+        "duplicate_of": article.duplicate_of,
+        "syndication_group": (
+            {"id": article.syndication_group.id, "agency": article.syndication_group.agency}
+            if article.syndication_group
+            else None
+        ),
+        "story": article.story,
     }
 
 
@@ -111,6 +126,7 @@ def from_dict(record: Mapping[str, Any]) -> Article:
     reader = _Reader(record)
     try:
         paywall = reader.optional_mapping("paywall")
+        syndication = reader.optional_mapping("syndication_group")
         return Article(
             id=reader.text("id"),
             source=reader.optional_text("source"),
@@ -155,6 +171,13 @@ def from_dict(record: Mapping[str, Any]) -> Article:
                 for e in reader.list_of("edits", dict)
             ),
             parser=_parser_info(reader.mapping("parser")),
+            duplicate_of=reader.optional_text("duplicate_of"),
+            syndication_group=(
+                SyndicationGroup(id=syndication["id"], agency=syndication.get("agency"))
+                if syndication is not None
+                else None
+            ),
+            story=reader.optional_text("story"),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise SchemaError(
