@@ -41,7 +41,21 @@ class Corpus:
     Every iteration reads the file again from the start, one batch at a time, so memory does
     not grow with the corpus. In JSON Lines, blank lines and the CLI's error records (objects
     with an ``error`` key) are skipped. ``len()`` reads the Parquet footer, or counts the
-    records of a JSON Lines file in one streaming pass.
+    records of a JSON Lines file in one streaming pass. In a notebook a corpus shows its first
+    records as a table.
+
+    >>> import json, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "corpus.jsonl"
+    >>> import newscorpus
+    >>> texts = ("The council met on Monday to vote on the budget.",
+    ...          "The vote was put off until the spring, the mayor said.")
+    >>> records = [newscorpus.parse(text).to_dict() for text in texts]
+    >>> _ = path.write_text("".join(json.dumps(r) + "\\n" for r in records), encoding="utf-8")
+    >>> corpus = Corpus(path, "jsonl")
+    >>> len(corpus), [article.text for article in corpus] == list(texts)
+    (2, True)
+    >>> [record["schema"] for record in corpus.records()] == [newscorpus.SCHEMA_VERSION] * 2
+    True
     """
 
     path: Path = attrs.field(converter=Path)
@@ -55,14 +69,27 @@ class Corpus:
         """The article records (dicts as :func:`~newscorpus.to_dict` makes them), in order."""
         if self.format == "parquet":
             parquet = require_parquet()
-            file = parquet.ParquetFile(self.path)
-            try:
-                for batch in file.iter_batches(batch_size=BATCH_SIZE):
-                    yield from batch.to_pylist()
-            finally:
-                file.close()
+            for path in self._parquet_files():
+                file = parquet.ParquetFile(path)
+                try:
+                    for batch in file.iter_batches(batch_size=BATCH_SIZE):
+                        yield from batch.to_pylist()
+                finally:
+                    file.close()
         else:
             yield from self._json_records()
+
+    def _parquet_files(self) -> list[Path]:
+        """The Parquet file, or a folder's Parquet files (a partitioned corpus such as the
+        cluster runner writes), in part order; names starting with ``_`` or ``.`` are not data."""
+        if not self.path.is_dir():
+            return [self.path]
+        found = [
+            path
+            for path in self.path.glob("*.parquet")
+            if path.is_file() and not path.name.startswith(("_", "."))
+        ]
+        return sorted(found, key=lambda path: (len(path.name), path.name))
 
     def _json_records(self) -> Iterator[Mapping[str, Any]]:
         with self.path.open(encoding="utf-8") as lines:
@@ -80,18 +107,24 @@ class Corpus:
     def __len__(self) -> int:
         if self.format == "parquet":
             parquet = require_parquet()
-            file = parquet.ParquetFile(self.path)
-            try:
-                return int(file.metadata.num_rows)
-            finally:
-                file.close()
+            rows = 0
+            for path in self._parquet_files():
+                file = parquet.ParquetFile(path)
+                try:
+                    rows += int(file.metadata.num_rows)
+                finally:
+                    file.close()
+            return rows
         return sum(1 for _ in self._json_records())
 
     def to_arrow(self) -> Any:
         """The corpus as a :class:`pyarrow.Table` with the declared schema (needs pyarrow)."""
         pa = require_pyarrow()
         if self.format == "parquet":
-            return require_parquet().read_table(self.path, schema=arrow_schema())
+            parquet, schema = require_parquet(), arrow_schema()
+            files = self._parquet_files()
+            tables = [parquet.read_table(path, schema=schema) for path in files]
+            return pa.concat_tables(tables) if tables else schema.empty_table()
         schema = arrow_schema()
         tables = []
         chunk: list[Mapping[str, Any]] = []
@@ -113,12 +146,31 @@ class Corpus:
             ) from error
         return self.to_arrow().to_pandas()
 
+    def _repr_html_(self) -> str:
+        """The first records as an HTML table for notebooks (see
+        :func:`newscorpus.display.corpus_html`); only they are read, except a Parquet footer."""
+        from newscorpus.display import corpus_html
+
+        total = len(self) if self.format == "parquet" else None
+        return corpus_html(self.records(), total=total, caption=str(self.path))
+
 
 def read_corpus(path: str | os.PathLike[str], format: str | None = None) -> Corpus:
     """Open a corpus written by a writer (JSON Lines or Parquet), chosen by suffix or ``format``.
 
-    The file must exist; nothing is read until the corpus is iterated.
+    A folder is a partitioned Parquet corpus (as :func:`newscorpus.cluster.run_on_dask` writes
+    it): its ``*.parquet`` files, in part order, are read as one corpus. The file or folder must
+    exist; nothing is read until the corpus is iterated.
+
+    >>> read_corpus("no/such/corpus.jsonl")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: no corpus file at 'no/such/corpus.jsonl'
     """
+    if Path(path).is_dir():
+        if format is not None and format_for(path, format) != "parquet":
+            raise ValueError("a corpus folder is read as partitioned Parquet, not " + format)
+        return Corpus(Path(path), "parquet")
     chosen = format_for(path, format)
     if chosen == "csv":
         raise ValueError("read_corpus reads JSON Lines and Parquet; CSV is an export only")

@@ -1,0 +1,196 @@
+"""The layout of a cluster corpus, and the task that writes one partition of it.
+
+A cluster corpus is a folder (local, or a URL fsspec understands)::
+
+    OUT/part-00000.parquet         records of partition 0, the declared Arrow schema
+    OUT/part-00001.parquet         ... one file per partition, possibly with no rows
+    OUT/_errors/part-00001.jsonl   error entries of partition 1 (only partitions with errors)
+    OUT/_partitions.json           the run's plan: every partition and its pieces
+    OUT/_summary.json              counts, written last: the run is complete
+
+Names starting with ``_`` or ``.`` are skipped by Parquet dataset readers (pyarrow, Dask,
+Spark, DuckDB), so ``OUT/`` reads as one Parquet dataset. An error entry is the local runner's
+(``source``, ``origin``, ``error``, ``message``). Each file is written under a temporary name
+and published whole; a partition's error file is published before its Parquet file, so a
+partition whose Parquet file exists is complete (what ``resume`` relies on).
+
+>>> part_name(7), error_name(7)
+('part-00007.parquet', '_errors/part-00007.jsonl')
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from attrs import frozen
+
+from newscorpus.cluster.inputs import Partition
+from newscorpus.cluster.reading import read_pieces
+from newscorpus.cluster.storage import Sink, join
+from newscorpus.corpus.outcomes import Outcome, outcome_of
+from newscorpus.corpus.records import FieldMapping
+from newscorpus.corpus.schema import RECORD_FIELDS, arrow_schema, require_parquet, require_pyarrow
+from newscorpus.corpus.writers import DEFAULT_ROW_GROUP_SIZE, encode_line
+from newscorpus.limits import Limits
+
+__all__ = [
+    "ERRORS_FOLDER",
+    "PARTITIONS_FILE",
+    "SUMMARY_FILE",
+    "PartSummary",
+    "error_name",
+    "manifest",
+    "part_name",
+    "write_json",
+    "write_partition",
+]
+
+#: The folder of error entries inside a cluster corpus.
+ERRORS_FOLDER = "_errors"
+#: The run's plan inside a cluster corpus.
+PARTITIONS_FILE = "_partitions.json"
+#: The run's counts, written when every partition is done.
+SUMMARY_FILE = "_summary.json"
+
+
+def part_name(number: int) -> str:
+    """The Parquet file of partition ``number``."""
+    return f"part-{number:05d}.parquet"
+
+
+def error_name(number: int) -> str:
+    """The error file of partition ``number``, relative to the corpus folder."""
+    return f"{ERRORS_FOLDER}/part-{number:05d}.jsonl"
+
+
+@frozen
+class PartSummary:
+    """What one partition task did: documents read, records written, errors, seconds taken.
+
+    >>> PartSummary(number=0, read=10, written=9, failed=1, seconds=0.5).failed
+    1
+    """
+
+    number: int
+    read: int
+    written: int
+    failed: int
+    seconds: float
+
+
+def write_partition(
+    partition: Partition,
+    root: str,
+    parse_format: str | None = None,
+    mapping: FieldMapping | None = None,
+    limits: Limits | None = None,
+) -> PartSummary:
+    """Read, parse and write one partition into the corpus folder ``root`` (a worker's task).
+
+    ``parse_format``, ``mapping`` and ``limits`` are those of the local runner. Memory holds
+    one Parquet row group of records at most; every document becomes one record
+    or one error entry, exactly as in the local runner (:func:`~newscorpus.corpus.outcome_of`).
+
+    >>> import pathlib, tempfile
+    >>> from newscorpus.cluster import FilePiece
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (root / "in.txt").write_text("The council met on Monday to vote on the budget.")
+    >>> (root / "out" / "_errors").mkdir(parents=True)
+    >>> part = Partition(0, (FilePiece(str(root / "in.txt")),))
+    >>> summary = write_partition(part, str(root / "out"))
+    >>> summary.read, summary.written, (root / "out" / part_name(0)).is_file()
+    (1, 1, True)
+    """
+    started = time.perf_counter()
+    items = read_pieces(partition.pieces, mapping, limits)
+    records = _RecordFile(join(root, part_name(partition.number)))
+    errors: _ErrorFile | None = None
+    read = failed = 0
+    try:
+        for item in items:
+            outcome: Outcome = outcome_of(item, parse_format)
+            read += 1
+            if "record" in outcome:
+                records.write(outcome["record"])
+            else:
+                if errors is None:
+                    errors = _ErrorFile(join(root, error_name(partition.number)))
+                errors.write(outcome["error"])
+                failed += 1
+        records.finish()
+        if errors is not None:
+            errors.sink.commit()
+    except BaseException:
+        records.sink.abort()
+        if errors is not None:
+            errors.sink.abort()
+        raise
+    records.sink.commit()
+    seconds = time.perf_counter() - started
+    return PartSummary(partition.number, read, read - failed, failed, seconds)
+
+
+class _RecordFile:
+    """Records to one Parquet file with the declared schema, a row group at a time."""
+
+    def __init__(self, path: str) -> None:
+        self._pa = require_pyarrow()
+        self._schema = arrow_schema()
+        self._known = frozenset(RECORD_FIELDS)
+        self._buffer: list[Mapping[str, Any]] = []
+        self.sink = Sink(path)
+        try:
+            self._writer = require_parquet().ParquetWriter(self.sink.file, self._schema)
+        except BaseException:
+            self.sink.abort()
+            raise
+
+    def write(self, record: Mapping[str, Any]) -> None:
+        unknown = record.keys() - self._known
+        if unknown:
+            raise ValueError(f"record fields not in the Parquet schema: {sorted(unknown)}")
+        self._buffer.append(record)
+        if len(self._buffer) >= DEFAULT_ROW_GROUP_SIZE:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._buffer:
+            table = self._pa.Table.from_pylist(self._buffer, schema=self._schema)
+            self._buffer = []
+            self._writer.write_table(table, row_group_size=DEFAULT_ROW_GROUP_SIZE)
+
+    def finish(self) -> None:
+        self._flush()
+        self._writer.close()
+
+
+class _ErrorFile:
+    """Error entries to one JSON Lines file, as the local runner writes them."""
+
+    def __init__(self, path: str) -> None:
+        self.sink = Sink(path)
+
+    def write(self, entry: Mapping[str, Any]) -> None:
+        self.sink.file.write(encode_line(entry))
+
+
+def write_json(path: str, value: Any) -> None:
+    """``value`` as indented JSON at ``path``, published whole."""
+    sink = Sink(path)
+    try:
+        sink.file.write(json.dumps(value, indent=1, ensure_ascii=False).encode("utf-8") + b"\n")
+    except BaseException:
+        sink.abort()
+        raise
+    sink.commit()
+
+
+def manifest(partitions: Iterable[Partition], partition_size: int) -> dict[str, Any]:
+    """The run's plan as written to :data:`PARTITIONS_FILE`."""
+    return {
+        "partition_size": partition_size,
+        "partitions": [partition.to_json() for partition in partitions],
+    }

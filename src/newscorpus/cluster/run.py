@@ -1,0 +1,306 @@
+"""Run the corpus pipeline on a Dask cluster: :func:`run_on_dask`, and :func:`read_bag`.
+
+:func:`run_on_dask` plans the partitions (:func:`~newscorpus.cluster.plan_partitions`), then
+runs one task per partition on the cluster; each task reads its pieces, turns every document
+into its outcome with :func:`~newscorpus.corpus.outcome_of` (the local runner's own function,
+so records, ids and error entries are the same by construction) and writes its Parquet file and
+error file into the output folder (layout: :mod:`newscorpus.cluster.parts`). Workers write
+directly to the output, so it must be a folder every worker can reach: a shared file system or
+object storage (``s3://``, ``gs://``...).
+
+Read in partition order, the corpus holds the records in the order the local runner writes
+them. With ``resume=True`` the partitions whose Parquet file exists are kept (the plan must be
+the same as the interrupted run's) and the others are run again.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from attrs import field, frozen, validators
+
+from newscorpus.cluster.inputs import Block, BlockScan, Partition, plan_partitions, scan_block
+from newscorpus.cluster.parts import (
+    ERRORS_FOLDER,
+    PARTITIONS_FILE,
+    SUMMARY_FILE,
+    PartSummary,
+    error_name,
+    manifest,
+    part_name,
+    write_json,
+    write_partition,
+)
+from newscorpus.cluster.reading import read_pieces
+from newscorpus.cluster.requirements import require_dask
+from newscorpus.cluster.storage import join, url_filesystem
+from newscorpus.corpus.readers import Input
+from newscorpus.corpus.records import FieldMapping
+from newscorpus.corpus.schema import require_parquet
+from newscorpus.limits import Limits
+from newscorpus.tuning import CLUSTER_PARTITION_BYTES
+
+__all__ = ["ClusterSummary", "partition_bytes", "read_bag", "run_on_dask"]
+
+_OURS = ("part-", "_errors", "_partitions.json", "_summary.json", ".")
+
+
+@frozen
+class ClusterSummary:
+    """What a cluster run did: partitions, documents read, records written, errors, and the
+    partitions kept from an interrupted run (``resumed``).
+
+    >>> summary = ClusterSummary(2, read=10, written=9, failed=1, resumed=0, output="corpus")
+    >>> summary.errors, summary.to_json()["failed"]
+    ('corpus/_errors', 1)
+    """
+
+    partitions: int = field(validator=validators.ge(0))
+    read: int = field(validator=validators.ge(0))
+    written: int = field(validator=validators.ge(0))
+    failed: int = field(validator=validators.ge(0))
+    resumed: int = field(validator=validators.ge(0))
+    output: str
+
+    @property
+    def errors(self) -> str:
+        """The folder of error entries."""
+        return join(self.output, ERRORS_FOLDER)
+
+    def to_json(self) -> dict[str, Any]:
+        """The counts as written to ``_summary.json``."""
+        return {
+            "partitions": self.partitions,
+            "read": self.read,
+            "written": self.written,
+            "failed": self.failed,
+            "resumed": self.resumed,
+        }
+
+
+def partition_bytes(value: int | str) -> int:
+    """A partition size in bytes: a number, or text such as ``"64 MiB"`` or ``"100MB"``.
+
+    >>> partition_bytes("64 MiB"), partition_bytes(1000)
+    (67108864, 1000)
+    """
+    size = value if isinstance(value, int) else int(require_dask().utils.parse_bytes(value))
+    if size < 1:
+        raise ValueError(f"the partition size must be at least 1 byte, not {value!r}")
+    return size
+
+
+def run_on_dask(
+    inputs: Input | Iterable[Input],
+    output: str | os.PathLike[str],
+    *,
+    client: Any = None,
+    scheduler: str | None = None,
+    partition_size: int | str = CLUSTER_PARTITION_BYTES,
+    parse_format: str | None = None,
+    mapping: FieldMapping | None = None,
+    limits: Limits | None = None,
+    resume: bool = False,
+    on_partition: Callable[[PartSummary], None] | None = None,
+) -> ClusterSummary:
+    """Parse every document of ``inputs`` on a Dask cluster into the corpus folder ``output``.
+
+    ``client`` is a :class:`distributed.Client`; without one, the default client (the last one
+    created) is used if there is one, else Dask's ``scheduler`` (``"processes"`` by default;
+    ``"sync"`` runs everything here, for debugging). ``partition_size`` is bytes of input per
+    partition (a number or ``"64 MiB"``). ``parse_format`` forces a parser and ``mapping`` names
+    the fields of JSON Lines and CSV exports and ``limits`` bound what is read, as in the local
+    runner. ``on_partition`` is called
+    with each partition's :class:`~newscorpus.cluster.parts.PartSummary` as it completes.
+
+    An existing ``output`` folder must be a cluster corpus (it is replaced, or resumed with
+    ``resume=True``); a folder holding anything else is refused.
+
+    >>> import pathlib, tempfile
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (root / "a.txt").write_text("The council met on Monday to vote on the budget.")
+    >>> inputs = [root / "a.txt", root / "gone.txt"]
+    >>> summary = run_on_dask(inputs, root / "corpus", scheduler="sync")
+    >>> summary.read, summary.written, summary.failed
+    (2, 1, 1)
+    """
+    dask = require_dask()
+    size = partition_bytes(partition_size)
+    root = os.fspath(output)
+    engine = _Engine(dask, client, scheduler)
+    _prepare(root, resume=resume)
+    partitions = plan_partitions(inputs, size, exclude=root, scan=engine.scan)
+    plan = manifest(partitions, size)
+    plan_path = join(root, PARTITIONS_FILE)
+    filesystem, folder = url_filesystem(root)
+    done: list[int] = []
+    if resume and filesystem.exists(f"{folder}/{PARTITIONS_FILE}"):
+        with filesystem.open(f"{folder}/{PARTITIONS_FILE}", "rb") as stream:
+            if json.load(stream) != plan:
+                raise ValueError(
+                    f"cannot resume {root}: the inputs or the partition size are not those of "
+                    "the interrupted run"
+                )
+        done = [
+            p.number for p in partitions if filesystem.exists(f"{folder}/{part_name(p.number)}")
+        ]
+    else:
+        write_json(plan_path, plan)
+    kept = set(done)
+    todo = [partition for partition in partitions if partition.number not in kept]
+    summaries = engine.run(todo, root, (parse_format, mapping, limits), on_partition)
+    counts = [(s.read, s.failed) for s in summaries] + [_counted(root, n) for n in done]
+    read = sum(count[0] for count in counts)
+    failed = sum(count[1] for count in counts)
+    summary = ClusterSummary(len(partitions), read, read - failed, failed, len(done), root)
+    write_json(join(root, SUMMARY_FILE), summary.to_json())
+    return summary
+
+
+def read_bag(
+    inputs: Input | Iterable[Input],
+    *,
+    partition_size: int | str = CLUSTER_PARTITION_BYTES,
+    mapping: FieldMapping | None = None,
+    limits: Limits | None = None,
+) -> Any:
+    """The read items of ``inputs`` as a :class:`dask.bag.Bag`, one bag partition per planned
+    partition, in reading order: for analyses of your own on the cluster, such as
+    ``read_bag(paths).map(outcome_of)``. Big JSON Lines files are scanned here to plan;
+    ``mapping`` and ``limits`` are those of :func:`~newscorpus.corpus.read_documents`.
+
+    >>> from newscorpus.corpus import outcome_of
+    >>> bag = read_bag("no/such/file.txt")
+    >>> [outcome["source"] for outcome in bag.map(outcome_of).compute(scheduler="sync")]
+    ['no/such/file.txt']
+    """
+    dask = require_dask()
+    bag = importlib.import_module("dask.bag")
+    partitions = plan_partitions(inputs, partition_bytes(partition_size))
+    load = dask.delayed(_read_list, pure=True)
+    return bag.from_delayed([load(partition, mapping, limits) for partition in partitions])
+
+
+def _read_list(
+    partition: Partition, mapping: FieldMapping | None, limits: Limits | None
+) -> list[Any]:
+    return list(read_pieces(partition.pieces, mapping, limits))
+
+
+class _Engine:
+    """Where tasks run: a distributed client, or a Dask scheduler by name."""
+
+    def __init__(self, dask: Any, client: Any, scheduler: str | None) -> None:
+        self.dask = dask
+        self.client = client if client is not None else _default_client()
+        self.scheduler = scheduler or "processes"
+
+    def scan(self, blocks: Sequence[Block]) -> list[BlockScan]:
+        if self.client is not None:
+            futures = self.client.map(scan_block, list(blocks), pure=False)
+            return list(self.client.gather(futures))
+        delayed = self.dask.delayed(scan_block, pure=False)
+        tasks = [delayed(block) for block in blocks]
+        return list(self.dask.compute(*tasks, scheduler=self.scheduler))
+
+    def run(
+        self,
+        partitions: Sequence[Partition],
+        root: str,
+        settings: tuple[str | None, FieldMapping | None, Limits | None],
+        on_partition: Callable[[PartSummary], None] | None,
+    ) -> list[PartSummary]:
+        if not partitions:
+            return []
+        if self.client is None:
+            delayed = self.dask.delayed(write_partition, pure=False)
+            tasks = [delayed(p, root, *settings) for p in partitions]
+            summaries: list[PartSummary] = list(self.dask.compute(*tasks, scheduler=self.scheduler))
+            for summary in summaries:
+                if on_partition is not None:
+                    on_partition(summary)
+            return summaries
+        distributed = importlib.import_module("distributed")
+        futures = self.client.map(
+            write_partition,
+            list(partitions),
+            root=root,
+            parse_format=settings[0],
+            mapping=settings[1],
+            limits=settings[2],
+            pure=False,
+        )
+        number = {
+            future.key: partition.number
+            for future, partition in zip(futures, partitions, strict=True)
+        }
+        summaries = []
+        failures: list[tuple[int, BaseException]] = []
+        for future in distributed.as_completed(futures):
+            try:
+                summary = future.result()
+            except Exception as error:  # a worker lost for good, a full disk: others go on
+                failures.append((number[future.key], error))
+                continue
+            summaries.append(summary)
+            if on_partition is not None:
+                on_partition(summary)
+        if failures:
+            failures.sort(key=lambda failure: failure[0])
+            numbers = ", ".join(str(failure[0]) for failure in failures)
+            raise RuntimeError(
+                f"{len(failures)} partition(s) failed ({numbers}); the others are written: "
+                f"run again with resume=True to redo only the failed ones"
+            ) from failures[0][1]
+        return summaries
+
+
+def _default_client() -> Any:
+    try:
+        distributed = importlib.import_module("distributed")
+    except ImportError:
+        return None
+    try:
+        return distributed.default_client()
+    except ValueError:
+        return None
+
+
+def _prepare(root: str, *, resume: bool) -> None:
+    """Make ``root`` an empty cluster corpus folder (or keep it, to resume); refuse a folder
+    holding anything that is not part of a cluster corpus."""
+    filesystem, folder = url_filesystem(root)
+    if filesystem.exists(folder):
+        if not filesystem.isdir(folder):
+            raise ValueError(f"{root} is a file; a cluster corpus is written to a folder")
+        names = [
+            entry.rstrip("/").rsplit("/", 1)[-1] for entry in filesystem.ls(folder, detail=False)
+        ]
+        foreign = sorted(name for name in names if not name.startswith(_OURS))
+        if foreign:
+            raise ValueError(
+                f"{root} holds files that are not part of a cluster corpus ({foreign[0]}...); "
+                "choose an empty or new folder"
+            )
+        if not resume:
+            for name in names:
+                filesystem.rm(f"{folder}/{name}", recursive=True)
+    filesystem.makedirs(folder, exist_ok=True)
+    filesystem.makedirs(f"{folder}/{ERRORS_FOLDER}", exist_ok=True)
+
+
+def _counted(root: str, number: int) -> tuple[int, int]:
+    """Documents read and failed in a committed partition, from its files."""
+    filesystem, folder = url_filesystem(root)
+    with filesystem.open(f"{folder}/{part_name(number)}", "rb") as stream:
+        rows = int(require_parquet().ParquetFile(stream).metadata.num_rows)
+    failed = 0
+    errors = f"{folder}/{error_name(number)}"
+    if filesystem.exists(errors):
+        with filesystem.open(errors, "rb") as stream:
+            failed = sum(1 for line in stream if line.strip())
+    return rows + failed, failed
