@@ -1,4 +1,4 @@
-"""Score and time newscorpus's HTML pipeline on the scrapinghub pages, beside trafilatura.
+"""Score and time newscorpus's HTML pipeline on the scrapinghub pages, beside other extractors.
 
 Run from the repository root::
 
@@ -7,6 +7,7 @@ Run from the repository root::
     .venv/bin/python benchmarks/html_pages.py BENCH_DIR --worst 10      # and the 10 worst pages
     .venv/bin/python benchmarks/html_pages.py BENCH_DIR --floor 0.95    # exit 1 when F1 < 0.95
     .venv/bin/python benchmarks/html_pages.py BENCH_DIR --json          # machine-readable output
+    .venv/bin/python benchmarks/html_pages.py BENCH_DIR --skip news-please  # leave one out
 
 ``BENCH_DIR`` is the benchmark folder (``ground-truth.json``, ``html/<id>.html.gz``); nothing is
 written anywhere. Every page is decompressed and handed over as its bytes, as a crawler has
@@ -17,8 +18,16 @@ and trafilatura, when the ``bench`` extra is installed (``pip install -e '.[benc
 ``benchmarks/metric.py`` (4-word shingles, precision and recall macro-averaged over pages, F1
 of the two averages).
 
+Two more baselines run when installed (neither is needed by CI, nor declared by any extra:
+``pip install newspaper4k news-please`` into a separate environment, as they pin their own
+dependencies): newspaper4k (``Article(url).download(input_html=...)`` then ``parse()``, its
+``text``) and news-please (``NewsPlease.from_html(html, fetch_images=False)``, its
+``maintext``). Both take text, not bytes: each page is decoded for them with w3lib's
+``html_to_unicode``, which is what their own download paths use. No system is given the
+page's URL, and none touches the network.
+
 Speed: after one untimed pass of each system (which gives the outputs to score), ``--runs``
-timed passes of each, interleaved (ours, then trafilatura's, in turn), each with the garbage
+timed passes of each, interleaved (ours, then each baseline's, in turn), each with the garbage
 collector off and newscorpus's memo caches emptied; the medians are printed as milliseconds a
 page, with the ratio ours/trafilatura (below 1: newscorpus is faster). Interleaving in one
 process makes the ratio comparable across machines where the milliseconds are not.
@@ -83,6 +92,82 @@ def _trafilatura() -> Extractor | None:
     return extract
 
 
+def _decode_like_a_crawler() -> Callable[[bytes], str] | None:
+    """w3lib's decoding (BOM, then the declared charset, then detection), or None."""
+    try:
+        encoding: Any = importlib.import_module("w3lib.encoding")
+    except ImportError:
+        return None
+
+    def decode(payload: bytes) -> str:
+        text: str = encoding.html_to_unicode(None, payload)[1]
+        return text
+
+    return decode
+
+
+def _newspaper4k() -> Extractor | None:
+    """newspaper4k's article text (no images, no NLP), or None when it is not installed."""
+    decode = _decode_like_a_crawler()
+    try:
+        newspaper: Any = importlib.import_module("newspaper")
+        importlib.import_module("newspaper.article")
+    except ImportError:
+        return None
+    if decode is None or not hasattr(newspaper, "Article"):
+        return None
+
+    def extract(payload: bytes) -> str:
+        article = newspaper.Article("https://example.invalid/", fetch_images=False)
+        article.download(input_html=decode(payload))
+        article.parse()
+        return str(article.text or "")
+
+    return extract
+
+
+def _news_please() -> Extractor | None:
+    """news-please's ``maintext`` from ``NewsPlease.from_html``, or None when not installed."""
+    decode = _decode_like_a_crawler()
+    try:
+        newsplease: Any = importlib.import_module("newsplease")
+    except ImportError:
+        return None
+    if decode is None:
+        return None
+
+    def extract(payload: bytes) -> str:
+        article = newsplease.NewsPlease.from_html(decode(payload), fetch_images=False)
+        return str(getattr(article, "maintext", None) or "")
+
+    return extract
+
+
+class Tolerant:
+    """A baseline that returns no text for a page it raises on, and counts those pages by the
+    exception's type (newspaper4k raises on Korean pages without NLTK's downloaded data)."""
+
+    def __init__(self, extract: Extractor) -> None:
+        self.extract = extract
+        self.failures: dict[str, int] = {}
+
+    def __call__(self, payload: bytes) -> str:
+        try:
+            return self.extract(payload)
+        except Exception as error:
+            name = type(error).__name__
+            self.failures[name] = self.failures.get(name, 0) + 1
+            return ""
+
+
+#: The baselines, each built only when its package is installed.
+BASELINES: dict[str, Callable[[], Extractor | None]] = {
+    "trafilatura": _trafilatura,
+    "newspaper4k": _newspaper4k,
+    "news-please": _news_please,
+}
+
+
 def load_pages(root: Any, ids: Sequence[str]) -> dict[str, bytes]:
     """The pages (``html/<id>.html.gz``), decompressed, by id."""
     pages: dict[str, bytes] = {}
@@ -140,8 +225,7 @@ def _row(name: str, scores: Scores, ms: float, memory: tuple[float, float], note
     ).rstrip()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the benchmark; return the exit status (1 when F1 is below ``--floor``)."""
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("bench", type=bench_dir, metavar="BENCH_DIR")
     parser.add_argument("--runs", type=int, default=5, help="timed passes (default 5)")
@@ -151,17 +235,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--no-trafilatura", action="store_true", help="skip trafilatura even when installed"
     )
-    args = parser.parse_args(argv)
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        choices=sorted(BASELINES),
+        help="skip this baseline even when installed (repeatable)",
+    )
+    parser.add_argument(
+        "--no-baselines", action="store_true", help="run newscorpus alone (what CI needs)"
+    )
+    return parser.parse_args(argv)
 
+
+def _systems(args: argparse.Namespace) -> tuple[dict[str, Extractor], list[str]]:
+    """newscorpus and the baselines asked for: those installed, and the names of the others."""
+    skipped = set(BASELINES) if args.no_baselines else set(args.skip)
+    if args.no_trafilatura:
+        skipped.add("trafilatura")
+    systems: dict[str, Extractor] = {"newscorpus": parse_html}
+    missing: list[str] = []
+    for name, build in BASELINES.items():
+        if name in skipped:
+            continue
+        extractor = build()
+        if extractor is None:
+            missing.append(name)
+        else:
+            systems[name] = Tolerant(extractor)
+    return systems, missing
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark; return the exit status (1 when F1 is below ``--floor``)."""
+    args = _arguments(argv)
     truth = load_truth(args.bench)
     pages = load_pages(args.bench, list(truth))
     payloads = list(pages.values())
-    systems: dict[str, Extractor] = {"newscorpus": parse_html}
-    trafilatura = None if args.no_trafilatura else _trafilatura()
-    if trafilatura is not None:
-        systems["trafilatura"] = trafilatura
+    systems, missing = _systems(args)
 
     counts = {name: score_pages(truth, _outputs(system, pages)) for name, system in systems.items()}
+    failed = {  # pages each baseline raised on, in the scored pass
+        name: dict(system.failures)
+        for name, system in systems.items()
+        if isinstance(system, Tolerant)
+    }
     times: dict[str, list[float]] = {name: [] for name in systems}
     for _ in range(max(1, args.runs)):
         for name, system in systems.items():
@@ -170,20 +288,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     memory = {name: _memory(system, payloads) for name, system in systems.items()}
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     ours = counts["newscorpus"]
-    ratio = ms["newscorpus"] / ms["trafilatura"] if "trafilatura" in ms else None
+    ratios = {name: ms["newscorpus"] / ms[name] for name in systems if name != "newscorpus"}
 
     if args.json:
-        report = _as_json(counts, ms, memory, ratio, truth=truth, worst=args.worst)
+        report = _as_json(counts, ms, memory, ratios, truth=truth, worst=args.worst)
+        report["failed_pages"] = failed
         print(json.dumps(report, indent=2))
     else:
         print(f"{len(pages)} HTML pages of {args.bench}")
         print(f"{'':<12} {'P':>6} {'R':>6} {'F1':>6} {'ms/page':>8} {'peak MiB':>9} {'median':>9}")
         for name in systems:
             print(_row(name, scores_of(counts[name]), ms[name], memory[name]))
-        if trafilatura is None and not args.no_trafilatura:
-            print("trafilatura   not installed: pip install -e '.[bench]'")
-        if ratio is not None:
-            print(f"time ratio newscorpus / trafilatura: {ratio:.2f} (below 1: ours is faster)")
+        for name in missing:
+            hint = "pip install -e '.[bench]'" if name == "trafilatura" else f"pip install {name}"
+            print(f"{name:<12} not installed: {hint}")
+        for name, errors in failed.items():
+            if errors:
+                listed = ", ".join(f"{count} {error}" for error, count in errors.items())
+                print(f"{name} raised on {sum(errors.values())} pages ({listed}): scored as empty")
+        for name, ratio in ratios.items():
+            print(f"time ratio newscorpus / {name}: {ratio:.2f} (below 1: ours is faster)")
         print(
             f"speed: median of {max(1, args.runs)} interleaved timed pass(es) over every page "
             f"(bytes in, decoding included); memory: peak of Python's heap while one page is "
@@ -200,7 +324,7 @@ def _as_json(
     counts: Mapping[str, Mapping[str, PageCounts]],
     ms: Mapping[str, float],
     memory: Mapping[str, tuple[float, float]],
-    ratio: float | None,
+    ratios: Mapping[str, float],
     *,
     truth: Mapping[str, Truth],
     worst: int,
@@ -219,7 +343,8 @@ def _as_json(
         }
     return {
         "systems": systems,
-        "time_ratio_newscorpus_to_trafilatura": ratio,
+        "time_ratio_newscorpus_to_trafilatura": ratios.get("trafilatura"),
+        "time_ratios_newscorpus_to": dict(ratios),
         "worst": [
             {
                 "id": key,

@@ -47,6 +47,10 @@ class DraftBlock:
     ``marked_main`` is a judgement, not evidence: the ``markup`` step sets it on the blocks
     inside the container the page itself names as the article's body (when that container
     holds most of the page's prose), for the ``zones`` step to weigh.
+
+    >>> block = DraftBlock(0, "Connect with us", blank_before=False)
+    >>> block.kind, block.kept
+    ('paragraph', True)
     """
 
     index: int
@@ -70,7 +74,23 @@ class DraftBlock:
 
 @define(eq=False)
 class Draft:
-    """The working state of one document through the cleaning pipeline."""
+    """The working state of one document through the cleaning pipeline.
+
+    A step reads the kept blocks and changes them only through :meth:`drop` and :meth:`edit`,
+    which record the step's name (:attr:`step`, set by the pipeline) with each change:
+
+    >>> from newscorpus.models import ParserInfo
+    >>> draft = Draft([DraftBlock(0, "Share this"), DraftBlock(1, "War. . Peace.")],
+    ...               ParserInfo("dump", "0.1.0"))
+    >>> draft.step = "chrome"
+    >>> draft.drop(draft.blocks[0], "share prompt")
+    >>> draft.step = "debris"
+    >>> draft.edit(draft.blocks[1], "War. Peace.", "doubled full stop")
+    >>> [block.text for block in draft.iter_kept()], draft.removed()
+    (['War. Peace.'], [Removal(text='Share this', reason='share prompt', step='chrome')])
+    >>> draft.edits[0].before, draft.edits[0].after
+    ('War. . Peace.', 'War. Peace.')
+    """
 
     blocks: list[DraftBlock]
     parser: ParserInfo

@@ -39,7 +39,12 @@ V = TypeVar("V")
 @frozen
 class Registration(Generic[T]):
     """One registered object, its name and where it came from (``"builtin"``, ``"code"`` or
-    ``"entry point <value>"``)."""
+    ``"entry point <value>"``).
+
+    >>> from newscorpus import parsers
+    >>> [(entry.name, entry.origin) for entry in parsers if entry.name == "dump"]
+    [('dump', 'builtin')]
+    """
 
     name: str
     value: T
@@ -47,7 +52,18 @@ class Registration(Generic[T]):
 
 
 class Registry(Generic[T]):
-    """Objects registered by name, with lazy discovery of entry-point plugins."""
+    """Objects registered by name, with lazy discovery of entry-point plugins.
+
+    >>> colours: Registry[str] = Registry("colours", entry_point_group=None)
+    >>> colours.register("sky", "blue")
+    'blue'
+    >>> colours.get("sky"), "sky" in colours, colours.names()
+    ('blue', True, ['sky'])
+    >>> colours.get("sea")
+    Traceback (most recent call last):
+    ...
+    newscorpus.errors.RegistryError: no colours named 'sea' (registered: sky)
+    """
 
     def __init__(self, kind: str, *, entry_point_group: str | None) -> None:
         self.kind = kind

@@ -30,7 +30,24 @@ __all__ = ["Pipeline", "Step", "StepFactory", "article_id", "finish"]
 
 @runtime_checkable
 class Step(Protocol):
-    """One named unit of cleaning with one job."""
+    """One named unit of cleaning with one job: any object with a ``name`` and a
+    ``__call__(draft)`` that changes the draft in place (a protocol: no base class needed).
+
+    >>> from attrs import frozen
+    >>> @frozen
+    ... class DropShort:
+    ...     name: str = "short"
+    ...     def __call__(self, draft: Draft) -> None:
+    ...         for block in draft.iter_kept():
+    ...             if len(block.text) < 4:
+    ...                 draft.drop(block, "too short")
+    >>> isinstance(DropShort(), Step)
+    True
+    >>> import newscorpus
+    >>> newscorpus.parse("Hi\\n\\nA sentence that stays in the body.\\n",
+    ...                  pipeline=Pipeline([DropShort()])).removed
+    (Removal(text='Hi', reason='too short', step='short'),)
+    """
 
     @property
     def name(self) -> str:
@@ -63,7 +80,17 @@ def _check_steps(_: object, __: object, steps: tuple[Step, ...]) -> None:
 
 @frozen
 class Pipeline:
-    """An ordered, immutable sequence of cleaning steps."""
+    """An ordered, immutable sequence of cleaning steps.
+
+    Its methods return a new pipeline; :meth:`run` cleans a draft into an article.
+
+    >>> from newscorpus import default_pipeline
+    >>> pipeline = default_pipeline().without("headings", "debris")
+    >>> pipeline.names[-2:], len(pipeline)
+    (['masthead', 'boilerplate'], 14)
+    >>> pipeline.insert(default_pipeline()["debris"], after="normalize").names[:3]
+    ['normalize', 'debris', 'language']
+    """
 
     steps: tuple[Step, ...] = field(converter=_as_steps, validator=_check_steps)
 
