@@ -11,10 +11,12 @@ from newscorpus._version import __version__
 from newscorpus.api import parse
 from newscorpus.cleaning import DEFAULT_STEPS, Pipeline, Step, default_pipeline
 from newscorpus.corpus import read_corpus, read_documents
+from newscorpus.dedup import DedupResult, DedupSettings, deduplicate, find_duplicates
 from newscorpus.draft import Draft, DraftBlock
 from newscorpus.errors import (
     FormatError,
     InputError,
+    LimitError,
     NewsCorpusError,
     PipelineError,
     RegistryError,
@@ -23,6 +25,7 @@ from newscorpus.errors import (
     UnknownFormatError,
 )
 from newscorpus.formats import Parser, RawDocument, SiteParser, SiteResult, site_parser
+from newscorpus.limits import DEFAULT_LIMITS, Limits
 from newscorpus.models import (
     BLOCK_KINDS,
     SCHEMA_VERSION,
@@ -37,20 +40,26 @@ from newscorpus.models import (
     from_dict,
     to_dict,
 )
+from newscorpus.models.article import SyndicationGroup
 from newscorpus.registry import Registry, cleaners, parsers
 
 __all__ = [
     "BLOCK_KINDS",
+    "DEFAULT_LIMITS",
     "DEFAULT_STEPS",
     "SCHEMA_VERSION",
     "Article",
     "Block",
     "BlockKind",
+    "DedupResult",
+    "DedupSettings",
     "Draft",
     "DraftBlock",
     "Edit",
     "FormatError",
     "InputError",
+    "LimitError",
+    "Limits",
     "Media",
     "NewsCorpusError",
     "Parser",
@@ -67,11 +76,14 @@ __all__ = [
     "SiteResult",
     "SourceNotFoundError",
     "Step",
+    "SyndicationGroup",
     "UnknownFormatError",
     "__version__",
     "cleaners",
     "clear_caches",
+    "deduplicate",
     "default_pipeline",
+    "find_duplicates",
     "from_dict",
     "parse",
     "parsers",
