@@ -32,8 +32,7 @@ from newscorpus.cluster.reading import read_pieces
 from newscorpus.cluster.storage import Sink, join
 from newscorpus.corpus.outcomes import Outcome, outcome_of
 from newscorpus.corpus.records import FieldMapping
-from newscorpus.corpus.schema import RECORD_FIELDS, arrow_schema, require_parquet, require_pyarrow
-from newscorpus.corpus.writers import DEFAULT_ROW_GROUP_SIZE, encode_line
+from newscorpus.corpus.writers import ParquetRows, encode_line
 from newscorpus.limits import Limits
 
 __all__ = [
@@ -137,34 +136,18 @@ class _RecordFile:
     """Records to one Parquet file with the declared schema, a row group at a time."""
 
     def __init__(self, path: str) -> None:
-        self._pa = require_pyarrow()
-        self._schema = arrow_schema()
-        self._known = frozenset(RECORD_FIELDS)
-        self._buffer: list[Mapping[str, Any]] = []
         self.sink = Sink(path)
         try:
-            self._writer = require_parquet().ParquetWriter(self.sink.file, self._schema)
+            self._rows = ParquetRows(self.sink.file)
         except BaseException:
             self.sink.abort()
             raise
 
     def write(self, record: Mapping[str, Any]) -> None:
-        unknown = record.keys() - self._known
-        if unknown:
-            raise ValueError(f"record fields not in the Parquet schema: {sorted(unknown)}")
-        self._buffer.append(record)
-        if len(self._buffer) >= DEFAULT_ROW_GROUP_SIZE:
-            self._flush()
-
-    def _flush(self) -> None:
-        if self._buffer:
-            table = self._pa.Table.from_pylist(self._buffer, schema=self._schema)
-            self._buffer = []
-            self._writer.write_table(table, row_group_size=DEFAULT_ROW_GROUP_SIZE)
+        self._rows.write(record)
 
     def finish(self) -> None:
-        self._flush()
-        self._writer.close()
+        self._rows.close()
 
 
 class _ErrorFile:

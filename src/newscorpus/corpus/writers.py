@@ -26,7 +26,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, Protocol, Self, runtime_checkable
+from typing import IO, Any, Literal, Protocol, Self, runtime_checkable
 
 from newscorpus.corpus.atomic import AtomicFile
 from newscorpus.corpus.schema import RECORD_FIELDS, arrow_schema, require_parquet, require_pyarrow
@@ -36,6 +36,7 @@ __all__ = [
     "CorpusWriter",
     "CsvWriter",
     "JsonLinesWriter",
+    "ParquetRows",
     "ParquetWriter",
     "WriterFormat",
     "encode_line",
@@ -218,16 +219,84 @@ class JsonLinesWriter(_AtomicWriter):
         self._count += 1
 
 
-class ParquetWriter(_AtomicWriter):
-    """Parquet with the declared schema (:func:`~newscorpus.corpus.schema.arrow_schema`).
+class ParquetRows:
+    """Records into Parquet row groups on an open binary file, with the declared schema
+    (:func:`~newscorpus.corpus.schema.arrow_schema`): what :class:`ParquetWriter` and the
+    cluster runner's part files share.
 
     Records are converted to Arrow a few at a time and written ``row_group_size`` at a time,
     one row group each, so memory holds one row group in Arrow's compact form and a handful of
     records as Python objects (which take ten times the room: a record's removed lines and
     edits are many small dicts). A record with a field the schema does not know raises
-    :class:`ValueError` (nothing is dropped silently). Arrow strings are UTF-8, so a string
-    holding a lone surrogate raises :class:`UnicodeEncodeError` (text read by newscorpus never
-    holds one). Needs ``newscorpus[parquet]``.
+    :class:`ValueError` (nothing is dropped silently).
+
+    >>> import io
+    >>> rows = ParquetRows(io.BytesIO())
+    >>> rows.write({"bogus": 1})
+    Traceback (most recent call last):
+    ...
+    ValueError: record fields not in the Parquet schema: ['bogus']
+    """
+
+    def __init__(self, file: IO[bytes], *, row_group_size: int = DEFAULT_ROW_GROUP_SIZE) -> None:
+        if row_group_size < 1:
+            raise ValueError(f"row_group_size must be at least 1, not {row_group_size}")
+        self._pa = require_pyarrow()
+        self.row_group_size = row_group_size
+        self._schema = arrow_schema()
+        self._known = frozenset(RECORD_FIELDS)
+        self._buffer: list[Mapping[str, Any]] = []
+        self._batches: list[Any] = []
+        self._rows = 0
+        self._parquet = require_parquet().ParquetWriter(file, self._schema)
+
+    def write(self, record: Mapping[str, Any]) -> None:
+        """Append one article record."""
+        unknown = record.keys() - self._known
+        if unknown:
+            raise ValueError(f"record fields not in the Parquet schema: {sorted(unknown)}")
+        self._buffer.append(record)
+        if len(self._buffer) >= _CONVERT_BATCH or self._rows + len(self._buffer) >= (
+            self.row_group_size
+        ):
+            self._convert()
+        if self._rows >= self.row_group_size:
+            self._flush()
+
+    def close(self) -> None:
+        """Write what is buffered and the file's footer."""
+        self._flush()
+        self._parquet.close()
+
+    def abort(self) -> None:
+        """Drop what is buffered and close without raising (the file is thrown away)."""
+        self._buffer = []
+        self._batches = []
+        with contextlib.suppress(Exception):
+            self._parquet.close()
+
+    def _convert(self) -> None:
+        if self._buffer:
+            batch = self._pa.RecordBatch.from_pylist(self._buffer, schema=self._schema)
+            self._batches.append(batch)
+            self._rows += batch.num_rows
+            self._buffer = []
+
+    def _flush(self) -> None:
+        self._convert()
+        if self._batches:
+            table = self._pa.Table.from_batches(self._batches, schema=self._schema)
+            table = table.combine_chunks()  # one chunk, so one row group
+            self._batches = []
+            self._rows = 0
+            self._parquet.write_table(table, row_group_size=self.row_group_size)
+
+
+class ParquetWriter(_AtomicWriter):
+    """Parquet with the declared schema (:func:`~newscorpus.corpus.schema.arrow_schema`),
+    written by :class:`ParquetRows`: memory holds one row group at most. Arrow strings are
+    UTF-8, so a string holding a lone surrogate raises :class:`UnicodeEncodeError` (text read
+    by newscorpus never holds one). Needs ``newscorpus[parquet]``.
 
     >>> import pathlib, tempfile
     >>> from newscorpus import read_corpus
@@ -248,62 +317,29 @@ class ParquetWriter(_AtomicWriter):
         row_group_size: int = DEFAULT_ROW_GROUP_SIZE,
         temporary_folder: str | os.PathLike[str] | None = None,
     ) -> None:
-        if row_group_size < 1:
-            raise ValueError(f"row_group_size must be at least 1, not {row_group_size}")
-        self._pa = require_pyarrow()
-        parquet = require_parquet()
+        require_parquet()
         super().__init__(path, temporary_folder=temporary_folder)
-        self.row_group_size = row_group_size
-        self._schema = arrow_schema()
-        self._known = frozenset(RECORD_FIELDS)
-        self._buffer: list[Mapping[str, Any]] = []
-        self._batches: list[Any] = []
-        self._rows = 0
         try:
-            self._parquet = parquet.ParquetWriter(self._out.file, self._schema)
+            self._rows = ParquetRows(self._out.file, row_group_size=row_group_size)
         except BaseException:
             self._out.abort()
             raise
 
+    @property
+    def row_group_size(self) -> int:
+        """Records a row group holds."""
+        return self._rows.row_group_size
+
     def _write(self, record: Mapping[str, Any]) -> None:
-        unknown = record.keys() - self._known
-        if unknown:
-            raise ValueError(f"record fields not in the Parquet schema: {sorted(unknown)}")
-        self._buffer.append(record)
-        if len(self._buffer) >= _CONVERT_BATCH or self._rows + len(self._buffer) >= (
-            self.row_group_size
-        ):
-            self._convert()
-        if self._rows >= self.row_group_size:
-            self._flush()
-
-    def _convert(self) -> None:
-        if self._buffer:
-            batch = self._pa.RecordBatch.from_pylist(self._buffer, schema=self._schema)
-            self._batches.append(batch)
-            self._rows += batch.num_rows
-            self._buffer = []
-
-    def _flush(self) -> None:
-        self._convert()
-        if self._batches:
-            table = self._pa.Table.from_batches(self._batches, schema=self._schema)
-            table = table.combine_chunks()  # one chunk, so one row group
-            self._batches = []
-            self._rows = 0
-            self._parquet.write_table(table, row_group_size=self.row_group_size)
+        self._rows.write(record)
 
     def _finish(self) -> None:
-        self._flush()
-        self._parquet.close()
+        self._rows.close()
 
     def abort(self) -> None:
         """Remove the temporary file; nothing appears under :attr:`path`."""
-        self._buffer = []
-        self._batches = []
         if not self.closed:
-            with contextlib.suppress(Exception):
-                self._parquet.close()
+            self._rows.abort()
         super().abort()
 
 
