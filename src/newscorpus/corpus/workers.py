@@ -53,6 +53,10 @@ BATCH_SIZE = 16
 _READ_AHEAD = 4
 #: Seconds a worker is given to leave on its own at the end of a run, before it is killed.
 _EXIT_GRACE = 5.0
+#: Workers in a row that may die before they are ready, before the run gives up.
+_START_FAILURES = 3
+#: What a worker sends once it is ready to parse.
+_READY = "ready"
 
 Work = Callable[[ReadItem, str | None], Outcome]
 """What a worker does with one read item (:func:`~newscorpus.corpus.outcomes.outcome_of`)."""
@@ -99,6 +103,8 @@ def processed(
 
 def _worker_main(connection: Connection, parse_format: str | None, work: Work) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    warm_up()  # (at once when forked warm) so start-up never counts against a time limit
+    connection.send(_READY)
     while True:
         batch: list[tuple[int, ReadDocument]] | None = connection.recv()
         if batch is None:
@@ -128,6 +134,8 @@ class _Worker:
     batch: deque[tuple[int, ReadDocument]]
     #: When the worker started on its current document (time.monotonic()).
     since: float = 0.0
+    #: Whether it has said it is ready (start-up done: imports, models).
+    ready: bool = False
 
 
 class _Pool:
@@ -141,6 +149,7 @@ class _Pool:
         self.workers: list[_Worker] = []
         self.queue: deque[tuple[int, ReadDocument]] = deque()
         self.done: dict[int, Processed] = {}
+        self.start_failures = 0
 
     def run(self, items: Iterator[ReadItem]) -> Iterator[Processed]:
         numbered = enumerate(items)
@@ -170,7 +179,7 @@ class _Pool:
                     emitted += 1
                 if exhausted and emitted == read:
                     return
-                if any(worker.batch for worker in self.workers):
+                if any(worker.batch or not worker.ready for worker in self.workers):
                     self._collect()
         finally:
             self._stop()
@@ -192,7 +201,7 @@ class _Pool:
 
     def _dispatch(self) -> None:
         for index, worker in enumerate(self.workers):
-            if worker.batch or not self.queue:
+            if worker.batch or not worker.ready or not self.queue:
                 continue
             batch = [self.queue.popleft() for _ in range(min(BATCH_SIZE, len(self.queue)))]
             worker.batch.extend(batch)
@@ -205,15 +214,17 @@ class _Pool:
                 self.workers[index] = self._start()
 
     def _collect(self) -> None:
-        """Wait for answers (or a death, or a time limit) and take them in."""
-        busy = [worker for worker in self.workers if worker.batch]
+        """Wait for answers (or a worker ready, a death, a time limit) and take them in."""
+        watched = [worker for worker in self.workers if worker.batch or not worker.ready]
+        busy = [worker for worker in watched if worker.batch]
         timeout = None
-        if self.time_limit is not None:
+        if self.time_limit is not None and busy:
             now = time.monotonic()
             timeout = max(0.0, min(w.since + self.time_limit for w in busy) - now)
-        waitables: list[Any] = [w.connection for w in busy] + [w.process.sentinel for w in busy]
+        waitables: list[Any] = [w.connection for w in watched]
+        waitables += [w.process.sentinel for w in watched]
         wait(waitables, timeout)
-        for worker in busy:
+        for worker in watched:
             if not self._take_answers(worker) or worker.process.exitcode is not None:
                 self._replace(worker, "WorkerCrashed", "the worker process parsing it died")
             elif (
@@ -227,8 +238,12 @@ class _Pool:
     def _take_answers(self, worker: _Worker) -> bool:
         """Take in every answer waiting from ``worker``; False if its pipe is closed (dead)."""
         try:
-            while worker.batch and worker.connection.poll():
-                answer: Processed = worker.connection.recv()
+            while (worker.batch or not worker.ready) and worker.connection.poll():
+                answer: Processed | str = worker.connection.recv()
+                if isinstance(answer, str):  # _READY
+                    worker.ready = True
+                    self.start_failures = 0
+                    continue
                 worker.batch.popleft()
                 worker.since = time.monotonic()
                 self.done[answer.number] = answer
@@ -240,6 +255,13 @@ class _Pool:
         """Stop ``worker``, fail the document it was on, hand the rest of its batch on, and
         start a new worker in its place."""
         _kill(worker)
+        if not worker.ready:
+            self.start_failures += 1
+            if self.start_failures >= _START_FAILURES:
+                raise RuntimeError(
+                    f"{self.start_failures} worker processes in a row died while starting; "
+                    "see their messages above (or run with jobs=0 to see the error here)"
+                )
         if worker.batch:
             number, item = worker.batch.popleft()
             self.done[number] = _encode(number, error_outcome(item.origin, error, message))
