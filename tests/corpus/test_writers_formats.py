@@ -234,3 +234,16 @@ def test_a_bad_row_group_size_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="row_group_size"):
         ParquetWriter(tmp_path / "a.parquet", row_group_size=0)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_parquet_keeps_statistics_for_short_columns_only(tmp_path: Path) -> None:
+    parquet = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "corpus.parquet"
+    with ParquetWriter(path) as writer:
+        for record in records():
+            writer.write(record)
+    group = parquet.ParquetFile(path).metadata.row_group(0)
+    columns = {group.column(i).path_in_schema: group.column(i) for i in range(group.num_columns)}
+    assert columns["id"].statistics is not None
+    assert columns["id"].statistics.has_min_max
+    assert columns["text"].statistics is None  # whole articles do not belong in the footer
