@@ -61,6 +61,8 @@ _METADATA_FIELDS: tuple[str, ...] = (
     "tags",
     "description",
     "top_image",
+    "duplicate_of",
+    "story",
 )
 
 _positive = validators.and_(validators.instance_of(int), validators.ge(1))
@@ -121,6 +123,11 @@ def _metadata_rows(article: Article) -> list[tuple[str, str]]:
         share = article.paywall.remaining_fraction
         hidden = f" ({share:.0%} hidden)" if share is not None else ""
         rows.append(("paywall", article.paywall.notice + hidden))
+    group = article.syndication_group
+    if group is not None:
+        rows.append(
+            ("syndication_group", group.id + (f" ({group.agency})" if group.agency else ""))
+        )
     rows.append(("parser", f"{article.parser.name} {article.parser.version}"))
     return rows
 

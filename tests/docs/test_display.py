@@ -263,3 +263,19 @@ def test_a_corpus_displays_as_a_table_of_its_first_records(tmp_path: Path, suffi
 def test_display_settings_refuse_nonsense(fields: dict[str, Any]) -> None:
     with pytest.raises((TypeError, ValueError)):
         DisplaySettings(**fields)
+
+
+def test_corpus_relations_show_in_the_metadata() -> None:
+    from newscorpus import SyndicationGroup
+
+    article = Article(
+        id="b2",
+        blocks=(Block("paragraph", "They met."),),
+        parser=ParserInfo("dump", "0"),
+        duplicate_of="a1",
+        syndication_group=SyndicationGroup("a1", agency="AFP"),
+        story="a0",
+    )
+    shown = article._repr_html_()
+    for text in ("duplicate_of", "a1 (AFP)", "story"):
+        assert text in shown
