@@ -28,6 +28,7 @@ import codecs
 import gc
 import gzip
 import json
+import os
 import re
 import statistics
 import sys
@@ -315,3 +316,9 @@ def floor_status(f1: float, floor: float | None, what: str = "F1") -> int:
 def scores_of(counts: Mapping[str, PageCounts]) -> Scores:
     """The benchmark's macro-averaged scores of a run's page counts."""
     return score(counts.values())
+
+
+def load_average() -> str:
+    """The machine's load average over 1, 5 and 15 minutes, for a benchmark's header and footer
+    (figures measured on a shared machine say how busy it was)."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())

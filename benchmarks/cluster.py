@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 import newscorpus
-from _bench import bench_dir
+from _bench import bench_dir, load_average
 from corpus_run import _PARSE_FORMAT, _rows, _write_jsonl
 from newscorpus.cluster import require_distributed, run_on_dask
 from newscorpus.corpus import outcome_of, read_documents, run_corpus
@@ -173,8 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     distributed = require_distributed()
     print("$ " + shlex.join([sys.executable, *sys.argv]))
-    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
-    print(f"cpu_count={os.cpu_count()}  load average (1, 5, 15 min) at start: {load}")
+    print(f"cpu_count={os.cpu_count()}  load average (1, 5, 15 min) at start: {load_average()}")
     print("(the cores are shared with other work: compare the ratios, not the raw docs/s)")
     work = Path(tempfile.mkdtemp(prefix="newscorpus-cluster-"))
     clusters: list[Any] = []
@@ -210,8 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for cluster in clusters:
             cluster.close()
         shutil.rmtree(work, ignore_errors=True)
-    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
-    print(f"\nload average at end: {load}")
+    print(f"\nload average at end: {load_average()}")
     return 0
 
 

@@ -59,7 +59,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import newscorpus
-from _bench import bench_dir, load_dumps, load_html, load_truth
+from _bench import bench_dir, load_average, load_dumps, load_html, load_truth
 from newscorpus.corpus import run_corpus
 from newscorpus.corpus.workers import Processed
 
@@ -105,28 +105,27 @@ _PARSE_FORMAT = {"dumps": "dump", "html": "html"}
 # --- memory sampling -------------------------------------------------------------------------
 
 
-def _rss_kb(pid: int) -> int:
+def _proc_kb(pid: int, file: str, key: str) -> int | None:
+    """The kB figure on the ``key`` line of ``/proc/<pid>/<file>``, or None if unreadable."""
     try:
-        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
+        with open(f"/proc/{pid}/{file}", encoding="ascii", errors="replace") as lines:
+            for line in lines:
+                if line.startswith(key):
                     return int(line.split()[1])
     except (OSError, ValueError, IndexError):
         pass
-    return 0
+    return None
+
+
+def _rss_kb(pid: int) -> int:
+    return _proc_kb(pid, "status", "VmRSS:") or 0
 
 
 def _pss_kb(pid: int) -> int:
     """Proportional set size: a page shared by n processes counts 1/n in each (workers forked
     from the parent share its loaded model), so the tree's sum is what the run really holds."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as rollup:
-            for line in rollup:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
-    return _rss_kb(pid)
+    pss = _proc_kb(pid, "smaps_rollup", "Pss:")
+    return _rss_kb(pid) if pss is None else pss
 
 
 def _parents() -> dict[int, int]:
@@ -352,8 +351,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.documents < 1 and args.memory_documents < 1:
         parser.error("nothing to do")
     print("$ " + shlex.join([sys.executable, *sys.argv]))
-    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
-    print(f"cpu_count={os.cpu_count()}  load average (1, 5, 15 min) at start: {load}")
+    print(f"cpu_count={os.cpu_count()}  load average (1, 5, 15 min) at start: {load_average()}")
     work = Path(tempfile.mkdtemp(prefix="newscorpus-corpus-run-"))
     try:
         if args.documents > 0 and args.runs > 0:
@@ -374,8 +372,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("\n".join(memory(work, args.bench, args.memory_documents, args.memory_jobs)))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
-    print(f"\nload average at end: {load}")
+    print(f"\nload average at end: {load_average()}")
     return 0
 
 
