@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import os
+import stat
 from pathlib import Path
 
+from attrs import evolve
+
 from newscorpus.cleaning import Pipeline, default_pipeline
+from newscorpus.corpus.readers import open_document
 from newscorpus.errors import InputError, SourceNotFoundError
 from newscorpus.formats import RawDocument, choose_parser
-from newscorpus.limits import Limits, limits_or_default, read_bounded
-from newscorpus.models.article import Article
+from newscorpus.formats.sniff import check_text, replace_surrogates
+from newscorpus.limits import Limits
+from newscorpus.models.article import Article, Edit
 
-__all__ = ["parse"]
+__all__ = ["parse", "parse_document"]
 
 Source = str | bytes | os.PathLike[str]
 
@@ -33,10 +39,15 @@ def parse(
     the safety limits (``None``: :data:`~newscorpus.DEFAULT_LIMITS`): a document past one raises
     :class:`~newscorpus.LimitError` (a file is never read past ``max_document_bytes``).
 
-    Bytes are decoded from their byte-order mark, as UTF-8, or by detection, with a lossy UTF-8
-    fallback, so any bytes give an article. Errors derive from
-    :class:`~newscorpus.NewsCorpusError`: a missing path raises
-    :class:`~newscorpus.SourceNotFoundError`, an unknown format
+    A path or bytes are opened as the corpus readers open a file: gzip, bzip2, xz and
+    zstandard compression is taken off (``page.html.gz``), and a ``.html`` name counts only
+    where the content holds markup. Text is decoded from its byte-order mark, as UTF-8, or by
+    detection, with a lossy UTF-8 fallback. Bytes that are not text (an image, a PDF, a
+    program) raise :class:`~newscorpus.NotTextError`; a zip, tar or WARC file
+    :class:`~newscorpus.InputError` (it holds many documents: see
+    :func:`~newscorpus.read_documents`). Lone surrogates in a ``str`` are replaced with U+FFFD,
+    with an edit that says so. Errors derive from :class:`~newscorpus.NewsCorpusError`: a
+    missing path raises :class:`~newscorpus.SourceNotFoundError`, an unknown format
     :class:`~newscorpus.UnknownFormatError`.
 
     >>> article = parse("Connect with us\\n\\nA first paragraph that says what happened and "
@@ -47,23 +58,45 @@ def parse(
     [('Connect with us', 'chrome')]
     """
     document = _read(source, format=format, url=url, limits=limits)
+    return parse_document(document, pipeline)
+
+
+def parse_document(document: RawDocument, pipeline: Pipeline | None = None) -> Article:
+    """Parse one :class:`~newscorpus.RawDocument` (the step every way in shares: :func:`parse`,
+    ``newscorpus show`` and the corpus runners): check its size and that its bytes are text,
+    replace lone surrogates (recording an edit), choose its parser and clean its draft.
+
+    >>> parse_document(RawDocument("A story \\ud800.")).edits[0].reason
+    'lone surrogate replaced with U+FFFD (1 in the document)'
+    """
     document.check_size()
-    parser = choose_parser(document)
-    draft = parser.parse(document)
+    repair: Edit | None = None
+    if isinstance(document.payload, bytes):
+        check_text(document.payload, source=document.source)
+    else:
+        text, repair = replace_surrogates(document.payload)
+        if repair is not None:
+            document = evolve(document, payload=text)
+    draft = choose_parser(document).parse(document)
+    if repair is not None:
+        draft.edits.insert(0, repair)
     return (pipeline if pipeline is not None else default_pipeline()).run(draft)
 
 
 def _read(
     source: Source, *, format: str | None, url: str | None, limits: Limits | None
 ) -> RawDocument:
-    if isinstance(source, str | bytes):
-        name = "<string>" if isinstance(source, str) else "<bytes>"
-        return RawDocument(source, source=name, url=url, format=format, limits=limits)
+    if isinstance(source, str):
+        return RawDocument(source, source="<string>", url=url, format=format, limits=limits)
+    if isinstance(source, bytes):
+        opened = open_document(io.BytesIO(source), "", source="<bytes>", limits=limits)
+        return evolve(opened, url=url, format=format or opened.format)
     if isinstance(source, os.PathLike):
         path = Path(source)
         try:
+            _check_regular(path)
             with path.open("rb") as stream:
-                payload = read_bounded(stream, limits_or_default(limits), source=str(path))
+                opened = open_document(stream, path.name, source=str(path), limits=limits)
         except FileNotFoundError:
             raise SourceNotFoundError("no such file", source=str(path)) from None
         except IsADirectoryError:
@@ -76,7 +109,18 @@ def _read(
             raise InputError(
                 f"cannot read the file: {error.strerror or error}", source=str(path)
             ) from None
-        return RawDocument(payload, source=str(path), url=url, format=format, limits=limits)
+        return evolve(opened, url=url, format=format or opened.format)
     raise InputError(
         f"parse() takes a str of content, bytes or a path, not {type(source).__name__}"
     )
+
+
+def _check_regular(path: Path) -> None:
+    """Refuse a FIFO, socket or device: opening one can block forever (a FIFO with no writer)."""
+    mode = path.stat().st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise InputError(
+            "not a regular file (a FIFO, socket or device): not read, as reading it could "
+            "block forever; pipe it to `newscorpus parse -` instead",
+            source=str(path),
+        )

@@ -6,9 +6,11 @@ Every error the library raises on purpose derives from :class:`NewsCorpusError`,
     NewsCorpusError
     ├── InputError              the input cannot be read
     │   ├── SourceNotFoundError     a path that does not exist
-    │   └── LimitError              the input is past a safety limit (see newscorpus.Limits)
+    │   ├── LimitError              the input is past a safety limit (see newscorpus.Limits)
+    │   └── NotTextError            the bytes are not text (an image, a PDF, a program...)
     ├── FormatError             the format is unknown or does not fit the input
-    │   └── UnknownFormatError      no parser is registered under that name
+    │   ├── UnknownFormatError      no parser is registered under that name
+    │   └── ParserFailedError       the parser could not read the input (libxml2 out of memory)
     ├── PipelineError           a cleaning pipeline is misconfigured or a step failed
     ├── RegistryError           a parser or cleaning step cannot be registered or found
     └── SchemaError             a JSON record is not a valid article record
@@ -25,6 +27,8 @@ __all__ = [
     "InputError",
     "LimitError",
     "NewsCorpusError",
+    "NotTextError",
+    "ParserFailedError",
     "PipelineError",
     "RegistryError",
     "SchemaError",
@@ -117,6 +121,19 @@ def _limit_error(limit: str, value: float, maximum: float, source: str | None) -
     return LimitError(limit, value, maximum, source=source)
 
 
+class NotTextError(InputError, ValueError):
+    """The input's bytes are not text: an image, a PDF, a program, an archive no reader opens
+    (also a :class:`ValueError`). Compressed files are opened before this is decided.
+
+    >>> import newscorpus
+    >>> try:
+    ...     newscorpus.parse(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR")
+    ... except NotTextError as error:
+    ...     print(error.message)
+    the bytes are not text (a PNG image)
+    """
+
+
 class FormatError(NewsCorpusError):
     """The input's format is unknown, or the input does not fit the format asked for.
 
@@ -138,6 +155,15 @@ class UnknownFormatError(FormatError):
     ... except UnknownFormatError as error:
     ...     print(type(error).__name__)
     UnknownFormatError
+    """
+
+
+class ParserFailedError(FormatError):
+    """The parser could not read the input at all: libxml2 gave up on a page (its "unknown
+    error", as under a memory cap), where an empty article would hide the failure.
+
+    >>> print(ParserFailedError("the HTML parser failed: unknown error", source="big.html"))
+    big.html: the HTML parser failed: unknown error
     """
 
 

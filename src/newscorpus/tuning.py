@@ -362,3 +362,15 @@ STORY_MAX_POSTINGS = 200
 STORY_MIN_SHARED_TERMS = 4
 #: Words of fewer UTF-8 bytes are not story terms, unless numbers ("32 prisoners" counts).
 STORY_MIN_TOKEN_CHARS = 3
+
+# --- what is text (formats/sniff.py) ------------------------------------------------------------
+
+#: How far into a payload the text check looks for control bytes.
+TEXT_SNIFF_BYTES = 4096
+#: Text in any encoding holds no C0 control bytes but tab, line ends, form feed and escape;
+#: random or compressed data has 12% of them (30 of 256 byte values), an image or program more
+#: in its headers. Past this share the payload is not text (a stray NUL in a dump is kept).
+TEXT_MAX_CONTROL_SHARE = 0.02
+#: UTF-16 without a byte-order mark has a NUL in this share of its byte pairs at least, all at
+#: one offset (text in Latin, Greek or Cyrillic script; CJK UTF-16 needs its mark).
+UTF16_MIN_NUL_SHARE = 0.5

@@ -63,19 +63,20 @@ def parse_one(item: ReadDocument, parse_format: str | None = None) -> Outcome:
     >>> parse_one(document, parse_format="no-such-format")["error"]["error"]
     'UnknownFormatError'
     """
-    from newscorpus.cleaning import default_pipeline
+    from newscorpus.api import parse_document
     from newscorpus.errors import NewsCorpusError
-    from newscorpus.formats import choose_parser
 
     document = item.document
     if parse_format is not None:
         document = evolve(document, format=parse_format)
     try:
-        draft = choose_parser(document).parse(document)
-        record = default_pipeline().run(draft).to_dict()
+        record = parse_document(document).to_dict()
     except Exception as error:  # a bad document, or a bug: recorded, and the run goes on
         if isinstance(error, NewsCorpusError):
             message, internal = error.message, False
+        elif isinstance(error, MemoryError):  # the input is too big for the memory there is
+            message = "out of memory parsing the document (a memory limit, or a huge input)"
+            internal = False
         else:
             message, internal = str(error), True
         name = type(error).__name__

@@ -20,6 +20,7 @@ import gzip
 import io
 import lzma
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, cast
@@ -28,6 +29,7 @@ from newscorpus.corpus.archives import read_tar, read_zip
 from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
 from newscorpus.corpus.records import FieldMapping, read_csv, read_jsonl
 from newscorpus.corpus.warc import read_warc
+from newscorpus.errors import InputError, NewsCorpusError
 from newscorpus.formats.base import RawDocument
 from newscorpus.limits import (
     BoundedStream,
@@ -37,7 +39,15 @@ from newscorpus.limits import (
     read_bounded,
 )
 
-__all__ = ["Input", "detect", "expand_inputs", "read_documents", "read_stream"]
+__all__ = [
+    "Input",
+    "detect",
+    "expand_inputs",
+    "format_hint",
+    "open_document",
+    "read_documents",
+    "read_stream",
+]
 
 Input = str | os.PathLike[str]
 """A file, a directory or a glob pattern."""
@@ -55,6 +65,12 @@ _TAR_SUFFIXES = {".tgz": ".tar", ".tbz2": ".tar", ".tbz": ".tar", ".txz": ".tar"
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
 _FORMATS_BY_SUFFIX = {".html": "html", ".htm": "html", ".xhtml": "html"}
 _HEAD = 512
+#: A tag, a comment or a doctype: what a file named ``.html`` must hold to be read as HTML.
+_MARKUP = re.compile(rb"<[A-Za-z!/?]")
+#: How far into a ``.html`` file markup is looked for.
+_MARKUP_SNIFF_BYTES = 64 * 1024
+#: Containers :func:`open_document` refuses: they hold many documents, not one.
+_CONTAINERS = ("zip", "tar", "warc")
 
 
 def read_documents(
@@ -299,13 +315,62 @@ def read_stream(
             yield from read_csv(stream, origin, mapping, delimiter=delimiter, limits=limits)
         else:
             payload = read_bounded(stream, limits, source=str(origin))
-            suffix = os.path.splitext(name.lower())[1]
             raw = RawDocument(
-                payload,
-                source=str(origin),
-                format=_FORMATS_BY_SUFFIX.get(suffix),
-                limits=limits,
+                payload, source=str(origin), format=format_hint(name, payload), limits=limits
             )
             yield ReadDocument(raw, origin)
     except Exception as error:  # nothing is lost: every failure is reported
         yield ReadError.from_exception(origin, error)
+
+
+def format_hint(name: str, payload: bytes) -> str | None:
+    """The format a file's name says, where its content agrees: a ``.html`` file that holds
+    markup is HTML; anything else is left to the parsers' content sniffing (a ``.html`` file
+    holding plain text is a dump, a ``.txt`` file holding a page is HTML).
+
+    >>> format_hint("page.html", b"<!doctype html><p>Hi"), format_hint("page.html", b"Hi.")
+    ('html', None)
+    """
+    if _FORMATS_BY_SUFFIX.get(os.path.splitext(name.lower())[1]) != "html":
+        return None
+    head = payload[:_MARKUP_SNIFF_BYTES]
+    if _MARKUP.search(head) or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "html"
+    return None
+
+
+def open_document(
+    stream: IO[bytes], name: str, *, source: str, limits: Limits | None = None
+) -> RawDocument:
+    """The one document in an open file (or bytes), read as :func:`read_documents` reads a
+    file: compression taken off (``page.html.gz``), the format hinted by name only where the
+    content agrees (:func:`format_hint`). A zip or tar archive or a WARC file holds many
+    documents and raises :class:`~newscorpus.InputError` (read it with
+    :func:`read_documents`); JSON Lines and CSV are text, read as one document.
+
+    >>> import gzip, io
+    >>> raw = open_document(io.BytesIO(gzip.compress(b"<p>Hi</p>")), "p.html.gz", source="p")
+    >>> raw.payload, raw.format
+    (b'<p>Hi</p>', 'html')
+    """
+    limits = limits_or_default(limits)
+    stream, head = _head(stream)
+    kind = detect(head, name)
+    if kind in ("gzip", "bz2", "xz", "zstd") and not name.lower().endswith((".warc.gz", ".arc.gz")):
+        inner = _decompress(stream, kind, limits, source)
+        try:
+            return open_document(inner, _inner_name(name), source=source, limits=limits)
+        except NewsCorpusError:
+            raise
+        except Exception as error:  # broken compressed data: BadGzipFile, LZMAError, EOFError...
+            raise InputError(
+                f"cannot read the {kind} data: {error or type(error).__name__}", source=source
+            ) from error
+    if kind in _CONTAINERS or kind in ("gzip", "bz2", "xz", "zstd"):
+        raise InputError(
+            f"a {kind} file holds many documents, not one: read it with "
+            "newscorpus.read_documents() or `newscorpus parse`",
+            source=source,
+        )
+    payload = read_bounded(stream, limits, source=source)
+    return RawDocument(payload, source=source, format=format_hint(name, payload), limits=limits)

@@ -25,6 +25,7 @@ from attrs import frozen
 from newscorpus import tuning
 from newscorpus._version import __version__
 from newscorpus.draft import Draft
+from newscorpus.errors import ParserFailedError
 from newscorpus.formats.base import RawDocument
 from newscorpus.formats.html.encoding import declared_charset, decode_page
 from newscorpus.formats.html.tree import parse_tree
@@ -90,7 +91,10 @@ class HtmlParser:
         """
         document.check_size()
         text, _ = page_text(document)
-        root = parse_tree(text, document.effective_limits.max_nesting_depth)
+        try:
+            root = parse_tree(text, document.effective_limits.max_nesting_depth)
+        except ParserFailedError as error:
+            raise ParserFailedError(error.message, source=document.source) from None
         draft = Draft(
             blocks=blocks_of(root) if root is not None else [],
             parser=ParserInfo(self.name, self.version),
