@@ -11,6 +11,8 @@ Every error the library raises on purpose derives from :class:`NewsCorpusError`,
     ├── FormatError             the format is unknown or does not fit the input
     │   ├── UnknownFormatError      no parser is registered under that name
     │   └── ParserFailedError       the parser could not read the input (libxml2 out of memory)
+    ├── OutputError             the output cannot be written there (it is an input, it is busy)
+    │   └── OutputExistsError       the output exists and replacing it was not asked for
     ├── PipelineError           a cleaning pipeline is misconfigured or a step failed
     ├── RegistryError           a parser or cleaning step cannot be registered or found
     └── SchemaError             a JSON record is not a valid article record
@@ -28,6 +30,8 @@ __all__ = [
     "LimitError",
     "NewsCorpusError",
     "NotTextError",
+    "OutputError",
+    "OutputExistsError",
     "ParserFailedError",
     "PipelineError",
     "RegistryError",
@@ -164,6 +168,24 @@ class ParserFailedError(FormatError):
 
     >>> print(ParserFailedError("the HTML parser failed: unknown error", source="big.html"))
     big.html: the HTML parser failed: unknown error
+    """
+
+
+class OutputError(NewsCorpusError, ValueError):
+    """The output cannot be written where it was asked for: it is one of the inputs (or its
+    error file or parts folder is), or another run is writing it (also a :class:`ValueError`).
+
+    >>> print(OutputError("is also an input: it would be destroyed", source="d.jsonl"))
+    d.jsonl: is also an input: it would be destroyed
+    """
+
+
+class OutputExistsError(OutputError, FileExistsError):
+    """The output file exists and replacing it was not asked for (``--overwrite`` on the
+    command line); also a :class:`FileExistsError`.
+
+    >>> issubclass(OutputExistsError, FileExistsError)
+    True
     """
 
 

@@ -144,6 +144,10 @@ CHROME_SHORT_MAX_WORDS = 4
 
 #: A paywall notice is short; a longer block that mentions subscribers is an article about them.
 PAYWALL_MAX_WORDS = 40
+#: A notice is where the article stops only when at most this share of the page's prose comes
+#: after it (dev pages: truncated ones have 0 to 0.014 after their notice; the label "Article
+#: réservé aux abonnés" above a Le Monde teaser has 0.91).
+PAYWALL_MAX_PROSE_AFTER = 0.25
 
 # --- captions (cleaning/steps/captions.py) -----------------------------------------------------
 

@@ -66,8 +66,8 @@ def test_records_and_errors_add_up_to_the_inputs(corpus: Path, tmp_path: Path) -
     assert records[0]["source"] == str(corpus / sorted(EXAMPLES.glob("*.txt"))[0].name)
     assert not parts_path_for(output).exists()
     assert sorted(p.name for p in output.parent.iterdir()) == [
-        "corpus.errors.jsonl",
         "corpus.jsonl",
+        "corpus.jsonl.errors.jsonl",
     ]
 
 
@@ -122,7 +122,13 @@ def test_resume_after_sigkill_gives_the_corpus_of_an_uninterrupted_run(
     assert resumed.read_bytes() == whole.read_bytes()
     assert error_path_for(resumed).read_bytes() == error_path_for(whole).read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["in", "whole.jsonl", "whole.errors.jsonl", "resumed.jsonl", "resumed.errors.jsonl"]
+        [
+            "in",
+            "whole.jsonl",
+            "whole.jsonl.errors.jsonl",
+            "resumed.jsonl",
+            "resumed.jsonl.errors.jsonl",
+        ]
     )
 
 
@@ -175,7 +181,7 @@ def test_cli_jobs_writes_records_and_an_error_file(
     out, err = capsys.readouterr()
     assert out == ""
     assert "13 read, 11 written, 2 failed" in err
-    assert "corpus.errors.jsonl" in err
+    assert "corpus.jsonl.errors.jsonl" in err
     assert len(lines(output)) == 11
     assert len(lines(error_path_for(output))) == 2
 
@@ -198,7 +204,7 @@ def test_cli_parquet_output_goes_through_the_runner(
     output = tmp_path / "corpus.parquet"
     assert main(["parse", str(EXAMPLES), "-o", str(output)]) == 0
     assert len(list(read_corpus(output))) == 3
-    assert not (tmp_path / "corpus.errors.jsonl").exists()  # nothing failed
+    assert not (tmp_path / "corpus.jsonl.errors.jsonl").exists()  # nothing failed
     assert "3 read, 3 written, 0 failed" in capsys.readouterr().err
 
 
@@ -224,7 +230,7 @@ def test_cli_unreadable_file_is_an_error_entry(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["-f", "nosuchformat", "-o", "x.jsonl", "-j", "1"], "unknown format"),
+        (["-p", "nosuchformat", "-o", "x.jsonl", "-j", "1"], "unknown parser"),
         (["-o", "corpus.unknown", "-j", "1"], "cannot tell the corpus format"),
         (["--resume"], "--resume goes on with a run to -o FILE"),
         (["-o", "x.jsonl", "-j", "-1"], "--jobs must be at least 0"),

@@ -54,6 +54,7 @@ Role = Literal[
     "related",
     "bio",
     "paywall",
+    "paywall_prompt",
     "credit",
 ]
 

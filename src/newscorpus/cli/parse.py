@@ -16,9 +16,10 @@ document) and gives one outcome, in input order:
   true only for an unexpected exception inside newscorpus: a bug worth reporting. A consumer
   tells the two kinds of line apart by the ``error`` key;
 * into a **corpus** (``-o corpus.jsonl``, ``.parquet`` or ``.csv``): the corpus runner
-  (:func:`~newscorpus.corpus.run_corpus`) writes the records to the file and every failure to the
-  error file beside it (``corpus.errors.jsonl``), commits its work in parts so that ``--resume``
-  goes on after an interruption, and shows progress on a terminal.
+  (:func:`~newscorpus.corpus.run_corpus`) writes the records to the file and every failure to
+  the error file beside it (``corpus.parquet.errors.jsonl``), commits its work in parts so
+  that ``--resume`` goes on after an interruption, and shows progress on a terminal. An
+  existing output is replaced only with ``--overwrite``; an input is never the output.
 
 A summary goes to standard error. Exit status: 0 when every document parsed, 1 when any failed,
 2 for usage errors.
@@ -42,12 +43,13 @@ from newscorpus.cli.limits import add_limit_options, limits_from
 from newscorpus.cli.progress import Progress
 from newscorpus.corpus.origin import ReadDocument, ReadItem
 from newscorpus.corpus.readers import read_documents
-from newscorpus.corpus.runner import DEFAULT_PART_SIZE, run_corpus
+from newscorpus.corpus.runner import DEFAULT_PART_SIZE, check_output, run_corpus
 from newscorpus.corpus.workers import processed
 from newscorpus.corpus.writers import encode_line, format_for
+from newscorpus.errors import NewsCorpusError, OutputError
 from newscorpus.limits import Limits
 
-__all__ = ["error_record", "register", "run"]
+__all__ = ["add_parser_option", "check_parser_option", "error_record", "register", "run"]
 
 
 class _Sink(Protocol):
@@ -74,19 +76,25 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
             "errors."
         ),
     )
-    parser.add_argument("paths", nargs="+", metavar="INPUT", help="what to read")
+    parser.add_argument(
+        "paths", nargs="+", metavar="INPUT", help="what to read ('-': standard input)"
+    )
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
         help=(
-            "write a corpus to FILE (.jsonl, .parquet or .csv; replaced only once the run is "
-            "complete) and failures to its error file (corpus.errors.jsonl)"
+            "write a corpus to FILE (.jsonl, .parquet or .csv; written only once the run is "
+            "complete, and only if it holds a record) and failures to its error file "
+            "(FILE.errors.jsonl)"
         ),
     )
     parser.add_argument(
-        "-f", "--format", metavar="NAME", help="parse every input as this format (default: detect)"
+        "--overwrite",
+        action="store_true",
+        help="replace FILE and its error file if they exist (default: refuse)",
     )
+    add_parser_option(parser)
     parser.add_argument(
         "--url", metavar="URL", help="the URL the page was captured from (one file input only)"
     )
@@ -114,11 +122,29 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.set_defaults(handler=functools.partial(run, parser=parser))
 
 
+def add_parser_option(parser: argparse.ArgumentParser) -> None:
+    """The option that forces a parser, under one name in every command (``--format`` names
+    an output format wherever it appears)."""
+    parser.add_argument(
+        "-p",
+        "--parser",
+        metavar="NAME",
+        help="parse every input with this parser (dump, html...; default: detect)",
+    )
+
+
+def check_parser_option(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """A usage error when ``--parser`` names no registered parser."""
+    if args.parser is not None and args.parser not in newscorpus.parsers:
+        known = ", ".join(newscorpus.parsers.names())
+        parser.error(f"unknown parser {args.parser!r} (known: {known})")
+
+
 def run(args: argparse.Namespace, *, parser: argparse.ArgumentParser) -> int:
     """Parse every document named in ``args`` and write the outcomes; return the exit status."""
-    if args.format is not None and args.format not in newscorpus.parsers:
-        known = ", ".join(newscorpus.parsers.names())
-        parser.error(f"unknown format {args.format!r} (known: {known})")
+    check_parser_option(args, parser)
+    if args.paths.count("-") > 1:
+        parser.error("standard input ('-') can be read once")
     if args.url is not None and (len(args.paths) != 1 or os.path.isdir(args.paths[0])):
         parser.error("--url names the capture of one page; give exactly one file with it")
     if args.jobs < 0:
@@ -149,7 +175,7 @@ def _to_stdout(args: argparse.Namespace, limits: Limits) -> int:
     outcomes = processed(
         _items(args, limits),
         jobs=args.jobs,
-        parse_format=args.format,
+        parse_format=args.parser,
         time_limit=limits.seconds_per_document,
     )
     for outcome in outcomes:
@@ -177,6 +203,9 @@ def _to_corpus(args: argparse.Namespace, limits: Limits, *, parser: argparse.Arg
         parser.error(f"cannot write {output}: no such folder")
     try:
         format_for(target)
+        check_output(args.paths, target, overwrite=args.overwrite or args.resume)
+    except OutputError as error:
+        parser.error(f"{error.source}: {error.message}")
     except ValueError as error:
         parser.error(str(error))
     progress = Progress(args.paths)
@@ -186,27 +215,35 @@ def _to_corpus(args: argparse.Namespace, limits: Limits, *, parser: argparse.Arg
             target,
             jobs=args.jobs,
             resume=args.resume,
-            parse_format=args.format,
+            overwrite=args.overwrite,
+            parse_format=args.parser,
             part_size=args.part_size,
             limits=limits,
             on_document=progress,
             on_open=progress.opened,
         )
+    except NewsCorpusError as error:
+        print(f"newscorpus parse: {error}", file=sys.stderr)
+        return 2
     except ValueError as error:
         print(f"newscorpus parse: {error}", file=sys.stderr)
         return 2
     except OSError as error:
-        parser.error(f"cannot write {output}: {error.strerror or error}")
+        print(
+            f"newscorpus parse: cannot write {output}: {error.strerror or error}", file=sys.stderr
+        )
+        return 1
     finally:
         progress.stop()
     resumed = f", {summary.resumed} from the resumed run" if summary.resumed else ""
     errors = f"; errors in {summary.errors}" if summary.failed else ""
+    where = f"records in {output}" if summary.written else f"no record: {output} not written"
     print(
         f"newscorpus parse: {summary.read} read, {summary.written} written, "
-        f"{summary.failed} failed{resumed} (records in {output}{errors})",
+        f"{summary.failed} failed{resumed} ({where}{errors})",
         file=sys.stderr,
     )
-    return 1 if summary.failed else 0
+    return 1 if summary.failed or not summary.written else 0
 
 
 def error_record(entry: dict[str, Any]) -> dict[str, Any]:

@@ -21,6 +21,8 @@ import io
 import lzma
 import os
 import re
+import stat
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, cast
@@ -50,7 +52,10 @@ __all__ = [
 ]
 
 Input = str | os.PathLike[str]
-"""A file, a directory or a glob pattern."""
+"""A file, a directory or a glob pattern (``"-"``: standard input)."""
+
+#: The input name that reads standard input.
+STDIN = "-"
 
 _MAGIC = {
     b"\x1f\x8b": "gzip",
@@ -119,15 +124,45 @@ def read_documents(
             yield path
             continue
         origin = Origin(path)
+        if path == STDIN:
+            yield from read_stream(sys.stdin.buffer, origin, "", mapping, limits)
+            continue
         try:
-            stream = open(path, "rb")  # noqa: SIM115 - closed below, after streaming
+            stream = _open_regular(path)
         except OSError as error:
+            yield ReadError.from_exception(origin, error)
+            continue
+        except InputError as error:
             yield ReadError.from_exception(origin, error)
             continue
         with stream:
             if on_open is not None:
                 on_open(path, stream)
             yield from read_stream(stream, origin, os.path.basename(path), mapping, limits)
+
+
+def _open_regular(path: str) -> IO[bytes]:
+    """``path`` opened for reading, refusing what is not a regular file: opening a FIFO with
+    no writer blocks forever, and a device never ends (checked on the open file, so a FIFO
+    swapped in after a check cannot slip through)."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(
+                f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'special file')}): "
+                "skipped, as reading it could block forever; pipe it to `-` instead",
+                source=path,
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device"}
 
 
 def expand_inputs(inputs: Input | Iterable[Input]) -> Iterator[str | ReadError]:
@@ -146,14 +181,16 @@ def expand_inputs(inputs: Input | Iterable[Input]) -> Iterator[str | ReadError]:
     items: Iterable[Input] = [inputs] if isinstance(inputs, str | os.PathLike) else inputs
     for item in items:
         path = os.fspath(item)
-        if os.path.isdir(path):
+        if path == STDIN:
+            yield path
+        elif os.path.isdir(path):
             found = False
             for found_path in _walk(path):
                 found = found or isinstance(found_path, str)
                 yield found_path
             if not found:
                 yield ReadError(Origin(path), "InputError", "the folder holds no file")
-        elif os.path.exists(path):
+        elif os.path.lexists(path):  # a broken link or a loop too: its open fails, one error
             yield path
         elif not glob.has_magic(path):
             yield ReadError(Origin(path), "SourceNotFoundError", "no such file")
@@ -182,8 +219,29 @@ def _walk(root: str) -> Iterator[str | ReadError]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(entry.path)
-        elif entry.is_file():
+        elif _is_file(entry):
             yield entry.path
+        else:  # never silently: a FIFO, socket or device, a broken link or a link loop
+            yield ReadError(Origin(entry.path), "InputError", _not_read(entry))
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:  # a link loop
+        return False
+
+
+def _not_read(entry: os.DirEntry[str]) -> str:
+    """Why a folder's entry that is no regular file is not read."""
+    try:
+        mode = os.stat(entry.path).st_mode
+    except OSError as error:
+        return f"a broken link or a link loop: skipped ({error.strerror or error})"
+    if stat.S_ISDIR(mode):
+        return "a link to a folder: not followed (name it as an input to read it)"
+    kind = _KINDS.get(stat.S_IFMT(mode), "a special file")
+    return f"not a regular file ({kind}): skipped, as reading it could block forever"
 
 
 def detect(head: bytes, name: str) -> str:
