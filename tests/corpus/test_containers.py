@@ -219,7 +219,7 @@ def test_zstd_without_zstandard_is_a_clear_error(
     path = write(tmp_path / "a.txt.zst", zstandard.ZstdCompressor().compress(b"A"))
     [item] = list(read_documents(path))
     assert isinstance(item, ReadFailure)
-    assert item.error == "ModuleNotFoundError"
+    assert item.error == "MissingDependencyError"
     assert "newscorpus[zstd]" in item.message
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from attrs import field, frozen, validators
 
+from newscorpus._optional import installed
 from newscorpus.cluster.inputs import Block, BlockScan, Partition, plan_partitions, scan_block
 from newscorpus.cluster.parts import (
     ERRORS_FOLDER,
@@ -130,6 +131,7 @@ def run_on_dask(
     (2, 1, 1)
     """
     dask = require_dask()
+    require_parquet()  # before the output folder exists: a failed start leaves nothing
     size = partition_bytes(partition_size)
     root = os.fspath(output)
     engine = _Engine(dask, client, scheduler)
@@ -261,9 +263,8 @@ class _Engine:
 
 
 def _default_client() -> Any:
-    try:
-        distributed = importlib.import_module("distributed")
-    except ImportError:
+    distributed = installed("distributed")
+    if distributed is None:
         return None
     try:
         return distributed.default_client()

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 from collections.abc import Iterator, Mapping
@@ -23,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from newscorpus._optional import require
 from newscorpus.corpus.schema import arrow_schema, require_parquet, require_pyarrow
 from newscorpus.corpus.writers import WriterFormat, format_for
 from newscorpus.errors import CorpusFormatError, CorpusNotFoundError, RecordError
@@ -140,12 +140,7 @@ class Corpus:
 
     def to_pandas(self) -> Any:
         """The corpus as a :class:`pandas.DataFrame`, one row a record (needs pandas)."""
-        try:
-            importlib.import_module("pandas")
-        except ImportError as error:
-            raise ImportError(
-                "Corpus.to_pandas() needs pandas: pip install 'newscorpus[pandas]'"
-            ) from error
+        require("pandas", "Corpus.to_pandas()")
         return self.to_arrow().to_pandas()
 
     def _repr_html_(self) -> str:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, cast
 
+from newscorpus._optional import require
 from newscorpus.corpus.archives import read_tar, read_zip
 from newscorpus.corpus.origin import Origin, ReadDocument, ReadFailure, ReadItem
 from newscorpus.corpus.records import FieldMapping, read_csv, read_jsonl
@@ -240,12 +241,7 @@ def _decompressor(stream: IO[bytes], kind: str) -> IO[bytes]:
         return cast(IO[bytes], bz2.BZ2File(stream))
     if kind == "xz":
         return cast(IO[bytes], lzma.LZMAFile(stream))
-    try:
-        import zstandard
-    except ImportError:
-        raise ModuleNotFoundError(
-            "reading .zst files needs zstandard: pip install 'newscorpus[zstd]'"
-        ) from None
+    zstandard = require("zstandard", "Reading .zst files")
     reader = zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True)
     return cast(IO[bytes], io.BufferedReader(cast(io.RawIOBase, reader)))
 

@@ -38,7 +38,7 @@ from newscorpus.corpus import parts
 from newscorpus.corpus.origin import ReadItem
 from newscorpus.corpus.readers import Input, read_documents
 from newscorpus.corpus.workers import Processed, processed
-from newscorpus.corpus.writers import format_for, open_writer
+from newscorpus.corpus.writers import format_for, open_writer, require_writer
 from newscorpus.errors import ResumeError, SettingError
 from newscorpus.limits import Limits, limits_or_default
 
@@ -128,6 +128,7 @@ def run_corpus(
         raise SettingError("part_size must be at least 1")
     target = Path(output)
     chosen = format_for(target, format)
+    require_writer(chosen)  # before the parts folder exists: a failed start leaves nothing
     errors = error_path_for(target)
     folder = parts_path_for(target)
     if not resume:

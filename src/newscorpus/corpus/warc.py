@@ -15,10 +15,10 @@ warcio is an optional dependency (``pip install newscorpus[warc]``).
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from typing import IO, Any
 
+from newscorpus._optional import require
 from newscorpus.corpus.origin import Origin, ReadDocument, ReadFailure, ReadItem
 from newscorpus.errors import LimitError
 from newscorpus.formats.base import RawDocument
@@ -34,12 +34,7 @@ _SLACK = 4
 
 
 def _archive_iterator(stream: IO[bytes]) -> Any:
-    try:
-        module = importlib.import_module("warcio.archiveiterator")  # untyped: imported as Any
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise ModuleNotFoundError(
-            "reading WARC files needs warcio: pip install 'newscorpus[warc]'"
-        ) from None
+    module = require("warcio.archiveiterator", "Reading WARC files")
     return module.ArchiveIterator(stream)
 
 

@@ -43,6 +43,7 @@ __all__ = [
     "encode_line",
     "format_for",
     "open_writer",
+    "require_writer",
 ]
 
 WriterFormat = Literal["jsonl", "parquet", "csv"]
@@ -436,6 +437,16 @@ def format_for(path: str | os.PathLike[str], format: str | None = None) -> Write
             f"cannot tell the corpus format of {os.fspath(path)!r} from its suffix; "
             f"use one of {', '.join(WRITER_FORMATS)} or pass format="
         ) from None
+
+
+def require_writer(format: WriterFormat) -> None:
+    """Fail now, before anything is written, when the writer of ``format`` needs a dependency
+    that is not installed (:class:`~newscorpus.MissingDependencyError`).
+
+    >>> require_writer("parquet")
+    """
+    if format == "parquet":
+        require_parquet()
 
 
 def open_writer(
