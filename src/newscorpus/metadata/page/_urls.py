@@ -76,8 +76,8 @@ def names_host(name: str, host: Host) -> bool:
     5 Dallas-Fort Worth": nbcdfw.com), leaving out at most one other word ("Yahoo News").
     "The", "www" and the host's own labels ("com", "ca") are never counted as left out.
 
-    >>> host = _host_of("https://www.nytimes.com/2019/11/19/opinion/x.html")
-    >>> _names_host("The New York Times", host), _names_host("Opinion", host)
+    >>> host = host_of("https://www.nytimes.com/2019/11/19/opinion/x.html")
+    >>> names_host("The New York Times", host), names_host("Opinion", host)
     (True, False)
     """
     words = ALNUM_WORDS.findall(fold(name))
