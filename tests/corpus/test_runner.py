@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from newscorpus.cleaning import Pipeline
 from newscorpus.cli.main import main
 from newscorpus.corpus import ReadDocument, read_documents
 from newscorpus.corpus.origin import ReadItem
@@ -261,18 +262,18 @@ def test_cli_corrupt_archive_is_an_error_entry_and_the_run_goes_on(
     assert "4 read, 3 written, 1 failed" in capsys.readouterr().err
 
 
-def crashing_work(item: ReadItem, parse_format: str | None) -> Outcome:
+def crashing_work(item: ReadItem, parse_format: str | None, pipeline: Pipeline | None) -> Outcome:
     """A worker that dies (as on a segfault or the OOM killer) on a document saying CRASH."""
     if isinstance(item, ReadDocument) and "CRASH" in item.document.text:
         os._exit(70)
-    return outcome_of(item, parse_format)
+    return outcome_of(item, parse_format, pipeline)
 
 
-def hanging_work(item: ReadItem, parse_format: str | None) -> Outcome:
+def hanging_work(item: ReadItem, parse_format: str | None, pipeline: Pipeline | None) -> Outcome:
     """A worker that hangs on a document saying HANG (as on a catastrophic regex)."""
     if isinstance(item, ReadDocument) and "HANG" in item.document.text:
         time.sleep(3600)
-    return outcome_of(item, parse_format)
+    return outcome_of(item, parse_format, pipeline)
 
 
 def _export(tmp_path: Path, marks: dict[int, str]) -> Path:

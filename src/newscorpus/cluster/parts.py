@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
@@ -34,6 +34,9 @@ from newscorpus.corpus.outcomes import Outcome, outcome_of
 from newscorpus.corpus.records import FieldMapping
 from newscorpus.corpus.writers import ParquetRows, encode_line
 from newscorpus.limits import Limits
+
+if TYPE_CHECKING:
+    from newscorpus.cleaning import Pipeline
 
 __all__ = [
     "ERRORS_FOLDER",
@@ -83,13 +86,16 @@ class PartSummary:
 def write_partition(
     partition: Partition,
     root: str,
+    *,
     parse_format: str | None = None,
     mapping: FieldMapping | None = None,
     limits: Limits | None = None,
+    pipeline: Pipeline | None = None,
 ) -> PartSummary:
     """Read, parse and write one partition into the corpus folder ``root`` (a worker's task).
 
-    ``parse_format``, ``mapping`` and ``limits`` are those of the local runner. Memory holds
+    ``parse_format``, ``mapping``, ``limits`` and ``pipeline`` are those of the local runner
+    (``pipeline`` travels to the worker pickled: its steps must be importable). Memory holds
     one Parquet row group of records at most; every document becomes one record
     or one error entry, exactly as in the local runner (:func:`~newscorpus.corpus.outcome_of`).
 
@@ -103,14 +109,17 @@ def write_partition(
     >>> summary.read, summary.written, (root / "out" / part_name(0)).is_file()
     (1, 1, True)
     """
+    from newscorpus.parsing import pipeline_or_default
+
     started = time.perf_counter()
+    chosen = pipeline_or_default(pipeline)
     items = read_pieces(partition.pieces, mapping, limits)
     records = _RecordFile(join(root, part_name(partition.number)))
     errors: _ErrorFile | None = None
     read = failed = 0
     try:
         for item in items:
-            outcome: Outcome = outcome_of(item, parse_format)
+            outcome: Outcome = outcome_of(item, parse_format, chosen)
             read += 1
             if "record" in outcome:
                 records.write(outcome["record"])

@@ -19,7 +19,7 @@ import importlib
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen, validators
 
@@ -43,6 +43,9 @@ from newscorpus.corpus.records import FieldMapping
 from newscorpus.corpus.schema import require_parquet
 from newscorpus.limits import Limits
 from newscorpus.tuning import CLUSTER_PARTITION_BYTES
+
+if TYPE_CHECKING:
+    from newscorpus.cleaning import Pipeline
 
 __all__ = ["ClusterSummary", "partition_bytes", "read_bag", "run_on_dask"]
 
@@ -104,6 +107,7 @@ def run_on_dask(
     parse_format: str | None = None,
     mapping: FieldMapping | None = None,
     limits: Limits | None = None,
+    pipeline: Pipeline | None = None,
     resume: bool = False,
     on_partition: Callable[[PartSummary], None] | None = None,
 ) -> ClusterSummary:
@@ -113,8 +117,11 @@ def run_on_dask(
     created) is used if there is one, else Dask's ``scheduler`` (``"processes"`` by default;
     ``"sync"`` runs everything here, for debugging). ``partition_size`` is bytes of input per
     partition (a number or ``"64 MiB"``). ``parse_format`` forces a parser and ``mapping`` names
-    the fields of JSON Lines and CSV exports and ``limits`` bound what is read, as in the local
-    runner. ``on_partition`` is called
+    the fields of JSON Lines and CSV exports, ``limits`` bound what is read and ``pipeline``
+    cleans every document (``None``: the default pipeline), as in the local runner: each
+    record is the one :func:`newscorpus.parse` gives for its document with that pipeline (the
+    pipeline is pickled to the workers, so its steps must be importable there).
+    ``on_partition`` is called
     with each partition's :class:`~newscorpus.cluster.parts.PartSummary` as it completes.
 
     An existing ``output`` folder must be a cluster corpus (it is replaced, or resumed with
@@ -152,7 +159,13 @@ def run_on_dask(
         write_json(plan_path, plan)
     kept = set(done)
     todo = [partition for partition in partitions if partition.number not in kept]
-    summaries = engine.run(todo, root, (parse_format, mapping, limits), on_partition)
+    settings = {
+        "parse_format": parse_format,
+        "mapping": mapping,
+        "limits": limits,
+        "pipeline": pipeline,
+    }
+    summaries = engine.run(todo, root, settings, on_partition)
     counts = [(s.read, s.failed) for s in summaries] + [_counted(root, n) for n in done]
     read = sum(count[0] for count in counts)
     failed = sum(count[1] for count in counts)
@@ -211,14 +224,14 @@ class _Engine:
         self,
         partitions: Sequence[Partition],
         root: str,
-        settings: tuple[str | None, FieldMapping | None, Limits | None],
+        settings: dict[str, Any],
         on_partition: Callable[[PartSummary], None] | None,
     ) -> list[PartSummary]:
         if not partitions:
             return []
         if self.client is None:
             delayed = self.dask.delayed(write_partition, pure=False)
-            tasks = [delayed(p, root, *settings) for p in partitions]
+            tasks = [delayed(p, root, **settings) for p in partitions]
             summaries: list[PartSummary] = list(self.dask.compute(*tasks, scheduler=self.scheduler))
             for summary in summaries:
                 if on_partition is not None:
@@ -229,10 +242,8 @@ class _Engine:
             write_partition,
             list(partitions),
             root=root,
-            parse_format=settings[0],
-            mapping=settings[1],
-            limits=settings[2],
             pure=False,
+            **settings,
         )
         number = {
             future.key: partition.number

@@ -30,7 +30,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from attrs import frozen
 
@@ -40,6 +40,9 @@ from newscorpus.corpus.readers import Input, read_documents
 from newscorpus.corpus.workers import Processed, processed
 from newscorpus.corpus.writers import format_for, open_writer
 from newscorpus.limits import Limits, limits_or_default
+
+if TYPE_CHECKING:
+    from newscorpus.cleaning import Pipeline
 
 __all__ = ["DEFAULT_PART_SIZE", "RunSummary", "error_path_for", "parts_path_for", "run_corpus"]
 
@@ -98,6 +101,7 @@ def run_corpus(
     resume: bool = False,
     format: str | None = None,
     parse_format: str | None = None,
+    pipeline: Pipeline | None = None,
     part_size: int = DEFAULT_PART_SIZE,
     limits: Limits | None = None,
     on_document: Callable[[Processed], None] | None = None,
@@ -108,6 +112,8 @@ def run_corpus(
 
     ``jobs`` worker processes parse (0: this process, no isolation: for debugging).
     ``format`` is the output format (default: by suffix); ``parse_format`` forces a parser.
+    ``pipeline`` cleans every document (``None``: :func:`~newscorpus.default_pipeline`): each
+    record is the one :func:`newscorpus.parse` gives for its document with that pipeline.
     ``limits`` (default :data:`~newscorpus.DEFAULT_LIMITS`) bound what is read and parsed;
     ``limits.seconds_per_document`` is the most one document may take (with ``jobs`` >= 1).
     ``on_document`` is called with each document's outcome as it is taken back, in input
@@ -140,7 +146,11 @@ def run_corpus(
     items = _without(read, {target.resolve(), errors.resolve()})
     _skip_committed(items, skip, markers[-1].last_source if markers else None, folder)
     outcomes = processed(
-        items, jobs=jobs, parse_format=parse_format, time_limit=limits.seconds_per_document
+        items,
+        jobs=jobs,
+        parse_format=parse_format,
+        pipeline=pipeline,
+        time_limit=limits.seconds_per_document,
     )
     if on_document is not None:
         outcomes = _watched(outcomes, on_document)
