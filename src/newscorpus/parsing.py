@@ -7,11 +7,13 @@ reaches it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from newscorpus.cleaning import Pipeline, default_pipeline
 from newscorpus.formats import RawDocument, choose_parser
 from newscorpus.models.article import Article
 
-__all__ = ["parse_document", "pipeline_or_default"]
+__all__ = ["parse_document", "pipeline_description", "pipeline_or_default"]
 
 
 def pipeline_or_default(pipeline: Pipeline | None) -> Pipeline:
@@ -39,3 +41,12 @@ def parse_document(document: RawDocument, pipeline: Pipeline | None = None) -> A
     document.check_size()
     draft = choose_parser(document).parse(document)
     return pipeline_or_default(pipeline).run(draft)
+
+
+def pipeline_description(pipeline: Pipeline) -> dict[str, Any]:
+    """How a corpus was cleaned, as a run's summary file says it: the pipeline's steps.
+
+    >>> pipeline_description(default_pipeline().without("debris"))["steps"][-1]
+    'headings'
+    """
+    return {"steps": pipeline.names}

@@ -100,6 +100,8 @@ def test_resume_redoes_only_the_missing_partitions(
     assert [part.number for part in seen] == [1]
     assert again.resumed == first.partitions - 1
     assert (again.read, again.written, again.failed) == (first.read, first.written, first.failed)
+    assert again.statistics.to_json() == first.statistics.to_json()  # kept parts read back
+    assert again.statistics.documents == first.written
     same_corpus(folder, output)
     with pytest.raises(ValueError, match="not those of the interrupted run"):
         run_on_dask(inputs, folder, client=client, partition_size=301, resume=True)
@@ -177,6 +179,12 @@ def test_a_custom_pipeline_gives_parses_articles_on_the_cluster(
     assert summary.failed == 0
     expected = [newscorpus.parse(path, pipeline=custom_pipeline()) for path in paths]
     assert list(read_corpus(output)) == expected
+    written = json.loads((output / "_summary.json").read_text(encoding="utf-8"))
+    assert written["statistics"]["documents"] == len(expected)
+    assert written["statistics"]["removals_by_code"]["drop_short"] == sum(
+        removal.step == "drop_short" for article in expected for removal in article.removed
+    )
+    assert written["pipeline"]["steps"] == custom_pipeline().names
     address = client.scheduler.address
     options = ["--without", "debris", "--scheduler", address, "--partition-size", "2000"]
     assert main(["cluster", str(folder), "-o", str(tmp_path / "cli"), *options]) == 0

@@ -25,13 +25,14 @@ import time
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from newscorpus.cluster.inputs import Partition
 from newscorpus.cluster.reading import read_pieces
 from newscorpus.cluster.storage import Sink, join
 from newscorpus.corpus.outcomes import Outcome, outcome_of
 from newscorpus.corpus.records import FieldMapping
+from newscorpus.corpus.statistics import CorpusStatistics
 from newscorpus.corpus.writers import ParquetRows, encode_line
 from newscorpus.limits import Limits
 
@@ -70,7 +71,8 @@ def error_name(number: int) -> str:
 
 @frozen
 class PartSummary:
-    """What one partition task did: documents read, records written, errors, seconds taken.
+    """What one partition task did: documents read, records written, errors, seconds taken,
+    and the statistics of its records.
 
     >>> PartSummary(number=0, read=10, written=9, failed=1, seconds=0.5).failed
     1
@@ -81,6 +83,7 @@ class PartSummary:
     written: int
     failed: int
     seconds: float
+    statistics: CorpusStatistics = field(factory=CorpusStatistics, eq=False)
 
 
 def write_partition(
@@ -117,12 +120,14 @@ def write_partition(
     records = _RecordFile(join(root, part_name(partition.number)))
     errors: _ErrorFile | None = None
     read = failed = 0
+    statistics = CorpusStatistics()
     try:
         for item in items:
             outcome: Outcome = outcome_of(item, parse_format, chosen)
             read += 1
             if "record" in outcome:
                 records.write(outcome["record"])
+                statistics.add_record(outcome["record"])
             else:
                 if errors is None:
                     errors = _ErrorFile(join(root, error_name(partition.number)))
@@ -138,7 +143,7 @@ def write_partition(
         raise
     records.sink.commit()
     seconds = time.perf_counter() - started
-    return PartSummary(partition.number, read, read - failed, failed, seconds)
+    return PartSummary(partition.number, read, read - failed, failed, seconds, statistics)
 
 
 class _RecordFile:

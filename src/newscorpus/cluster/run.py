@@ -41,7 +41,9 @@ from newscorpus.cluster.storage import join, url_filesystem
 from newscorpus.corpus.readers import Input
 from newscorpus.corpus.records import FieldMapping
 from newscorpus.corpus.schema import require_parquet
+from newscorpus.corpus.statistics import CorpusStatistics
 from newscorpus.limits import Limits
+from newscorpus.parsing import pipeline_description, pipeline_or_default
 from newscorpus.tuning import CLUSTER_PARTITION_BYTES
 
 if TYPE_CHECKING:
@@ -54,8 +56,9 @@ _OURS = ("part-", "_errors", "_partitions.json", "_summary.json", ".")
 
 @frozen
 class ClusterSummary:
-    """What a cluster run did: partitions, documents read, records written, errors, and the
-    partitions kept from an interrupted run (``resumed``).
+    """What a cluster run did: partitions, documents read, records written, errors, the
+    partitions kept from an interrupted run (``resumed``), the statistics of the records and
+    the cleaning pipeline's description (as in the local runner's summary).
 
     >>> summary = ClusterSummary(2, read=10, written=9, failed=1, resumed=0, output="corpus")
     >>> summary.errors, summary.to_json()["failed"]
@@ -68,6 +71,8 @@ class ClusterSummary:
     failed: int = field(validator=validators.ge(0))
     resumed: int = field(validator=validators.ge(0))
     output: str
+    statistics: CorpusStatistics = field(factory=CorpusStatistics, eq=False)
+    pipeline: dict[str, Any] | None = field(default=None, eq=False)
 
     @property
     def errors(self) -> str:
@@ -75,13 +80,15 @@ class ClusterSummary:
         return join(self.output, ERRORS_FOLDER)
 
     def to_json(self) -> dict[str, Any]:
-        """The counts as written to ``_summary.json``."""
+        """The counts, the pipeline and the statistics, as written to ``_summary.json``."""
         return {
             "partitions": self.partitions,
             "read": self.read,
             "written": self.written,
             "failed": self.failed,
             "resumed": self.resumed,
+            "pipeline": self.pipeline,
+            "statistics": self.statistics.to_json(),
         }
 
 
@@ -169,7 +176,21 @@ def run_on_dask(
     counts = [(s.read, s.failed) for s in summaries] + [_counted(root, n) for n in done]
     read = sum(count[0] for count in counts)
     failed = sum(count[1] for count in counts)
-    summary = ClusterSummary(len(partitions), read, read - failed, failed, len(done), root)
+    statistics = CorpusStatistics()
+    for part in summaries:
+        statistics.merge(part.statistics)
+    for number in done:
+        statistics.merge(_statistics_of(root, number))
+    summary = ClusterSummary(
+        len(partitions),
+        read,
+        read - failed,
+        failed,
+        len(done),
+        root,
+        statistics=statistics,
+        pipeline=pipeline_description(pipeline_or_default(pipeline)),
+    )
     write_json(join(root, SUMMARY_FILE), summary.to_json())
     return summary
 
@@ -315,3 +336,14 @@ def _counted(root: str, number: int) -> tuple[int, int]:
         with filesystem.open(errors, "rb") as stream:
             failed = sum(1 for line in stream if line.strip())
     return rows + failed, failed
+
+
+def _statistics_of(root: str, number: int) -> CorpusStatistics:
+    """The statistics of a committed partition's records, read back from its Parquet file."""
+    filesystem, folder = url_filesystem(root)
+    statistics = CorpusStatistics()
+    with filesystem.open(f"{folder}/{part_name(number)}", "rb") as stream:
+        for batch in require_parquet().ParquetFile(stream).iter_batches(batch_size=256):
+            for record in batch.to_pylist():
+                statistics.add_record(record)
+    return statistics

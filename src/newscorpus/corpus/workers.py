@@ -42,6 +42,7 @@ from attrs import define, frozen
 
 from newscorpus.corpus.origin import ReadDocument, ReadError, ReadItem
 from newscorpus.corpus.outcomes import Outcome, error_outcome, outcome_of, warm_up
+from newscorpus.corpus.statistics import DocumentFacts, document_facts
 from newscorpus.corpus.writers import encode_line
 
 if TYPE_CHECKING:
@@ -70,19 +71,23 @@ Work = Callable[[ReadItem, str | None, "Pipeline | None"], Outcome]
 class Processed:
     """One document's outcome, encoded: its number in the run, source, and JSON Lines line.
 
-    ``failed`` says whether ``line`` is an error entry rather than an article record.
+    ``failed`` says whether ``line`` is an error entry rather than an article record;
+    ``facts`` are what the run's statistics count of a record (``None`` for an error entry),
+    taken in the worker so that the parent never decodes the line again.
     """
 
     number: int
     source: str
     failed: bool
     line: bytes
+    facts: DocumentFacts | None = None
 
 
 def _encode(number: int, outcome: Outcome) -> Processed:
-    failed = "error" in outcome
-    line = encode_line(outcome["error"] if failed else outcome["record"])
-    return Processed(number, outcome["source"], failed, line)
+    if "error" in outcome:
+        return Processed(number, outcome["source"], True, encode_line(outcome["error"]))
+    record = outcome["record"]
+    return Processed(number, outcome["source"], False, encode_line(record), document_facts(record))
 
 
 def processed(
