@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from newscorpus.cli.pipeline import add_pipeline_options, pipeline_from
+from newscorpus.errors import MissingDependencyError
 
 __all__ = ["register", "run"]
 
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
 
         distributed = require_distributed()
         size = partition_bytes(args.partition_size)
-    except ImportError as error:
+    except MissingDependencyError as error:
         print(f"newscorpus cluster: {error}", file=sys.stderr)
         return 2
     except ValueError as error:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import evolve
 
-from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
+from newscorpus.corpus.origin import Origin, ReadDocument, ReadFailure, ReadItem
 
 if TYPE_CHECKING:
     from newscorpus.cleaning import Pipeline
@@ -95,11 +95,11 @@ def outcome_of(
     """The outcome of any read item: a read error's entry, or the parse of a document
     (:func:`parse_one`).
 
-    >>> missing = ReadError(Origin("gone.txt"), "FileNotFoundError", "no such file")
+    >>> missing = ReadFailure(Origin("gone.txt"), "FileNotFoundError", "no such file")
     >>> outcome_of(missing)["error"]["error"]
     'FileNotFoundError'
     """
-    if isinstance(item, ReadError):
+    if isinstance(item, ReadFailure):
         return error_outcome(item.origin, item.error, item.message)
     return parse_one(item, parse_format, pipeline)
 

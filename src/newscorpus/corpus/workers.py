@@ -40,10 +40,11 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import define, frozen
 
-from newscorpus.corpus.origin import ReadDocument, ReadError, ReadItem
+from newscorpus.corpus.origin import ReadDocument, ReadFailure, ReadItem
 from newscorpus.corpus.outcomes import Outcome, error_outcome, outcome_of, warm_up
 from newscorpus.corpus.statistics import DocumentFacts, document_facts
 from newscorpus.corpus.writers import encode_line
+from newscorpus.errors import RunFailedError, SettingError
 
 if TYPE_CHECKING:
     from newscorpus.cleaning import Pipeline
@@ -105,9 +106,9 @@ def processed(
     from newscorpus.parsing import pipeline_or_default
 
     if jobs < 0:
-        raise ValueError("jobs must be at least 0")
+        raise SettingError("jobs must be at least 0")
     if time_limit is not None and time_limit <= 0:
-        raise ValueError("time_limit must be positive (or None for no limit)")
+        raise SettingError("time_limit must be positive (or None for no limit)")
     if jobs == 0:
         chosen = pipeline_or_default(pipeline)  # built once for the run, not per document
         for number, item in enumerate(items):
@@ -199,7 +200,7 @@ class _Pool:
                         break
                     read += 1
                     number, item = taken
-                    if isinstance(item, ReadError):
+                    if isinstance(item, ReadFailure):
                         self.done[number] = _encode(number, outcome_of(item))
                     else:
                         self.queue.append((number, item))
@@ -288,7 +289,7 @@ class _Pool:
         if not worker.ready:
             self.start_failures += 1
             if self.start_failures >= _START_FAILURES:
-                raise RuntimeError(
+                raise RunFailedError(
                     f"{self.start_failures} worker processes in a row died while starting; "
                     "see their messages above (or run with jobs=0 to see the error here)"
                 )
