@@ -9,15 +9,15 @@ from pathlib import Path
 
 from attrs import evolve
 
-from newscorpus.cleaning import Pipeline, default_pipeline
+from newscorpus.cleaning import Pipeline
 from newscorpus.corpus.readers import open_document
 from newscorpus.errors import InputError, SourceNotFoundError
-from newscorpus.formats import RawDocument, choose_parser
-from newscorpus.formats.sniff import check_text, replace_surrogates
+from newscorpus.formats import RawDocument
 from newscorpus.limits import Limits
-from newscorpus.models.article import Article, Edit
+from newscorpus.models.article import Article
+from newscorpus.parsing import parse_document
 
-__all__ = ["parse", "parse_document"]
+__all__ = ["parse"]
 
 Source = str | bytes | os.PathLike[str]
 
@@ -35,7 +35,8 @@ def parse(
     ``source`` is the content as ``str`` or ``bytes``, or a path (:class:`pathlib.Path` or any
     ``os.PathLike``) to read it from. ``format`` names a parser (``"dump"``); without it the
     format is detected. ``url`` is where the page was captured, when known. ``pipeline`` replaces
-    the default cleaning pipeline (see :func:`~newscorpus.default_pipeline`). ``limits`` are
+    the default cleaning pipeline (see :func:`~newscorpus.default_pipeline`); the corpus
+    runners take the same argument and give the same records. ``limits`` are
     the safety limits (``None``: :data:`~newscorpus.DEFAULT_LIMITS`): a document past one raises
     :class:`~newscorpus.LimitError` (a file is never read past ``max_document_bytes``).
 
@@ -57,30 +58,7 @@ def parse(
     >>> [(removal.text, removal.step) for removal in article.removed]
     [('Connect with us', 'chrome')]
     """
-    document = _read(source, format=format, url=url, limits=limits)
-    return parse_document(document, pipeline)
-
-
-def parse_document(document: RawDocument, pipeline: Pipeline | None = None) -> Article:
-    """Parse one :class:`~newscorpus.RawDocument` (the step every way in shares: :func:`parse`,
-    ``newscorpus show`` and the corpus runners): check its size and that its bytes are text,
-    replace lone surrogates (recording an edit), choose its parser and clean its draft.
-
-    >>> parse_document(RawDocument("A story \\ud800.")).edits[0].reason
-    'lone surrogate replaced with U+FFFD (1 in the document)'
-    """
-    document.check_size()
-    repair: Edit | None = None
-    if isinstance(document.payload, bytes):
-        check_text(document.payload, source=document.source)
-    else:
-        text, repair = replace_surrogates(document.payload)
-        if repair is not None:
-            document = evolve(document, payload=text)
-    draft = choose_parser(document).parse(document)
-    if repair is not None:
-        draft.edits.insert(0, repair)
-    return (pipeline if pipeline is not None else default_pipeline()).run(draft)
+    return parse_document(_read(source, format=format, url=url, limits=limits), pipeline)
 
 
 def _read(

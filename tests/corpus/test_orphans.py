@@ -19,11 +19,11 @@ from newscorpus.corpus.outcomes import outcome_of
 from newscorpus.corpus.workers import processed
 from newscorpus.formats import RawDocument
 
-def slow(item, parse_format):
+def slow(item, parse_format, pipeline=None):
     with open(sys.argv[1], "a") as pids:
         pids.write(f"{os.getpid()}\\n")
     time.sleep(120)
-    return outcome_of(item, parse_format)
+    return outcome_of(item, parse_format, pipeline)
 
 items = (ReadDocument(RawDocument("A story."), Origin(str(n))) for n in range(100))
 for _ in processed(items, jobs=2, work=slow):

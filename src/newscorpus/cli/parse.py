@@ -39,7 +39,9 @@ from typing import Any, Protocol
 from attrs import evolve
 
 import newscorpus
+from newscorpus.cleaning import Pipeline
 from newscorpus.cli.limits import add_limit_options, limits_from
+from newscorpus.cli.pipeline import add_pipeline_options, pipeline_from
 from newscorpus.cli.progress import Progress
 from newscorpus.corpus.origin import ReadDocument, ReadItem
 from newscorpus.corpus.readers import read_documents
@@ -118,6 +120,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="N",
         help=f"documents per committed part of a run with -o (default {DEFAULT_PART_SIZE})",
     )
+    add_pipeline_options(parser)
     add_limit_options(parser)
     parser.set_defaults(handler=functools.partial(run, parser=parser))
 
@@ -152,11 +155,12 @@ def run(args: argparse.Namespace, *, parser: argparse.ArgumentParser) -> int:
     if args.part_size < 1:
         parser.error("--part-size must be at least 1")
     limits = limits_from(args, parser)
+    pipeline = pipeline_from(args, parser)
     if args.output is None or args.output == "-":
         if args.resume:
             parser.error("--resume goes on with a run to -o FILE")
-        return _to_stdout(args, limits)
-    return _to_corpus(args, limits, parser=parser)
+        return _to_stdout(args, limits, pipeline)
+    return _to_corpus(args, limits, pipeline, parser=parser)
 
 
 def _items(args: argparse.Namespace, limits: Limits) -> Iterator[ReadItem]:
@@ -168,7 +172,7 @@ def _items(args: argparse.Namespace, limits: Limits) -> Iterator[ReadItem]:
             yield item
 
 
-def _to_stdout(args: argparse.Namespace, limits: Limits) -> int:
+def _to_stdout(args: argparse.Namespace, limits: Limits, pipeline: Pipeline | None) -> int:
     sys.stdout.flush()
     stream = _binary_stdout()
     parsed = failed = 0
@@ -176,6 +180,7 @@ def _to_stdout(args: argparse.Namespace, limits: Limits) -> int:
         _items(args, limits),
         jobs=args.jobs,
         parse_format=args.parser,
+        pipeline=pipeline,
         time_limit=limits.seconds_per_document,
     )
     for outcome in outcomes:
@@ -192,7 +197,13 @@ def _to_stdout(args: argparse.Namespace, limits: Limits) -> int:
     return 1 if failed else 0
 
 
-def _to_corpus(args: argparse.Namespace, limits: Limits, *, parser: argparse.ArgumentParser) -> int:
+def _to_corpus(
+    args: argparse.Namespace,
+    limits: Limits,
+    pipeline: Pipeline | None,
+    *,
+    parser: argparse.ArgumentParser,
+) -> int:
     output: str = args.output
     if args.url is not None:
         parser.error("--url names the capture of one page; it goes with standard output, not -o")
@@ -217,14 +228,14 @@ def _to_corpus(args: argparse.Namespace, limits: Limits, *, parser: argparse.Arg
             resume=args.resume,
             overwrite=args.overwrite,
             parse_format=args.parser,
+            pipeline=pipeline,
             part_size=args.part_size,
             limits=limits,
             on_document=progress,
             on_open=progress.opened,
         )
-    except NewsCorpusError as error:
-        print(f"newscorpus parse: {error}", file=sys.stderr)
-        return 2
+    except NewsCorpusError:
+        raise  # one line, from the entry point
     except ValueError as error:
         print(f"newscorpus parse: {error}", file=sys.stderr)
         return 2

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import newscorpus
-from newscorpus.api import parse_document
 from newscorpus.cli.parse import add_parser_option, check_parser_option
 from newscorpus.cli.render import article_view, emit
 from newscorpus.corpus.readers import STDIN, open_document
 from newscorpus.errors import NewsCorpusError
 from newscorpus.models.article import Article
+from newscorpus.parsing import parse_document
 
 __all__ = ["register", "run"]
 

@@ -33,6 +33,7 @@ import contextlib
 import json
 import os
 import shutil
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -41,10 +42,8 @@ from attrs import frozen
 from newscorpus.corpus.atomic import TEMPORARY_SUFFIX, AtomicFile, atomic_write
 from newscorpus.errors import OutputError
 
-try:
+if sys.platform != "win32":
     import fcntl
-except ImportError:  # pragma: no cover - Windows: runs are not locked there
-    fcntl = None  # type: ignore[assignment]
 
 __all__ = [
     "Marker",
@@ -192,7 +191,7 @@ def locked(folder: Path, *, fresh: bool) -> Iterator[None]:
     # not hold it, so a run killed with its workers still exiting does not lock out --resume.
     descriptor = os.open(folder / _LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        if fcntl is not None:
+        if sys.platform != "win32":  # Windows: runs are not locked there
             try:
                 fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:

@@ -4,7 +4,7 @@
 document in ``jobs`` worker processes (:mod:`newscorpus.corpus.workers`: a crash or an overrun
 of the time limit fails one document, never the run) and writes one record per parsed document,
 in input order, to ``output`` (JSON Lines, Parquet or CSV, by suffix). Every input document ends
-as exactly one record or one *error entry*: a :class:`~newscorpus.corpus.ReadError`, a parse
+as exactly one record or one *error entry*: a :class:`~newscorpus.corpus.ReadFailure`, a parse
 exception, a crashed worker or a document over the time limit goes to the error file beside the
 output (``corpus.parquet`` -> ``corpus.parquet.errors.jsonl``), one JSON object a line with
 ``source``, ``origin`` (path, member, line, offset), ``error`` (the exception's type name) and
@@ -30,21 +30,27 @@ first run's parts.
 from __future__ import annotations
 
 import glob
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from newscorpus.corpus import parts
 from newscorpus.corpus.origin import ReadItem
 from newscorpus.corpus.readers import Input, read_documents
+from newscorpus.corpus.statistics import CorpusStatistics, summary_path_for, write_summary
 from newscorpus.corpus.workers import Processed, processed
-from newscorpus.corpus.writers import WriterFormat, format_for, open_writer
-from newscorpus.errors import OutputError, OutputExistsError
+from newscorpus.corpus.writers import WriterFormat, format_for, open_writer, require_writer
+from newscorpus.errors import OutputError, OutputExistsError, ResumeError, SettingError
 from newscorpus.limits import Limits, limits_or_default
+from newscorpus.parsing import pipeline_description, pipeline_or_default
+
+if TYPE_CHECKING:
+    from newscorpus.cleaning import Pipeline
 
 __all__ = [
     "DEFAULT_PART_SIZE",
@@ -64,7 +70,9 @@ class RunSummary:
     """What a run did: documents read, records written, failures, documents skipped by resume.
 
     ``read == written + failed`` always: every document is one or the other. ``errors`` is the
-    error file's path (it exists only when something failed).
+    error file's path (it exists only when something failed). ``statistics`` count what the
+    written records hold (:mod:`newscorpus.corpus.statistics`); :meth:`to_json` is what the
+    run writes to the summary file beside the output (``corpus.summary.json``).
 
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -80,6 +88,27 @@ class RunSummary:
     resumed: int
     output: Path
     errors: Path
+    statistics: CorpusStatistics = field(factory=CorpusStatistics, eq=False)
+    #: The cleaning pipeline's description (:func:`pipeline_description`).
+    pipeline: dict[str, Any] | None = field(default=None, eq=False)
+
+    @property
+    def summary(self) -> Path:
+        """The summary file beside the output."""
+        return summary_path_for(self.output)
+
+    def to_json(self) -> dict[str, Any]:
+        """The counts, the pipeline and the statistics, as written to :attr:`summary`."""
+        return {
+            "read": self.read,
+            "written": self.written,
+            "failed": self.failed,
+            "resumed": self.resumed,
+            "output": str(self.output),
+            "errors": str(self.errors),
+            "pipeline": self.pipeline,
+            "statistics": self.statistics.to_json(),
+        }
 
 
 def error_path_for(output: str | os.PathLike[str]) -> Path:
@@ -111,6 +140,7 @@ def run_corpus(
     resume: bool = False,
     format: str | None = None,
     parse_format: str | None = None,
+    pipeline: Pipeline | None = None,
     part_size: int = DEFAULT_PART_SIZE,
     limits: Limits | None = None,
     overwrite: bool = True,
@@ -129,6 +159,8 @@ def run_corpus(
 
     ``jobs`` worker processes parse (0: this process, no isolation: for debugging).
     ``format`` is the output format (default: by suffix); ``parse_format`` forces a parser.
+    ``pipeline`` cleans every document (``None``: :func:`~newscorpus.default_pipeline`): each
+    record is the one :func:`newscorpus.parse` gives for its document with that pipeline.
     ``limits`` (default :data:`~newscorpus.DEFAULT_LIMITS`) bound what is read and parsed;
     ``limits.seconds_per_document`` is the most one document may take (with ``jobs`` >= 1).
     ``on_document`` is called with each document's outcome as it is taken back, in input
@@ -143,11 +175,12 @@ def run_corpus(
     (1, 1, 0)
     """
     if jobs < 0:
-        raise ValueError("jobs must be at least 0")
+        raise SettingError("jobs must be at least 0")
     if part_size < 1:
-        raise ValueError("part_size must be at least 1")
+        raise SettingError("part_size must be at least 1")
     target = Path(output)
     chosen = format_for(target, format)
+    require_writer(chosen)  # before the parts folder exists: a failed start leaves nothing
     folder = parts_path_for(target)
     check_output(inputs, target, overwrite=overwrite or resume)
     with parts.locked(folder, fresh=not resume):
@@ -158,6 +191,7 @@ def run_corpus(
             folder,
             jobs=jobs,
             parse_format=parse_format,
+            pipeline=pipeline,
             part_size=part_size,
             limits=limits_or_default(limits),
             on_document=on_document,
@@ -174,6 +208,7 @@ def _run(
     *,
     jobs: int,
     parse_format: str | None,
+    pipeline: Pipeline | None,
     part_size: int,
     limits: Limits,
     on_document: Callable[[Processed], None] | None,
@@ -184,22 +219,27 @@ def _run(
     parts.remove_temporaries(folder)
     markers = parts.committed(folder)
     skip = sum(marker.documents for marker in markers)
+    statistics = CorpusStatistics()
     try:
         read = read_documents(inputs, limits=limits, on_open=on_open)
-        items = _without(read, {target, errors})
+        items = _without(read, {target, errors, summary_path_for(target)})
         _skip_committed(items, skip, markers[-1].last_source if markers else None, folder)
         outcomes = processed(
-            items, jobs=jobs, parse_format=parse_format, time_limit=limits.seconds_per_document
+            items,
+            jobs=jobs,
+            parse_format=parse_format,
+            pipeline=pipeline,
+            time_limit=limits.seconds_per_document,
         )
         if on_document is not None:
             outcomes = _watched(outcomes, on_document)
         # The output is written as the run goes (the parent has time while workers parse),
         # under a temporary name in the parts folder, and renamed into place once all is in.
-        writer = open_writer(target, chosen, temporary_folder=folder)
-        with writer:
+        with open_writer(target, chosen, temporary_folder=folder) as writer:
             for marker in markers:
                 for line in parts.records(folder, marker):
                     writer.write_encoded(line)
+                    statistics.add_record(json.loads(line))
             while True:
                 part = parts.PartWriter(folder, len(markers))
                 try:
@@ -207,6 +247,8 @@ def _run(
                         part.add(outcome.line, source=outcome.source, failed=outcome.failed)
                         if not outcome.failed:
                             writer.write_encoded(outcome.line)
+                            if outcome.facts is not None:
+                                statistics.add(outcome.facts)
                 except BaseException:
                     part.abort()
                     raise
@@ -223,15 +265,19 @@ def _run(
             parts.clear(folder)
         raise
     parts.write_errors(folder, markers, errors)
-    parts.clear(folder)
-    return RunSummary(
+    summary = RunSummary(
         read=sum(marker.documents for marker in markers),
         written=sum(marker.records for marker in markers),
         failed=sum(marker.errors for marker in markers),
         resumed=skip,
         output=target,
         errors=errors,
+        statistics=statistics,
+        pipeline=pipeline_description(pipeline_or_default(pipeline)),
     )
+    write_summary(summary.summary, summary.to_json())
+    parts.clear(folder)
+    return summary
 
 
 def check_output(
@@ -254,7 +300,7 @@ def check_output(
     newscorpus.errors.OutputError: ...d.jsonl: is also an input: writing it would destroy it
     """
     target = Path(output)
-    owned = {_real(target), _real(error_path_for(target))}
+    owned = {_real(target), _real(error_path_for(target)), _real(summary_path_for(target))}
     folder = Path(_real(parts_path_for(target)))
     for path in _named_files(inputs):
         resolved = _real(path)
@@ -300,7 +346,7 @@ def _skip_committed(
         skipped += 1
         last = item.source
     if skipped < count or last != last_source:
-        raise ValueError(
+        raise ResumeError(
             f"cannot resume from {folder}: the inputs are not those of the interrupted run"
         )
 
@@ -314,8 +360,8 @@ def _watched(
 
 
 def _without(items: Iterator[ReadItem], outputs: set[Path]) -> Iterator[ReadItem]:
-    """``items`` less those read from the run's own output or error file (an output written
-    inside an input folder must not be read back by the next run)."""
+    """``items`` less those read from the run's own output, error or summary file (an output
+    written inside an input folder must not be read back by the next run)."""
     seen: dict[str, bool] = {}
     owned = {_real(path) for path in outputs}
     for item in items:

@@ -79,7 +79,8 @@ class Normalize:
             text = _collapse(repaired)
             if not text:
                 draft.drop(block, "nothing left after removing invisible characters")
-            elif repaired != composed:  # a character went: on record
+            elif repaired != composed:  # a character went: on record (composing is not)
+                block.text = composed
                 draft.edit(block, text, INVISIBLE_REASON)
             else:  # spaces and canonical composition only
                 block.text = text
