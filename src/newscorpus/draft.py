@@ -16,7 +16,15 @@ from typing import Literal
 from attrs import define, field
 
 from newscorpus import tuning
-from newscorpus.models.article import BlockKind, Edit, Media, ParserInfo, Paywall, Removal
+from newscorpus.models.article import (
+    ArticleWarning,
+    BlockKind,
+    Edit,
+    Media,
+    ParserInfo,
+    Paywall,
+    Removal,
+)
 
 __all__ = ["BODY_HINT", "Draft", "DraftBlock", "Zone"]
 
@@ -122,6 +130,8 @@ class Draft:
     #: see :func:`newscorpus.cleaning.region.stopword_floor`).
     stopword_floor: float = tuning.PROSE_MIN_STOPWORD_RATIO
     edits: list[Edit] = field(factory=list)
+    #: What is suspicious about the result, kept all the same (see :class:`ArticleWarning`).
+    warnings: list[ArticleWarning] = field(factory=list)
     #: The name of the step now running; set by the pipeline, read by :meth:`drop` and
     #: :meth:`edit` so that every removal and edit names its step.
     step: str = "parser"

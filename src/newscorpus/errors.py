@@ -123,6 +123,7 @@ class LimitError(InputError):
         "max_decompressed_bytes": "the decompressed data is larger than",
         "max_compression_ratio": "the compression ratio is higher than",
         "max_archive_members": "the archive has more members than",
+        "max_name_bytes": "a member name or tar extended header is larger than",
     }
 
     def __init__(

@@ -23,7 +23,7 @@ from attrs import field, frozen
 
 from newscorpus.draft import Draft
 from newscorpus.errors import NewsCorpusError, PipelineError
-from newscorpus.models.article import Article, Block
+from newscorpus.models.article import Article, ArticleWarning, Block
 
 __all__ = ["Pipeline", "Step", "StepFactory", "article_id", "finish"]
 
@@ -172,8 +172,13 @@ def article_id(url: str | None, title: str | None, text: str) -> str:
     return hashlib.sha256(payload).hexdigest()[:16]
 
 
+#: The warning of an article whose body came out empty: real output, kept, but flagged.
+_EMPTY_BODY = ArticleWarning("empty-body", "nothing was left in the body after cleaning")
+
+
 def finish(draft: Draft) -> Article:
-    """Freeze a draft into an :class:`Article`: kept blocks are the body, the rest ``removed``."""
+    """Freeze a draft into an :class:`Article`: kept blocks are the body, the rest ``removed``;
+    an empty body is flagged with an ``empty-body`` warning."""
     blocks = tuple(Block(kind=b.kind, text=b.text) for b in draft.blocks if b.removal is None)
     text = "\n\n".join(block.text for block in blocks)
     return Article(
@@ -201,4 +206,5 @@ def finish(draft: Draft) -> Article:
         paywall=draft.paywall,
         removed=tuple(draft.removed()),
         edits=tuple(draft.edits),
+        warnings=tuple(draft.warnings) if blocks else (*draft.warnings, _EMPTY_BODY),
     )

@@ -9,7 +9,7 @@ document) and gives one outcome, in input order:
 * to **standard output** (no ``-o``): one JSON line each, the article's record
   (:meth:`newscorpus.Article.to_dict`) or an *error record* in its place::
 
-      {"schema": 3, "source": "missing.txt",
+      {"schema": 4, "source": "missing.txt",
        "error": {"type": "FileNotFoundError", "message": "...", "internal": false}}
 
   ``type`` is the exception's class name, ``message`` says what went wrong, and ``internal`` is
@@ -32,7 +32,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -46,7 +46,7 @@ from newscorpus.cli.progress import Progress
 from newscorpus.corpus.origin import ReadDocument, ReadItem
 from newscorpus.corpus.readers import read_documents
 from newscorpus.corpus.runner import DEFAULT_PART_SIZE, check_output, run_corpus
-from newscorpus.corpus.workers import processed
+from newscorpus.corpus.workers import Processed, processed
 from newscorpus.corpus.writers import encode_line, format_for
 from newscorpus.errors import NewsCorpusError, OutputError
 from newscorpus.limits import Limits
@@ -183,7 +183,9 @@ def _to_stdout(args: argparse.Namespace, limits: Limits, pipeline: Pipeline | No
         pipeline=pipeline,
         time_limit=limits.seconds_per_document,
     )
+    empty = EmptyBodies()
     for outcome in outcomes:
+        empty(outcome)
         if outcome.failed:
             failed += 1
             record = error_record(json.loads(outcome.line))
@@ -194,7 +196,39 @@ def _to_stdout(args: argparse.Namespace, limits: Limits, pipeline: Pipeline | No
             stream.write(outcome.line)
     stream.flush()
     print(f"newscorpus parse: {parsed} parsed, {failed} failed", file=sys.stderr)
+    empty.report()
     return 1 if failed else 0
+
+
+class EmptyBodies:
+    """Counts the records whose body came out empty (flagged ``empty-body``) as they go by,
+    keeping the first few sources, for the run's summary."""
+
+    #: Sources named in the summary.
+    SHOWN = 3
+
+    def __init__(self, then: Callable[[Processed], None] | None = None) -> None:
+        self.count = 0
+        self.sources: list[str] = []
+        self._then = then
+
+    def __call__(self, outcome: Processed) -> None:
+        if outcome.facts is not None and outcome.facts.empty:
+            self.count += 1
+            if len(self.sources) < self.SHOWN:
+                self.sources.append(outcome.source)
+        if self._then is not None:
+            self._then(outcome)
+
+    def report(self) -> None:
+        """One line on stderr when some body was empty."""
+        if self.count:
+            more = ", ..." if self.count > len(self.sources) else ""
+            print(
+                f"newscorpus parse: {self.count} empty bodies, flagged empty-body "
+                f"({', '.join(self.sources)}{more})",
+                file=sys.stderr,
+            )
 
 
 def _to_corpus(
@@ -220,6 +254,7 @@ def _to_corpus(
     except ValueError as error:
         parser.error(str(error))
     progress = Progress(args.paths)
+    empty = EmptyBodies(progress)
     try:
         summary = run_corpus(
             args.paths,
@@ -231,7 +266,7 @@ def _to_corpus(
             pipeline=pipeline,
             part_size=args.part_size,
             limits=limits,
-            on_document=progress,
+            on_document=empty,
             on_open=progress.opened,
         )
     except NewsCorpusError:
@@ -254,6 +289,7 @@ def _to_corpus(
         f"{summary.failed} failed{resumed} ({where}{errors})",
         file=sys.stderr,
     )
+    empty.report()
     return 1 if summary.failed or not summary.written else 0
 
 

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import bz2
 import glob
-import gzip
 import io
 import lzma
 import os
 import re
 import stat
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, Any, cast
 
 from newscorpus._optional import require
 from newscorpus.corpus.archives import read_tar, read_zip
@@ -310,7 +310,7 @@ def _decompress(stream: IO[bytes], kind: str, limits: Limits, source: str) -> IO
 
 def _decompressor(stream: IO[bytes], kind: str) -> IO[bytes]:
     if kind == "gzip":
-        return cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb"))
+        return cast(IO[bytes], io.BufferedReader(_GzipMembers(stream)))
     if kind == "bz2":
         return cast(IO[bytes], bz2.BZ2File(stream))
     if kind == "xz":
@@ -318,6 +318,57 @@ def _decompressor(stream: IO[bytes], kind: str) -> IO[bytes]:
     zstandard = require("zstandard", "Reading .zst files")
     reader = zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True)
     return cast(IO[bytes], io.BufferedReader(cast(io.RawIOBase, reader)))
+
+
+class _GzipMembers(io.RawIOBase):
+    """The gzip members of a stream, one after another, as :class:`gzip.GzipFile` reads them,
+    except that bytes after a whole member that start no new member (garbage a downloader or a
+    proxy appended) end the data instead of failing it, as ``gzip -d`` does ("trailing garbage
+    ignored"): the document before them is kept. A stream cut inside a member still raises
+    :class:`EOFError`."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        super().__init__()
+        self._stream = stream
+        self._inflater = zlib.decompressobj(_GZIP_WBITS)
+        self._input = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        size = len(buffer)
+        while True:
+            if self._inflater.eof and not self._next_member():
+                return 0
+            data = self._input or self._inflater.unconsumed_tail or self._stream.read(_CHUNK)
+            self._input = b""
+            if not data:
+                raise EOFError("Compressed file ended before the end-of-stream marker was reached")
+            out = self._inflater.decompress(data, size)
+            if out:
+                buffer[: len(out)] = out
+                return len(out)
+
+    def _next_member(self) -> bool:
+        """Start the next member, if the bytes after the last one begin one."""
+        rest = self._inflater.unused_data
+        while len(rest) < len(_GZIP_MAGIC):
+            more = self._stream.read(_CHUNK)
+            if not more:
+                break
+            rest += more
+        if not rest.startswith(_GZIP_MAGIC):
+            return False  # the end, or trailing garbage: ignored
+        self._inflater = zlib.decompressobj(_GZIP_WBITS)
+        self._input = rest
+        return True
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+#: zlib's window bits for the gzip format (header and trailer checked).
+_GZIP_WBITS = 16 + zlib.MAX_WBITS
+_CHUNK = 64 * 1024
 
 
 def _inner_name(name: str) -> str:

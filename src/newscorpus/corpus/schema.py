@@ -1,4 +1,4 @@
-"""The declared Arrow schema of an article record (schema 3), for Parquet and ``to_arrow()``.
+"""The declared Arrow schema of an article record (schema 4), for Parquet and ``to_arrow()``.
 
 Nested fields are typed, not JSON strings; dates stay ISO 8601 strings, exactly as the record
 has them (a date, or a date and time with or without an offset), so they round-trip exactly.
@@ -43,6 +43,7 @@ RECORD_FIELDS: tuple[str, ...] = (
     "duplicate_of",
     "syndication_group",
     "story",
+    "warnings",
 )
 
 
@@ -112,5 +113,6 @@ def arrow_schema() -> Any:
                 "syndication_group", pa.struct([required("id", text), pa.field("agency", text)])
             ),
             pa.field("story", text),
+            required("warnings", pa.list_(pa.struct(strings("code", "message")))),
         ]
     )

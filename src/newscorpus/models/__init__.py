@@ -3,6 +3,7 @@
 from newscorpus.models.article import (
     BLOCK_KINDS,
     Article,
+    ArticleWarning,
     Block,
     BlockKind,
     Edit,
@@ -18,6 +19,7 @@ __all__ = [
     "BLOCK_KINDS",
     "SCHEMA_VERSION",
     "Article",
+    "ArticleWarning",
     "Block",
     "BlockKind",
     "Edit",

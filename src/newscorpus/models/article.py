@@ -12,6 +12,7 @@ from attrs import field, frozen, validators
 __all__ = [
     "BLOCK_KINDS",
     "Article",
+    "ArticleWarning",
     "Block",
     "BlockKind",
     "Edit",
@@ -133,6 +134,21 @@ class SyndicationGroup:
     agency: str | None = field(default=None, validator=_optional_text)
 
 
+@frozen
+class ArticleWarning:
+    """Something suspicious about a parsed article that is kept all the same (it is real
+    output), flagged so that a corpus can find it: a ``code`` for machines, a ``message`` for
+    people. Codes: ``empty-body`` (nothing was left in the body), ``attributes-dropped`` (an
+    element had more attributes than ``Limits.max_attributes``; the message says how many went).
+
+    >>> ArticleWarning("empty-body", "the body is empty after cleaning").code
+    'empty-body'
+    """
+
+    code: str = field(validator=_text)
+    message: str = field(validator=_text)
+
+
 def _is_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, dt.date):
         raise TypeError(f"{attribute.name} must be a date, a datetime or None, not {value!r}")
@@ -149,6 +165,8 @@ class Article:
     ``duplicate_of``, ``syndication_group`` and ``story`` are set by corpus deduplication
     (:func:`newscorpus.dedup.dedup`): the id of the canonical record this one duplicates, the
     group of syndicated copies of one wire story, and the id of the story cluster.
+    ``warnings`` flag a suspicious result that is kept all the same (``empty-body``...; see
+    :class:`ArticleWarning`).
 
     >>> article = Article(
     ...     id="0" * 16,
@@ -190,6 +208,7 @@ class Article:
         default=None, validator=validators.optional(validators.instance_of(SyndicationGroup))
     )
     story: str | None = field(default=None, validator=_optional_text)
+    warnings: tuple[ArticleWarning, ...] = field(default=(), validator=_tuple_of(ArticleWarning))
 
     def to_dict(self) -> dict[str, Any]:
         """The versioned JSON record of this article (see :func:`newscorpus.to_dict`)."""

@@ -19,6 +19,8 @@ Schema history (``schema`` field of every record):
   ``canonical_url``, ``description``, ``section``, ``tags``, ``top_image``, ``text``,
   ``blocks``, ``media``, ``truncated``, ``paywall``, ``removed``, ``edits``, ``parser``,
   ``duplicate_of``, ``syndication_group``, ``story``.
+* **4** (0.1.0, trust): adds ``warnings`` (``[{"code", "message"}]``: a suspicious result kept
+  all the same, such as ``empty-body``); a schema 1 to 3 record reads with none.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from newscorpus.errors import SchemaError
 from newscorpus.models.article import (
     BLOCK_KINDS,
     Article,
+    ArticleWarning,
     Block,
     BlockKind,
     Edit,
@@ -44,8 +47,8 @@ from newscorpus.models.article import (
 __all__ = ["SCHEMA_VERSION", "from_dict", "to_dict"]
 
 #: The version of the JSON record that :func:`to_dict` writes.
-SCHEMA_VERSION = 3
-_READABLE_VERSIONS = frozenset({1, 2, 3})
+SCHEMA_VERSION = 4
+_READABLE_VERSIONS = frozenset({1, 2, 3, 4})
 
 
 def to_dict(article: Article) -> dict[str, Any]:
@@ -55,7 +58,7 @@ def to_dict(article: Article) -> dict[str, Any]:
     >>> record = to_dict(Article(id="a1", blocks=(Block("paragraph", "Hi."),),
     ...                          parser=ParserInfo("dump", "0.1.0")))
     >>> record["schema"], record["text"], record["blocks"]
-    (3, 'Hi.', [{'kind': 'paragraph', 'text': 'Hi.'}])
+    (4, 'Hi.', [{'kind': 'paragraph', 'text': 'Hi.'}])
     """
     return {
         "schema": SCHEMA_VERSION,
@@ -101,6 +104,7 @@ def to_dict(article: Article) -> dict[str, Any]:
             else None
         ),
         "story": article.story,
+        "warnings": [{"code": w.code, "message": w.message} for w in article.warnings],
     }
 
 
@@ -178,6 +182,10 @@ def from_dict(record: Mapping[str, Any]) -> Article:
                 else None
             ),
             story=reader.optional_text("story"),
+            warnings=tuple(
+                ArticleWarning(code=w["code"], message=w["message"])
+                for w in reader.list_of("warnings", dict)
+            ),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise SchemaError(
