@@ -1,49 +1,30 @@
-"""The declared Arrow schema of an article record (schema 3), for Parquet and ``to_arrow()``.
+"""The declared Arrow schema of an article record, for Parquet and ``to_arrow()``.
 
-Nested fields are typed, not JSON strings; dates stay ISO 8601 strings, exactly as the record
+Derived from the record's field table (:mod:`newscorpus.models.fields`): one column per record
+field, in record order; nested fields are typed, not JSON strings (an attrs class is a struct, a
+tuple a list, ``X | None`` a nullable column). Dates stay ISO 8601 strings, exactly as the record
 has them (a date, or a date and time with or without an offset), so they round-trip exactly.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import cache
 from typing import Any
 
 from newscorpus._optional import require
+from newscorpus.models.fields import DERIVED, RECORD_FIELDS, Leaf, ListOf, Shape, article_shape
 
 __all__ = ["RECORD_FIELDS", "arrow_schema", "require_parquet", "require_pyarrow"]
 
-#: The record's fields, in the order :func:`newscorpus.to_dict` writes them.
-RECORD_FIELDS: tuple[str, ...] = (
-    "schema",
-    "id",
-    "source",
-    "format",
-    "url",
-    "title",
-    "site_name",
-    "publisher",
-    "agency",
-    "authors",
-    "published",
-    "modified",
-    "language",
-    "canonical_url",
-    "description",
-    "section",
-    "tags",
-    "top_image",
-    "text",
-    "blocks",
-    "media",
-    "truncated",
-    "paywall",
-    "removed",
-    "edits",
-    "parser",
-    "duplicate_of",
-    "syndication_group",
-    "story",
-)
+#: The Arrow type of each leaf type of the model (the name of its pyarrow factory).
+ARROW_LEAVES: dict[Any, str] = {
+    str: "string",
+    bool: "bool_",
+    int: "int64",
+    float: "float64",
+    dt.date: "string",
+}
 
 
 def require_pyarrow() -> Any:
@@ -57,6 +38,7 @@ def require_parquet() -> Any:
     return require("pyarrow.parquet", "Parquet support")
 
 
+@cache
 def arrow_schema() -> Any:
     """The :class:`pyarrow.Schema` of an article record.
 
@@ -67,50 +49,20 @@ def arrow_schema() -> Any:
     True
     """
     pa = require_pyarrow()
-    text = pa.string()
+    columns = [pa.field("schema", pa.int32(), nullable=False)]
+    for field in article_shape().fields:
+        for derived in DERIVED:
+            if derived.before == field.name:
+                columns.append(pa.field(derived.name, _arrow_type(pa, derived.shape), False))
+        columns.append(pa.field(field.name, _arrow_type(pa, field.shape), field.nullable))
+    return pa.schema(columns)
 
-    def required(name: str, kind: Any) -> Any:
-        return pa.field(name, kind, nullable=False)
 
-    def strings(*names: str) -> list[Any]:
-        return [required(name, text) for name in names]
-
-    return pa.schema(
-        [
-            required("schema", pa.int32()),
-            required("id", text),
-            *(
-                pa.field(name, text)
-                for name in ("source", "format", "url", "title", "site_name", "publisher")
-            ),
-            pa.field("agency", text),
-            required("authors", pa.list_(text)),
-            pa.field("published", text),
-            pa.field("modified", text),
-            pa.field("language", text),
-            pa.field("canonical_url", text),
-            pa.field("description", text),
-            pa.field("section", text),
-            required("tags", pa.list_(text)),
-            pa.field("top_image", text),
-            required("text", text),
-            required("blocks", pa.list_(pa.struct(strings("kind", "text")))),
-            required(
-                "media",
-                pa.list_(pa.struct([required("caption", text), pa.field("credit", text)])),
-            ),
-            required("truncated", pa.bool_()),
-            pa.field(
-                "paywall",
-                pa.struct([required("notice", text), pa.field("remaining_fraction", pa.float64())]),
-            ),
-            required("removed", pa.list_(pa.struct(strings("text", "reason", "step")))),
-            required("edits", pa.list_(pa.struct(strings("before", "after", "reason", "step")))),
-            required("parser", pa.struct(strings("name", "version"))),
-            pa.field("duplicate_of", text),
-            pa.field(
-                "syndication_group", pa.struct([required("id", text), pa.field("agency", text)])
-            ),
-            pa.field("story", text),
-        ]
+def _arrow_type(pa: Any, shape: Shape) -> Any:
+    if isinstance(shape, Leaf):
+        return getattr(pa, ARROW_LEAVES[shape.type])()
+    if isinstance(shape, ListOf):
+        return pa.list_(_arrow_type(pa, shape.item))
+    return pa.struct(
+        [pa.field(f.name, _arrow_type(pa, f.shape), nullable=f.nullable) for f in shape.fields]
     )
