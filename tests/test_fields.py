@@ -12,7 +12,7 @@ import pytest
 from attrs import frozen
 
 from newscorpus import Article, Block, ParserInfo, Removal, SchemaError, from_dict, to_dict
-from newscorpus.corpus.schema import arrow_schema
+from newscorpus.corpus.schema import DATE_FIELDS, arrow_schema
 from newscorpus.draft import Draft, DraftBlock
 from newscorpus.models.fields import (
     RECORD_FIELDS,
@@ -42,10 +42,15 @@ def test_the_record_keeps_its_field_order() -> None:
 
 def test_the_arrow_schema_follows_the_field_table() -> None:
     schema = arrow_schema()
-    assert schema.names == list(RECORD_FIELDS)
+    assert [name for name in schema.names if name in RECORD_FIELDS] == list(RECORD_FIELDS)
     for field in article_shape().fields:
         assert schema.field(field.name).nullable == field.nullable, field.name
     assert not schema.field("text").nullable
+    extra = [name for name in schema.names if name not in RECORD_FIELDS]
+    assert extra == [f"{date}_{column}" for date in DATE_FIELDS for column in COLUMNS]
+
+
+COLUMNS = ("offset_minutes", "has_time")
 
 
 def test_every_article_field_of_a_draft_is_handed_on() -> None:
