@@ -68,6 +68,8 @@ def test_unknown_leaf_types_name_the_table_to_extend() -> None:
         shape_of(complex)
     with pytest.raises(TypeError, match="one type or None"):
         shape_of(int | str)
+    with pytest.raises(TypeError, match=r"tuple\[X, \.\.\.\]"):
+        shape_of(tuple[str, int])
 
 
 # A model the table has never seen: nested classes, lists of lists, a Literal, every scalar.

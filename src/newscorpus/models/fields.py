@@ -161,10 +161,10 @@ def shape_of(annotation: Any) -> tuple[Shape, bool]:
             raise TypeError(f"a record field is one type or None, not {annotation!r}")
         return shape_of(others[0])[0], True
     if origin is tuple:
-        item, ellipsis = get_args(annotation)
-        if ellipsis is not Ellipsis:
+        args = get_args(annotation)
+        if len(args) != 2 or args[1] is not Ellipsis:
             raise TypeError(f"a record list is tuple[X, ...], not {annotation!r}")
-        item_shape, nullable = shape_of(item)
+        item_shape, nullable = shape_of(args[0])
         if nullable:
             raise TypeError(f"a record list's items are never null: {annotation!r}")
         return ListOf(item_shape), False
