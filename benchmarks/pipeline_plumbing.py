@@ -32,8 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import newscorpus
 from _bench import bench_dir, load_dumps, load_html, load_truth
+from newscorpus._caches import clear_caches
 from newscorpus.cleaning import default_pipeline
 from newscorpus.corpus.origin import Origin, ReadDocument
 from newscorpus.corpus.outcomes import outcome_of
@@ -59,7 +59,7 @@ def _now(documents: Sequence[ReadDocument]) -> None:
 def _timed(
     work: Callable[[Sequence[ReadDocument]], None], documents: Sequence[ReadDocument]
 ) -> float:
-    newscorpus.clear_caches()
+    clear_caches()
     gc.collect()
     started = time.perf_counter()
     work(documents)
