@@ -141,7 +141,8 @@ def _charts(data: ReportData) -> str:
                 charts.column_chart(
                     "Documents over time", periods, values, ylabel="documents", xlabel=unit
                 ),
-                "Documents per month of their published date. A gap or a spike is a crawl "
+                f"Documents per {unit.split()[0]} of their published date (every one from the "
+                "first to the last, so a gap shows). A gap or a spike is a crawl "
                 f"that stopped or a backfill; {_number(undated)} documents have no date.",
             )
         )
