@@ -229,6 +229,10 @@ PUBLISHER_MAX_WORDS = 5
 
 #: A byline or dateline among the first blocks of the best run marks where the body starts.
 BODY_LEAD_BLOCKS = 6
+#: A standfirst (prose above the body) is kept across at most this many blocks of header
+#: furniture between it and the body: a byline, a date, a picture and its caption and credit
+#: (fundus news pages: 1 to 4 such blocks between the lead and the body).
+LEAD_MAX_GAP = 4
 #: The article may resume after an interruption (related links, an ad) of at most this many
 #: blocks ...
 ASIDE_MAX_BLOCKS = 12

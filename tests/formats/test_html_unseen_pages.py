@@ -1,0 +1,60 @@
+"""Pages of kinds the tuning set lacks (issue 12): one small page written for each failure class.
+
+Each page is made up here, in the shape the class takes on real sites; none is a copy of a
+benchmark page.
+"""
+
+from __future__ import annotations
+
+import newscorpus
+
+#: Paragraphs of an article: prose, ending like sentences.
+FIRST = (
+    "The town council met on Monday and decided to build a new bridge over the river, "
+    "officials said, after a debate that lasted for most of the afternoon."
+)
+SECOND = (
+    "Work on the bridge is due to start in the spring and should take about two years, "
+    "according to the plans that the council published on its website in the evening."
+)
+THIRD = (
+    "Residents who spoke at the meeting said they had waited a long time for the crossing, "
+    "and several of them asked the council to keep the old ferry running until it opens."
+)
+LEAD = "The river crossing that the town has wanted for decades is finally on its way."
+
+
+def test_a_standfirst_above_the_byline_date_and_picture_is_kept_in_the_body() -> None:
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav><article>"
+        "<h1>Council votes for a new bridge</h1>"
+        f"<p class='standfirst'>{LEAD}</p>"
+        "<div class='byline'>By Jane Doe</div><time>12 March 2024</time>"
+        "<figure><img src='a.jpg'><figcaption>The old ferry at dusk.</figcaption></figure>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [LEAD, FIRST, SECOND, THIRD]
+    assert article.authors == ("Jane Doe",)
+
+
+def test_prose_above_the_article_in_another_container_is_not_taken_for_its_lead() -> None:
+    page = (
+        "<html><body><header><p>A quote from another story that someone liked a lot.</p></header>"
+        "<article><h1>Council votes for a new bridge</h1>"
+        "<div class='byline'>By Jane Doe</div>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_an_author_bio_above_the_body_is_not_a_lead() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        "<p>By Jane Doe, a reporter who has covered the town hall for the paper since 2015.</p>"
+        "<time>12 March 2024</time>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
