@@ -12,6 +12,8 @@ import os
 import sys
 from typing import Any
 
+from newscorpus.errors import MissingDependencyError
+
 __all__ = ["register", "run"]
 
 
@@ -64,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
 
         distributed = require_distributed()
         size = partition_bytes(args.partition_size)
-    except ImportError as error:
+    except MissingDependencyError as error:
         print(f"newscorpus cluster: {error}", file=sys.stderr)
         return 2
     except ValueError as error:

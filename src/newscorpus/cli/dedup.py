@@ -113,7 +113,7 @@ def run(args: argparse.Namespace, *, parser: argparse.ArgumentParser) -> int:
         if os.path.abspath(args.output) == os.path.abspath(args.corpus):
             parser.error("OUT must not be CORPUS (the corpus is read twice)")
         writer = open_writer(args.output, args.format)
-    except (ValueError, FileNotFoundError, ImportError) as error:
+    except (ValueError, FileNotFoundError) as error:
         parser.error(str(error))
     try:
         result = find_duplicates(corpus, settings)

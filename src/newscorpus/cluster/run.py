@@ -23,6 +23,7 @@ from typing import Any
 
 from attrs import field, frozen, validators
 
+from newscorpus._optional import installed
 from newscorpus.cluster.inputs import Block, BlockScan, Partition, plan_partitions, scan_block
 from newscorpus.cluster.parts import (
     ERRORS_FOLDER,
@@ -41,6 +42,7 @@ from newscorpus.cluster.storage import join, url_filesystem
 from newscorpus.corpus.readers import Input
 from newscorpus.corpus.records import FieldMapping
 from newscorpus.corpus.schema import require_parquet
+from newscorpus.errors import OutputError, ResumeError, RunFailedError, SettingError
 from newscorpus.limits import Limits
 from newscorpus.tuning import CLUSTER_PARTITION_BYTES
 
@@ -90,7 +92,7 @@ def partition_bytes(value: int | str) -> int:
     """
     size = value if isinstance(value, int) else int(require_dask().utils.parse_bytes(value))
     if size < 1:
-        raise ValueError(f"the partition size must be at least 1 byte, not {value!r}")
+        raise SettingError(f"the partition size must be at least 1 byte, not {value!r}")
     return size
 
 
@@ -129,6 +131,7 @@ def run_on_dask(
     (2, 1, 1)
     """
     dask = require_dask()
+    require_parquet()  # before the output folder exists: a failed start leaves nothing
     size = partition_bytes(partition_size)
     root = os.fspath(output)
     engine = _Engine(dask, client, scheduler)
@@ -141,7 +144,7 @@ def run_on_dask(
     if resume and filesystem.exists(f"{folder}/{PARTITIONS_FILE}"):
         with filesystem.open(f"{folder}/{PARTITIONS_FILE}", "rb") as stream:
             if json.load(stream) != plan:
-                raise ValueError(
+                raise ResumeError(
                     f"cannot resume {root}: the inputs or the partition size are not those of "
                     "the interrupted run"
                 )
@@ -252,7 +255,7 @@ class _Engine:
         if failures:
             failures.sort(key=lambda failure: failure[0])
             numbers = ", ".join(str(failure[0]) for failure in failures)
-            raise RuntimeError(
+            raise RunFailedError(
                 f"{len(failures)} partition(s) failed ({numbers}); the others are written: "
                 f"run again with resume=True to redo only the failed ones"
             ) from failures[0][1]
@@ -260,9 +263,8 @@ class _Engine:
 
 
 def _default_client() -> Any:
-    try:
-        distributed = importlib.import_module("distributed")
-    except ImportError:
+    distributed = installed("distributed")
+    if distributed is None:
         return None
     try:
         return distributed.default_client()
@@ -276,13 +278,13 @@ def _prepare(root: str, *, resume: bool) -> None:
     filesystem, folder = url_filesystem(root)
     if filesystem.exists(folder):
         if not filesystem.isdir(folder):
-            raise ValueError(f"{root} is a file; a cluster corpus is written to a folder")
+            raise OutputError(f"{root} is a file; a cluster corpus is written to a folder")
         names = [
             entry.rstrip("/").rsplit("/", 1)[-1] for entry in filesystem.ls(folder, detail=False)
         ]
         foreign = sorted(name for name in names if not name.startswith(_OURS))
         if foreign:
-            raise ValueError(
+            raise OutputError(
                 f"{root} holds files that are not part of a cluster corpus ({foreign[0]}...); "
                 "choose an empty or new folder"
             )

@@ -16,7 +16,7 @@ from typing import Any
 
 from attrs import evolve
 
-from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
+from newscorpus.corpus.origin import Origin, ReadDocument, ReadFailure, ReadItem
 
 __all__ = ["Outcome", "error_outcome", "outcome_of", "parse_one", "warm_up"]
 
@@ -86,11 +86,11 @@ def parse_one(item: ReadDocument, parse_format: str | None = None) -> Outcome:
 def outcome_of(item: ReadItem, parse_format: str | None = None) -> Outcome:
     """The outcome of any read item: a read error's entry, or the parse of a document.
 
-    >>> missing = ReadError(Origin("gone.txt"), "FileNotFoundError", "no such file")
+    >>> missing = ReadFailure(Origin("gone.txt"), "FileNotFoundError", "no such file")
     >>> outcome_of(missing)["error"]["error"]
     'FileNotFoundError'
     """
-    if isinstance(item, ReadError):
+    if isinstance(item, ReadFailure):
         return error_outcome(item.origin, item.error, item.message)
     return parse_one(item, parse_format)
 

@@ -4,7 +4,7 @@
 document in ``jobs`` worker processes (:mod:`newscorpus.corpus.workers`: a crash or an overrun
 of the time limit fails one document, never the run) and writes one record per parsed document,
 in input order, to ``output`` (JSON Lines, Parquet or CSV, by suffix). Every input document ends
-as exactly one record or one *error entry*: a :class:`~newscorpus.corpus.ReadError`, a parse
+as exactly one record or one *error entry*: a :class:`~newscorpus.corpus.ReadFailure`, a parse
 exception, a crashed worker or a document over the time limit goes to the error file beside the
 output (``corpus.parquet`` -> ``corpus.errors.jsonl``), one JSON object a line with ``source``,
 ``origin`` (path, member, line, offset), ``error`` (the exception's type name) and ``message``,
@@ -38,7 +38,8 @@ from newscorpus.corpus import parts
 from newscorpus.corpus.origin import ReadItem
 from newscorpus.corpus.readers import Input, read_documents
 from newscorpus.corpus.workers import Processed, processed
-from newscorpus.corpus.writers import format_for, open_writer
+from newscorpus.corpus.writers import format_for, open_writer, require_writer
+from newscorpus.errors import ResumeError, SettingError
 from newscorpus.limits import Limits, limits_or_default
 
 __all__ = ["DEFAULT_PART_SIZE", "RunSummary", "error_path_for", "parts_path_for", "run_corpus"]
@@ -122,11 +123,12 @@ def run_corpus(
     (1, 1, 0)
     """
     if jobs < 0:
-        raise ValueError("jobs must be at least 0")
+        raise SettingError("jobs must be at least 0")
     if part_size < 1:
-        raise ValueError("part_size must be at least 1")
+        raise SettingError("part_size must be at least 1")
     target = Path(output)
     chosen = format_for(target, format)
+    require_writer(chosen)  # before the parts folder exists: a failed start leaves nothing
     errors = error_path_for(target)
     folder = parts_path_for(target)
     if not resume:
@@ -188,7 +190,7 @@ def _skip_committed(
         skipped += 1
         last = item.source
     if skipped < count or last != last_source:
-        raise ValueError(
+        raise ResumeError(
             f"cannot resume from {folder}: the inputs are not those of the interrupted run"
         )
 

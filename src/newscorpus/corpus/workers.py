@@ -40,9 +40,10 @@ from typing import Any
 
 from attrs import define, frozen
 
-from newscorpus.corpus.origin import ReadDocument, ReadError, ReadItem
+from newscorpus.corpus.origin import ReadDocument, ReadFailure, ReadItem
 from newscorpus.corpus.outcomes import Outcome, error_outcome, outcome_of, warm_up
 from newscorpus.corpus.writers import encode_line
+from newscorpus.errors import RunFailedError, SettingError
 
 __all__ = ["BATCH_SIZE", "Processed", "Work", "processed"]
 
@@ -91,9 +92,9 @@ def processed(
 ) -> Iterator[Processed]:
     """Every item's outcome, in input order, parsed in ``jobs`` workers (0: in this process)."""
     if jobs < 0:
-        raise ValueError("jobs must be at least 0")
+        raise SettingError("jobs must be at least 0")
     if time_limit is not None and time_limit <= 0:
-        raise ValueError("time_limit must be positive (or None for no limit)")
+        raise SettingError("time_limit must be positive (or None for no limit)")
     if jobs == 0:
         for number, item in enumerate(items):
             yield _encode(number, work(item, parse_format))
@@ -169,7 +170,7 @@ class _Pool:
                         break
                     read += 1
                     number, item = taken
-                    if isinstance(item, ReadError):
+                    if isinstance(item, ReadFailure):
                         self.done[number] = _encode(number, outcome_of(item))
                     else:
                         self.queue.append((number, item))
@@ -258,7 +259,7 @@ class _Pool:
         if not worker.ready:
             self.start_failures += 1
             if self.start_failures >= _START_FAILURES:
-                raise RuntimeError(
+                raise RunFailedError(
                     f"{self.start_failures} worker processes in a row died while starting; "
                     "see their messages above (or run with jobs=0 to see the error here)"
                 )
