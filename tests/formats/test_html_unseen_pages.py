@@ -6,7 +6,10 @@ benchmark page.
 
 from __future__ import annotations
 
+from lxml import etree  # type: ignore[import-untyped, unused-ignore]
+
 import newscorpus
+from newscorpus.formats.html import blocks_of
 
 #: Paragraphs of an article: prose, ending like sentences.
 FIRST = (
@@ -58,3 +61,34 @@ def test_an_author_bio_above_the_body_is_not_a_lead() -> None:
     )
     article = newscorpus.parse(page, format="html")
     assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_a_page_left_in_its_head_by_the_parser_still_gives_its_article() -> None:
+    # What libxml2 builds when an element it does not know opens the head: no <body>, the
+    # whole page inside <head>.
+    root = etree.fromstring(
+        f"<html><head><title>T</title><meta name='a' content='b'/><my-widget/>"
+        f"<article><h1>Council votes</h1><p>{FIRST}</p><p>{SECOND}</p></article></head></html>"
+    )
+    assert [block.text for block in blocks_of(root)] == ["Council votes", FIRST, SECOND]
+
+
+def test_an_article_streamed_into_hidden_containers_is_read() -> None:
+    # A server-rendered page that a script reveals: every part waits in a hidden <div>.
+    page = (
+        "<html><body><div hidden id='S:1'><nav><a href='/'>Home</a></nav></div>"
+        "<div hidden id='S:2'><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></div></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_hidden_text_beside_a_visible_article_stays_out() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p>"
+        f"<div style='visibility: hidden'><p>{THIRD}</p></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND]
