@@ -92,3 +92,26 @@ def test_hidden_text_beside_a_visible_article_stays_out() -> None:
     )
     article = newscorpus.parse(page, format="html")
     assert article.text.split("\n\n") == [FIRST, SECOND]
+
+
+def test_a_comments_label_inside_the_named_article_body_does_not_cut_the_article() -> None:
+    # A word of the article ("Comments" labelling a part of a diagram), not a thread's heading.
+    page = (
+        "<html><body><article><h1>How our queue works</h1><div class='entry-content'>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{FIRST} Again.</p><p>{SECOND} Again.</p>"
+        f"<p>Comments</p><p>{THIRD}</p></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n")[-1] == THIRD
+
+
+def test_a_comment_thread_after_the_article_still_goes() -> None:
+    page = (
+        "<html><body><article><h1>Council votes</h1><div class='entry-content'>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></div></article>"
+        "<div class='comments'><h3>2 Comments</h3>"
+        "<p>Jane says: March 12, 2024 at 3:53 am</p><p>Great news for the town, finally.</p>"
+        "<p>John says: March 13, 2024 at 10:16 pm</p><p>About time they did this.</p>"
+        "</div></body></html>"
+    )
+    assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, THIRD]
