@@ -115,3 +115,19 @@ def test_a_comment_thread_after_the_article_still_goes() -> None:
         "</div></body></html>"
     )
     assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_a_teaser_list_with_relative_time_stamps_ends_the_article() -> None:
+    teaser = "A teaser of another story that the site would like you to read next, {}."
+    teasers = "".join(
+        f"<h2><a href='/s{n}'>Story {n}</a></h2><div>{n} hours ago</div><p>{teaser.format(n)}</p>"
+        for n in range(1, 5)
+    )
+    page = (
+        "<html><body><main class='article-content'><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>{teasers}"
+        "</main></body></html>"
+    )
+    text = newscorpus.parse(page, format="html").text
+    assert text.endswith(THIRD)
+    assert "teaser" not in text
