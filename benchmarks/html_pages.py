@@ -92,6 +92,7 @@ from _bench import (
     worst_pages,
 )
 from metric import PageCounts, Scores
+from newscorpus._caches import clear_caches
 from newscorpus.metadata.agencies import agency_named
 
 Extractor = Callable[[bytes], str]
@@ -402,7 +403,7 @@ def _outputs(name: str, reader: Reader, pages: Mapping[str, bytes]) -> dict[str,
 
 
 def _timed_pass(system: Extractor, payloads: Sequence[bytes]) -> float:
-    newscorpus.clear_caches()  # time text seen for the first time, not memoised answers
+    clear_caches()  # time text seen for the first time, not memoised answers
     gc.collect()
     gc.disable()
     try:

@@ -34,6 +34,7 @@ EXTRAS: dict[str, str] = {
     "fsspec": "dask",
     "warcio": "warc",
     "zstandard": "zstd",
+    "matplotlib": "report",
 }
 
 

@@ -89,10 +89,11 @@ class Limits:
     512
     >>> Limits(max_document_bytes=None).max_document_bytes is None
     True
-    >>> Limits(max_compression_ratio=0.5)
-    Traceback (most recent call last):
-    ...
-    ValueError: max_compression_ratio must be at least 1 (no compression), not 0.5
+    >>> try:
+    ...     Limits(max_compression_ratio=0.5)
+    ... except ValueError as error:  # a SettingError
+    ...     print(error)
+    max_compression_ratio must be at least 1 (no compression), not 0.5
     """
 
     max_document_bytes: int | None = field(default=64 * _MIB, validator=_positive_int_or_none)

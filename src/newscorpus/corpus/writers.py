@@ -250,14 +250,14 @@ class ParquetRows:
     one row group each, so memory holds one row group in Arrow's compact form and a handful of
     records as Python objects (which take ten times the room: a record's removed lines and
     edits are many small dicts). A record with a field the schema does not know raises
-    :class:`ValueError` (nothing is dropped silently).
+    :class:`~newscorpus.RecordError`, a ``ValueError`` (nothing is dropped silently).
 
     >>> import io
     >>> rows = ParquetRows(io.BytesIO())
     >>> rows.write({"bogus": 1})
     Traceback (most recent call last):
     ...
-    ValueError: record fields not in the Parquet schema: ['bogus']
+    newscorpus.errors.RecordError: record fields not in the Parquet schema: ['bogus']
     """
 
     def __init__(self, file: IO[bytes], *, row_group_size: int = DEFAULT_ROW_GROUP_SIZE) -> None:
