@@ -190,8 +190,8 @@ def test_a_custom_pipeline_gives_parses_articles_on_the_cluster(
         from newscorpus.report import write_report
 
         write_report(output, tmp_path / "report.html")
-        page = (tmp_path / "report.html").read_text(encoding="utf-8")
-        assert f"Run: {len(expected)} read, {len(expected)} written, 0 failed." in page
+        report = (tmp_path / "report.html").read_text(encoding="utf-8")
+        assert f"Run: {len(expected)} read, {len(expected)} written, 0 failed." in report
     address = client.scheduler.address
     options = ["--without", "debris", "--scheduler", address, "--partition-size", "2000"]
     assert main(["cluster", str(folder), "-o", str(tmp_path / "cli"), *options]) == 0
