@@ -16,7 +16,16 @@ from typing import Literal
 from attrs import define, field
 
 from newscorpus import tuning
-from newscorpus.models.article import BlockKind, Edit, Media, ParserInfo, Paywall, Removal
+from newscorpus.models.article import (
+    BlockKind,
+    Edit,
+    Link,
+    Media,
+    ParserInfo,
+    Paywall,
+    Removal,
+    TableRow,
+)
 
 __all__ = ["Draft", "DraftBlock", "Zone"]
 
@@ -44,6 +53,10 @@ class DraftBlock:
       is (``"comment"``, ``"related"``, ``"share"``, ``"caption"``, ``"body"``...; see
       :mod:`newscorpus.formats.html.vocabulary`).
 
+    A ``table`` block keeps its ``rows`` (its ``text`` is them as tab-separated lines), and
+    any block may keep its ``links`` as spans over its ``text``; an edit of the text keeps both
+    in step with it.
+
     ``marked_main`` is a judgement, not evidence: the ``markup`` step sets it on the blocks
     inside the container the page itself names as the article's body (when that container
     holds most of the page's prose), for the ``zones`` step to weigh.
@@ -65,6 +78,8 @@ class DraftBlock:
     container: str | None = None
     hints: frozenset[str] = frozenset()
     marked_main: bool = False
+    rows: tuple[TableRow, ...] = ()
+    links: tuple[Link, ...] = ()
 
     @property
     def kept(self) -> bool:
@@ -148,6 +163,10 @@ class Draft:
             return
         before, after = _changed_span(block.text, new_text, context)
         self.edits.append(Edit(before=before, after=after, reason=reason, step=self.step))
+        if block.links:
+            block.links = _moved_links(block.links, block.text, new_text)
+        if block.rows:
+            block.rows = _resplit_rows(block.rows, new_text)
         block.text = new_text
 
     def removed(self) -> list[Removal]:
@@ -155,7 +174,8 @@ class Draft:
         return [block.removal for block in self.blocks if block.removal is not None]
 
 
-def _changed_span(old: str, new: str, context: int) -> tuple[str, str]:
+def _common_ends(old: str, new: str) -> tuple[int, int]:
+    """The lengths of the longest common prefix and (not overlapping it) suffix."""
     prefix = 0
     limit = min(len(old), len(new))
     while prefix < limit and old[prefix] == new[prefix]:
@@ -163,6 +183,43 @@ def _changed_span(old: str, new: str, context: int) -> tuple[str, str]:
     suffix = 0
     while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
         suffix += 1
+    return prefix, suffix
+
+
+def _moved_links(links: tuple[Link, ...], old: str, new: str) -> tuple[Link, ...]:
+    """The links of ``old`` over ``new``: spans after the changed part shift with it, spans
+    reaching into it keep only their unchanged part (and go if none is left)."""
+    prefix, suffix = _common_ends(old, new)
+    old_end, new_end = len(old) - suffix, len(new) - suffix
+
+    def moved(position: int, *, start: bool) -> int:
+        if position <= prefix:
+            return position
+        if position >= old_end:
+            return position - old_end + new_end
+        return new_end if start else prefix  # inside the changed part: cut it off
+
+    kept = []
+    for link in links:
+        start, end = moved(link.start, start=True), moved(link.end, start=False)
+        if start < end:
+            kept.append(
+                link if (start, end) == (link.start, link.end) else Link(start, end, link.href)
+            )
+    return tuple(kept)
+
+
+def _resplit_rows(rows: tuple[TableRow, ...], text: str) -> tuple[TableRow, ...]:
+    """A table's rows read back from its edited text (a row a line, cells apart by tabs)."""
+    lines = text.split("\n")
+    return tuple(
+        TableRow(tuple(line.split("\t")), header=number < len(rows) and rows[number].header)
+        for number, line in enumerate(lines)
+    )
+
+
+def _changed_span(old: str, new: str, context: int) -> tuple[str, str]:
+    prefix, suffix = _common_ends(old, new)
     start = _word_start(old, max(0, prefix - context))
     old_end = _word_end(old, min(len(old), len(old) - suffix + context))
     new_end = old_end - len(old) + len(new)

@@ -174,7 +174,11 @@ def article_id(url: str | None, title: str | None, text: str) -> str:
 
 def finish(draft: Draft) -> Article:
     """Freeze a draft into an :class:`Article`: kept blocks are the body, the rest ``removed``."""
-    blocks = tuple(Block(kind=b.kind, text=b.text) for b in draft.blocks if b.removal is None)
+    blocks = tuple(
+        Block(kind=b.kind, text=b.text, rows=b.rows, links=b.links)
+        for b in draft.blocks
+        if b.removal is None
+    )
     text = "\n\n".join(block.text for block in blocks)
     return Article(
         id=article_id(draft.url, draft.title, text),

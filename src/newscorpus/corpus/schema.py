@@ -1,4 +1,4 @@
-"""The declared Arrow schema of an article record (schema 3), for Parquet and ``to_arrow()``.
+"""The declared Arrow schema of an article record (schema 4), for Parquet and ``to_arrow()``.
 
 Nested fields are typed, not JSON strings; dates stay ISO 8601 strings, exactly as the record
 has them (a date, or a date and time with or without an offset), so they round-trip exactly.
@@ -42,6 +42,7 @@ RECORD_FIELDS: tuple[str, ...] = (
     "duplicate_of",
     "syndication_group",
     "story",
+    "comments",
 )
 
 
@@ -65,8 +66,8 @@ def arrow_schema() -> Any:
     """The :class:`pyarrow.Schema` of an article record.
 
     >>> schema = arrow_schema()
-    >>> str(schema.field("blocks").type)
-    'list<item: struct<kind: string not null, text: string not null>>'
+    >>> str(schema.field("media").type)
+    'list<item: struct<caption: string not null, credit: string>>'
     >>> schema.names == list(RECORD_FIELDS)
     True
     """
@@ -79,6 +80,15 @@ def arrow_schema() -> Any:
     def strings(*names: str) -> list[Any]:
         return [required(name, text) for name in names]
 
+    rows = pa.list_(pa.struct([required("cells", pa.list_(text)), required("header", pa.bool_())]))
+    links = pa.list_(
+        pa.struct(
+            [required("start", pa.int32()), required("end", pa.int32()), required("href", text)]
+        )
+    )
+    blocks = pa.list_(
+        pa.struct([*strings("kind", "text"), required("rows", rows), required("links", links)])
+    )
     return pa.schema(
         [
             required("schema", pa.int32()),
@@ -98,7 +108,7 @@ def arrow_schema() -> Any:
             required("tags", pa.list_(text)),
             pa.field("top_image", text),
             required("text", text),
-            required("blocks", pa.list_(pa.struct(strings("kind", "text")))),
+            required("blocks", blocks),
             required(
                 "media",
                 pa.list_(pa.struct([required("caption", text), pa.field("credit", text)])),
@@ -116,5 +126,17 @@ def arrow_schema() -> Any:
                 "syndication_group", pa.struct([required("id", text), pa.field("agency", text)])
             ),
             pa.field("story", text),
+            required(
+                "comments",
+                pa.list_(
+                    pa.struct(
+                        [
+                            required("blocks", blocks),
+                            pa.field("author", text),
+                            pa.field("published", text),
+                        ]
+                    )
+                ),
+            ),
         ]
     )

@@ -19,6 +19,15 @@ Schema history (``schema`` field of every record):
   ``canonical_url``, ``description``, ``section``, ``tags``, ``top_image``, ``text``,
   ``blocks``, ``media``, ``truncated``, ``paywall``, ``removed``, ``edits``, ``parser``,
   ``duplicate_of``, ``syndication_group``, ``story``.
+* **4** (0.1.0, content): blocks of kind *table* carry their rows (``{"cells": [...], "header":
+  bool}`` each) and any block may carry its links (``{"start", "end", "href"}`` spans over its
+  text; both empty lists for most blocks); adds ``comments`` (``{"blocks", "author",
+  "published"}`` each; empty unless comments were asked for). A record of schema 1 to 3
+  reads with them empty. The full record: ``id``, ``source``, ``format``, ``url``,
+  ``title``, ``site_name``, ``publisher``, ``agency``, ``authors``, ``published``,
+  ``modified``, ``language``, ``canonical_url``, ``description``, ``section``, ``tags``,
+  ``top_image``, ``text``, ``blocks``, ``media``, ``truncated``, ``paywall``, ``removed``,
+  ``edits``, ``parser``, ``duplicate_of``, ``syndication_group``, ``story``, ``comments``.
 """
 
 from __future__ import annotations
@@ -33,19 +42,22 @@ from newscorpus.models.article import (
     Article,
     Block,
     BlockKind,
+    Comment,
     Edit,
+    Link,
     Media,
     ParserInfo,
     Paywall,
     Removal,
     SyndicationGroup,
+    TableRow,
 )
 
 __all__ = ["SCHEMA_VERSION", "from_dict", "to_dict"]
 
 #: The version of the JSON record that :func:`to_dict` writes.
-SCHEMA_VERSION = 3
-_READABLE_VERSIONS = frozenset({1, 2, 3})
+SCHEMA_VERSION = 4
+_READABLE_VERSIONS = frozenset({1, 2, 3, 4})
 
 
 def to_dict(article: Article) -> dict[str, Any]:
@@ -55,7 +67,7 @@ def to_dict(article: Article) -> dict[str, Any]:
     >>> record = to_dict(Article(id="a1", blocks=(Block("paragraph", "Hi."),),
     ...                          parser=ParserInfo("dump", "0.1.0")))
     >>> record["schema"], record["text"], record["blocks"]
-    (3, 'Hi.', [{'kind': 'paragraph', 'text': 'Hi.'}])
+    (4, 'Hi.', [{'kind': 'paragraph', 'text': 'Hi.', 'rows': [], 'links': []}])
     """
     return {
         "schema": SCHEMA_VERSION,
@@ -77,7 +89,7 @@ def to_dict(article: Article) -> dict[str, Any]:
         "tags": list(article.tags),
         "top_image": article.top_image,
         "text": article.text,
-        "blocks": [{"kind": b.kind, "text": b.text} for b in article.blocks],
+        "blocks": [_block_dict(block) for block in article.blocks],
         "media": [{"caption": m.caption, "credit": m.credit} for m in article.media],
         "truncated": article.truncated,
         "paywall": (
@@ -101,6 +113,25 @@ def to_dict(article: Article) -> dict[str, Any]:
             else None
         ),
         "story": article.story,
+        "comments": [
+            {
+                "blocks": [_block_dict(block) for block in comment.blocks],
+                "author": comment.author,
+                "published": comment.published.isoformat() if comment.published else None,
+            }
+            for comment in article.comments
+        ],
+    }
+
+
+def _block_dict(block: Block) -> dict[str, Any]:
+    return {
+        "kind": block.kind,
+        "text": block.text,
+        "rows": [{"cells": list(row.cells), "header": row.header} for row in block.rows],
+        "links": [
+            {"start": link.start, "end": link.end, "href": link.href} for link in block.links
+        ],
     }
 
 
@@ -145,10 +176,7 @@ def from_dict(record: Mapping[str, Any]) -> Article:
             tags=tuple(reader.list_of("tags", str)),
             top_image=reader.optional_text("top_image"),
             language=reader.optional_text("language"),
-            blocks=tuple(
-                Block(kind=_block_kind(b["kind"]), text=b["text"])
-                for b in reader.list_of("blocks", dict)
-            ),
+            blocks=tuple(_block(b) for b in reader.list_of("blocks", dict)),
             media=tuple(
                 Media(caption=m["caption"], credit=m.get("credit"))
                 for m in reader.list_of("media", dict)
@@ -178,6 +206,14 @@ def from_dict(record: Mapping[str, Any]) -> Article:
                 else None
             ),
             story=reader.optional_text("story"),
+            comments=tuple(
+                Comment(
+                    blocks=tuple(_block(b) for b in c["blocks"]),
+                    author=c.get("author"),
+                    published=_parse_date(c.get("published")),
+                )
+                for c in reader.list_of("comments", dict)
+            ),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise SchemaError(
@@ -249,6 +285,21 @@ def _block_kind(value: object) -> BlockKind:
         if value == kind:
             return kind
     raise ValueError(f"block kind must be one of {BLOCK_KINDS}, not {value!r}")
+
+
+def _block(record: Mapping[str, Any]) -> Block:
+    return Block(
+        kind=_block_kind(record["kind"]),
+        text=record["text"],
+        rows=tuple(
+            TableRow(cells=tuple(row["cells"]), header=row["header"])
+            for row in record.get("rows") or ()
+        ),
+        links=tuple(
+            Link(start=link["start"], end=link["end"], href=link["href"])
+            for link in record.get("links") or ()
+        ),
+    )
 
 
 def _optional_float(value: object) -> float | None:
