@@ -123,3 +123,31 @@ def test_edit_span_replays_the_change(old: str, new: str, context: int) -> None:
     assert edit == Edit(edit.before, edit.after, reason="test", step="parser")
     assert edit.before != edit.after
     assert new in _replacements(old, edit.before, edit.after)
+
+
+def test_an_edit_keeps_links_on_the_text_they_cover() -> None:
+    from newscorpus.models import Link
+
+    block = DraftBlock(0, "Read the  report. . here", links=(Link(5, 16, "/r"), Link(20, 24, "/h")))
+    draft = Draft([block], ParserInfo("dump", "0.1.0"))
+    draft.edit(block, "Read the report. here", "debris")
+    assert [block.text[link.start : link.end] for link in block.links] == ["the report", "here"]
+
+
+def test_an_edit_that_takes_a_links_text_away_takes_the_link() -> None:
+    from newscorpus.models import Link
+
+    block = DraftBlock(0, "Story text. Share this", links=(Link(12, 22, "/share"),))
+    draft = Draft([block], ParserInfo("dump", "0.1.0"))
+    draft.edit(block, "Story text.", "tail")
+    assert block.links == ()
+
+
+def test_an_edit_of_a_table_keeps_its_rows_in_step() -> None:
+    from newscorpus.models import TableRow
+
+    rows = (TableRow(("Team", "Pts"), header=True), TableRow(("Lions ,", "12")))
+    block = DraftBlock(0, "Team\tPts\nLions ,\t12", kind="table", rows=rows)
+    draft = Draft([block], ParserInfo("dump", "0.1.0"))
+    draft.edit(block, "Team\tPts\nLions,\t12", "space before comma")
+    assert block.rows == (TableRow(("Team", "Pts"), header=True), TableRow(("Lions,", "12")))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from typing import Literal
 
 from attrs import define, field
@@ -85,6 +86,22 @@ class DraftBlock:
     def kept(self) -> bool:
         """Whether the block is still in the body."""
         return self.removal is None
+
+    def retext(self, text: str) -> None:
+        """Replace the block's text, keeping its links and a table's rows in step with it
+        (no record: :meth:`Draft.edit` records a repair and calls this).
+
+        >>> from newscorpus.models import Link
+        >>> block = DraftBlock(0, "A\u00ad report, here.", links=(Link(3, 9, "/r"),))
+        >>> block.retext("A report, here.")
+        >>> block.text[block.links[0].start : block.links[0].end]
+        'report'
+        """
+        if self.links:
+            self.links = _moved_links(self.links, self.text, text)
+        if self.rows:
+            self.rows = _resplit_rows(self.rows, text)
+        self.text = text
 
 
 @define(eq=False)
@@ -163,11 +180,7 @@ class Draft:
             return
         before, after = _changed_span(block.text, new_text, context)
         self.edits.append(Edit(before=before, after=after, reason=reason, step=self.step))
-        if block.links:
-            block.links = _moved_links(block.links, block.text, new_text)
-        if block.rows:
-            block.rows = _resplit_rows(block.rows, new_text)
-        block.text = new_text
+        block.retext(new_text)
 
     def removed(self) -> list[Removal]:
         """Every removal so far, in the input's reading order."""
@@ -187,17 +200,21 @@ def _common_ends(old: str, new: str) -> tuple[int, int]:
 
 
 def _moved_links(links: tuple[Link, ...], old: str, new: str) -> tuple[Link, ...]:
-    """The links of ``old`` over ``new``: spans after the changed part shift with it, spans
-    reaching into it keep only their unchanged part (and go if none is left)."""
-    prefix, suffix = _common_ends(old, new)
-    old_end, new_end = len(old) - suffix, len(new) - suffix
+    """The links of ``old`` over ``new``: each span follows the characters that stay, and
+    keeps only the part of it that is left (a link whose text went entirely goes)."""
+    opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
 
     def moved(position: int, *, start: bool) -> int:
-        if position <= prefix:
-            return position
-        if position >= old_end:
-            return position - old_end + new_end
-        return new_end if start else prefix  # inside the changed part: cut it off
+        for tag, old_start, old_end, new_start, new_end in opcodes:
+            if old_start <= position <= old_end and (
+                tag == "equal" or position in (old_start, old_end)
+            ):
+                if tag == "equal":
+                    return new_start + position - old_start
+                return new_start if position == old_start else new_end
+            if old_start < position < old_end:  # inside a changed part: cut it off
+                return new_end if start else new_start
+        return len(new)
 
     kept = []
     for link in links:
