@@ -97,6 +97,8 @@ class DraftBlock:
         >>> block.text[block.links[0].start : block.links[0].end]
         'report'
         """
+        if text == self.text:
+            return
         if self.links:
             self.links = _moved_links(self.links, self.text, text)
         if self.rows:
@@ -201,20 +203,34 @@ def _common_ends(old: str, new: str) -> tuple[int, int]:
 
 def _moved_links(links: tuple[Link, ...], old: str, new: str) -> tuple[Link, ...]:
     """The links of ``old`` over ``new``: each span follows the characters that stay, and
-    keeps only the part of it that is left (a link whose text went entirely goes)."""
-    opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    keeps only the part of it that is left (a link whose text went entirely goes).
+
+    Only the part between the common start and end of the two texts changed; the characters
+    there are aligned (:class:`difflib.SequenceMatcher`) only when a link reaches into it.
+    """
+    prefix, suffix = _common_ends(old, new)
+    old_end, shift = len(old) - suffix, len(new) - len(old)
+    opcodes: list[tuple[str, int, int, int, int]] | None = None
 
     def moved(position: int, *, start: bool) -> int:
-        for tag, old_start, old_end, new_start, new_end in opcodes:
-            if old_start <= position <= old_end and (
-                tag == "equal" or position in (old_start, old_end)
-            ):
-                if tag == "equal":
-                    return new_start + position - old_start
-                return new_start if position == old_start else new_end
-            if old_start < position < old_end:  # inside a changed part: cut it off
-                return new_end if start else new_start
-        return len(new)
+        nonlocal opcodes
+        if position <= prefix:
+            return position
+        if position >= old_end:
+            return position + shift
+        if opcodes is None:
+            matcher = SequenceMatcher(None, old[prefix:old_end], new[prefix : old_end + shift])
+            opcodes = matcher.get_opcodes()
+        inner = position - prefix
+        for tag, old_start, old_stop, new_start, new_stop in opcodes:
+            if not old_start <= inner <= old_stop:
+                continue
+            if tag == "equal":
+                return prefix + new_start + inner - old_start
+            if inner in (old_start, old_stop):
+                return prefix + (new_start if inner == old_start else new_stop)
+            return prefix + (new_stop if start else new_start)  # inside a change: cut it off
+        return prefix
 
     kept = []
     for link in links:
