@@ -210,17 +210,18 @@ def _moved_links(links: tuple[Link, ...], old: str, new: str) -> tuple[Link, ...
     """
     prefix, suffix = _common_ends(old, new)
     old_end, shift = len(old) - suffix, len(new) - len(old)
-    opcodes: list[tuple[str, int, int, int, int]] | None = None
+    into_change = any(link.end > prefix and link.start < old_end for link in links)
+    opcodes = (
+        SequenceMatcher(None, old[prefix:old_end], new[prefix : old_end + shift]).get_opcodes()
+        if into_change
+        else []
+    )
 
     def moved(position: int, *, start: bool) -> int:
-        nonlocal opcodes
         if position <= prefix:
             return position
         if position >= old_end:
             return position + shift
-        if opcodes is None:
-            matcher = SequenceMatcher(None, old[prefix:old_end], new[prefix : old_end + shift])
-            opcodes = matcher.get_opcodes()
         inner = position - prefix
         for tag, old_start, old_stop, new_start, new_stop in opcodes:
             if not old_start <= inner <= old_stop:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import cast
 
 from newscorpus._version import __version__
-from newscorpus.cli import cluster, dedup, parse, parsers, show, steps
+from newscorpus.cli import cluster, dedup, export, parse, parsers, show, steps
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newscorpus {__version__}")
     commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
     commands.required = True
-    for module in (parse, show, parsers, steps, cluster, dedup):
+    for module in (parse, show, parsers, steps, cluster, dedup, export):
         module.register(commands)
     return parser
 

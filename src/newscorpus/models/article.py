@@ -259,6 +259,9 @@ class Article:
     (chrome, captions, the title line, notices...) with the reason and the step, and ``edits``
     every repair of kept text, so nothing the library did is hidden.
 
+    ``comments`` holds the page's reader comments when they were asked for
+    (``parse(..., comments=True)``), never mixed into the body.
+
     ``duplicate_of``, ``syndication_group`` and ``story`` are set by corpus deduplication
     (:func:`newscorpus.dedup.dedup`): the id of the canonical record this one duplicates, the
     group of syndicated copies of one wire story, and the id of the story cluster.
@@ -318,9 +321,24 @@ class Article:
 
         return from_dict(record)
 
+    def to_markdown(self) -> str:
+        """The article as Markdown: title, byline, body, captions (see
+        :func:`newscorpus.render.to_markdown`)."""
+        from newscorpus.render import to_markdown
+
+        return to_markdown(self)
+
+    def to_text(self) -> str:
+        """The article as plain text: title, byline, body, captions (see
+        :func:`newscorpus.render.to_text`)."""
+        from newscorpus.render import to_text
+
+        return to_text(self)
+
     @property
     def text(self) -> str:
-        """The body: every block's text, joined by one blank line."""
+        """The body: every block's text, joined by one blank line (a table's rows as lines of
+        tab-separated cells)."""
         return "\n\n".join(block.text for block in self.blocks)
 
     @property
