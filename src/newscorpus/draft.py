@@ -19,6 +19,7 @@ from attrs import define, field
 from newscorpus import tuning
 from newscorpus.models.article import (
     BlockKind,
+    Comment,
     Edit,
     Link,
     Media,
@@ -156,6 +157,8 @@ class Draft:
     #: see :func:`newscorpus.cleaning.region.stopword_floor`).
     stopword_floor: float = tuning.PROSE_MIN_STOPWORD_RATIO
     edits: list[Edit] = field(factory=list)
+    #: Reader comments, gathered by the ``comments`` step when it runs (never the body).
+    comments: list[Comment] = field(factory=list)
     #: The name of the step now running; set by the pipeline, read by :meth:`drop` and
     #: :meth:`edit` so that every removal and edit names its step.
     step: str = "parser"

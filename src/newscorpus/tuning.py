@@ -367,3 +367,9 @@ STORY_MAX_POSTINGS = 200
 STORY_MIN_SHARED_TERMS = 4
 #: Words of fewer UTF-8 bytes are not story terms, unless numbers ("32 prisoners" counts).
 STORY_MIN_TOKEN_CHARS = 3
+
+# --- comments (cleaning/steps/comments.py) ------------------------------------------------------
+
+#: A comment's heading line (its author's name, its date) has at most this many words: names
+#: and dates are short, and a comment's first sentence is longer.
+COMMENT_HEADING_MAX_WORDS = 6

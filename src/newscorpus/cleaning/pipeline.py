@@ -228,4 +228,5 @@ def finish(draft: Draft) -> Article:
         paywall=draft.paywall,
         removed=tuple(draft.removed()),
         edits=tuple(draft.edits),
+        comments=tuple(draft.comments),
     )
