@@ -11,7 +11,10 @@ Blocks are split into comments at their heading lines: a short line that is a da
 2019 at 5:04 pm"), a comment's meta line ("Jane says:", "2 days ago", "Reply"), or a name
 before one of them. A comment's author is such a name (or the name before "says:"), its date
 the first date of its heading lines; lines such as "Reply", and the section's own ("3
-comments", "Leave a reply"), are left out.
+comments", "Leave a reply"), are left out, and so is text under no heading (a comment says
+who wrote it or when: what does not is the section's furniture). On a page, only blocks the
+page marks as comments by their class or id count (not those in a form, nor lists of links);
+in a dump, the comment section the ``tails`` step removed.
 """
 
 from __future__ import annotations
@@ -43,12 +46,18 @@ _BUTTONS = re.compile(
 
 
 def is_comment(block: DraftBlock) -> bool:
-    """Whether a removed block was removed as (part of) a reader comment."""
+    """Whether a removed block was part of a reader comment: on a page, a block the page marks
+    as a comment by its class or id (not in a form, not a list of links); in a dump, a block of
+    the comment section the ``tails`` step removed."""
     removal = block.removal
     if removal is None:
         return False
-    if removal.step == "markup":
-        return "comment" in block.hints and "'comment'" in removal.reason
+    if block.link_density is not None:  # a page: its markup says
+        return (
+            "comment" in block.hints
+            and block.container != "form"
+            and block.link_density < tuning.MARKUP_LINK_DENSITY
+        )
     return removal.step == "tails" and removal.reason.startswith("comments")
 
 
@@ -72,7 +81,12 @@ class Comments:
                 gathered[-1].read_heading(block.text, language)
             else:
                 gathered[-1].blocks.append(Block("paragraph", block.text))
-        draft.comments = [building.freeze() for building in gathered if building.blocks]
+        # a comment has a heading (who, when); text without one is the section's furniture
+        draft.comments = [
+            building.freeze()
+            for building in gathered
+            if building.blocks and (building.author or building.published)
+        ]
 
 
 class _Building:
