@@ -211,33 +211,39 @@ def _common_ends(old: str, new: str) -> tuple[int, int]:
 
 def _moved_links(links: tuple[Link, ...], old: str, new: str) -> tuple[Link, ...]:
     """The links of ``old`` over ``new``: each span follows the characters that stay, and
-    keeps only the part of it that is left (a link whose text went entirely goes).
+    keeps only the part of it that is left (a link whose text went entirely goes). Text put
+    in at a link's edge stays out of it; text put in place of some of its own is in it.
 
     Only the part between the common start and end of the two texts changed; the characters
-    there are aligned (:class:`difflib.SequenceMatcher`) only when a link reaches into it.
+    there are aligned (:class:`difflib.SequenceMatcher`) only when a link reaches it.
     """
     prefix, suffix = _common_ends(old, new)
     old_end, shift = len(old) - suffix, len(new) - len(old)
-    into_change = any(link.end > prefix and link.start < old_end for link in links)
+    touched = any(link.end >= prefix and link.start <= old_end for link in links)
     opcodes = (
         SequenceMatcher(None, old[prefix:old_end], new[prefix : old_end + shift]).get_opcodes()
-        if into_change
+        if touched
         else []
     )
 
     def moved(position: int, *, start: bool) -> int:
-        if position <= prefix:
+        if position < prefix:
             return position
-        if position >= old_end:
+        if position > old_end:
             return position + shift
         inner = position - prefix
-        for tag, old_start, old_stop, new_start, new_stop in opcodes:
+        # where ops meet, a start belongs to the later one and an end to the earlier one
+        for tag, old_start, old_stop, new_start, new_stop in (
+            reversed(opcodes) if start else opcodes
+        ):
             if not old_start <= inner <= old_stop:
                 continue
             if tag == "equal":
                 return prefix + new_start + inner - old_start
-            if inner in (old_start, old_stop):
-                return prefix + (new_start if inner == old_start else new_stop)
+            edges = ((old_stop, new_stop), (old_start, new_start))
+            for edge, mapped in edges if start else reversed(edges):
+                if inner == edge:
+                    return prefix + mapped
             return prefix + (new_stop if start else new_start)  # inside a change: cut it off
         return prefix
 
