@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Any, Literal
 
+import attrs
 from attrs import define, field
 
 from newscorpus import tuning
 from newscorpus.models.article import (
+    Article,
     BlockKind,
     Comment,
     Edit,
@@ -195,6 +197,23 @@ class Draft:
     def removed(self) -> list[Removal]:
         """Every removal so far, in the input's reading order."""
         return [block.removal for block in self.blocks if block.removal is not None]
+
+    def article_fields(self) -> dict[str, Any]:
+        """The fields the draft hands to its :class:`~newscorpus.Article` as they are: every
+        field both classes have (lists as tuples), except ``blocks``, which the article gets
+        from the kept blocks. A field added to both is handed on without more code."""
+        return {
+            name: tuple(value) if isinstance(value, list) else value
+            for name, value in ((name, getattr(self, name)) for name in _HANDED_ON)
+        }
+
+
+#: The fields a draft hands to its article unchanged (see :meth:`Draft.article_fields`).
+_HANDED_ON: tuple[str, ...] = tuple(
+    name
+    for name in attrs.fields_dict(Article)
+    if name in attrs.fields_dict(Draft) and name != "blocks"
+)
 
 
 def _common_ends(old: str, new: str) -> tuple[int, int]:

@@ -251,13 +251,15 @@ class SyndicationGroup:
     agency: str | None = field(default=None, validator=_optional_text)
 
 
-@frozen
+@frozen(kw_only=True)
 class Article:
     """A parsed article: metadata, the body as ordered blocks, and the record of what was done.
 
-    Everything is plain data. ``removed`` holds every input block that is not in the body
-    (chrome, captions, the title line, notices...) with the reason and the step, and ``edits``
-    every repair of kept text, so nothing the library did is hidden.
+    Everything is plain data, built by keyword. The fields are declared in the order of the
+    JSON record (:mod:`newscorpus.models.fields` derives the record from them). ``removed``
+    holds every input block that is not in the body (chrome, captions, the title line,
+    notices...) with the reason and the step, and ``edits`` every repair of kept text, so
+    nothing the library did is hidden.
 
     ``comments`` holds the page's reader comments when they were asked for
     (``parse(..., comments=True)``), never mixed into the body.
@@ -276,8 +278,6 @@ class Article:
     """
 
     id: str = field(validator=_text)
-    blocks: tuple[Block, ...] = field(validator=_tuple_of(Block))
-    parser: ParserInfo = field(validator=validators.instance_of(ParserInfo))
     source: str | None = field(default=None, validator=_optional_text)
     format: str | None = field(default=None, validator=_optional_text)
     url: str | None = field(default=None, validator=_optional_text)
@@ -294,6 +294,7 @@ class Article:
     section: str | None = field(default=None, validator=_optional_text)
     tags: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
     top_image: str | None = field(default=None, validator=_optional_text)
+    blocks: tuple[Block, ...] = field(validator=_tuple_of(Block))
     media: tuple[Media, ...] = field(default=(), validator=_tuple_of(Media))
     truncated: bool = field(default=False, validator=validators.instance_of(bool))
     paywall: Paywall | None = field(
@@ -301,6 +302,7 @@ class Article:
     )
     removed: tuple[Removal, ...] = field(default=(), validator=_tuple_of(Removal))
     edits: tuple[Edit, ...] = field(default=(), validator=_tuple_of(Edit))
+    parser: ParserInfo = field(validator=validators.instance_of(ParserInfo))
     duplicate_of: str | None = field(default=None, validator=_optional_text)
     syndication_group: SyndicationGroup | None = field(
         default=None, validator=validators.optional(validators.instance_of(SyndicationGroup))

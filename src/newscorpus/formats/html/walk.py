@@ -48,7 +48,7 @@ from newscorpus.formats.html.vocabulary import (
 )
 from newscorpus.models.article import BlockKind, Link, TableRow
 
-__all__ = ["blocks_of", "is_hidden"]
+__all__ = ["blocks_of", "is_hidden", "largest_hidden_text"]
 
 #: What makes a table row a layout row: any block element in its cells but cells and rows.
 _ROW_BREAKERS = tuple(sorted(BLOCK_TAGS - CELL_TAGS - {"tr"}))
@@ -282,8 +282,9 @@ def _opened(element: Any, tag: str, parent: _Open) -> _Open:
     )
 
 
-def blocks_of(root: Any) -> list[DraftBlock]:
-    """The blocks of a page's tree (the ``<html>`` element), in reading order.
+def blocks_of(root: Any, *, show_hidden: bool = False) -> list[DraftBlock]:
+    """The blocks of a page's tree (the ``<html>`` element), in reading order; with
+    ``show_hidden``, the text of hidden elements too (not that of scripts and styles).
 
     >>> from lxml import html
     >>> page = html.document_fromstring(
@@ -294,12 +295,19 @@ def blocks_of(root: Any) -> list[DraftBlock]:
     """
     builder = _Builder()
     stack: list[_Open] = [_ROOT]
+    # A page with no <body> may have its content in <head>: libxml2 leaves it there when an
+    # element it does not know opens the head. Then the head is walked, its metadata skipped.
+    skip_head = root.find("body") is not None
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         if event == "start":
             parent = stack[-1]
             tag = element.tag
-            if not isinstance(tag, str) or tag in INVISIBLE_TAGS or is_hidden(element):
+            if (
+                not isinstance(tag, str)
+                or (tag in INVISIBLE_TAGS and (skip_head or tag != "head"))
+                or (not show_hidden and is_hidden(element))
+            ):
                 walker.skip_subtree()
                 stack.append(_SKIPPED)
                 continue
@@ -337,3 +345,25 @@ def blocks_of(root: Any) -> list[DraftBlock]:
                 builder.add(tail, stack[-1].link, stack[-1].anchor)
     builder.flush(_ROOT)
     return builder.blocks
+
+
+#: The elements that may hide themselves by their attributes (a hiding class aside: a page's
+#: article is not kept under a framework's screen-reader class).
+_MAY_HIDE = etree.XPath("//*[@hidden or @aria-hidden='true' or @style or self::dialog]")
+_TEXT_CHARS = etree.XPath("string-length(normalize-space(.))")
+
+
+def largest_hidden_text(root: Any) -> int:
+    """The characters of text in the page's largest hidden element (whitespace collapsed):
+    how a parser tells a page whose article is all hidden (streamed into hidden containers
+    that a script reveals, or kept in a hidden paywall box) from one that hides a menu.
+
+    >>> from lxml import html
+    >>> largest_hidden_text(html.document_fromstring(
+    ...     "<p>Lead.</p><div hidden><p>The whole article.</p></div>"))
+    18
+    """
+    return max(
+        (int(_TEXT_CHARS(element)) for element in _MAY_HIDE(root) if is_hidden(element)),
+        default=0,
+    )
