@@ -15,7 +15,7 @@ from newscorpus.errors import InputError, SourceNotFoundError
 from newscorpus.formats import RawDocument
 from newscorpus.limits import Limits
 from newscorpus.models.article import Article
-from newscorpus.parsing import parse_document
+from newscorpus.parsing import parse_document, with_comments
 
 __all__ = ["parse"]
 
@@ -29,6 +29,7 @@ def parse(
     url: str | None = None,
     pipeline: Pipeline | None = None,
     limits: Limits | None = None,
+    comments: bool = False,
 ) -> Article:
     """Parse one document into an :class:`~newscorpus.Article`.
 
@@ -39,6 +40,8 @@ def parse(
     runners take the same argument and give the same records. ``limits`` are
     the safety limits (``None``: :data:`~newscorpus.DEFAULT_LIMITS`): a document past one raises
     :class:`~newscorpus.LimitError` (a file is never read past ``max_document_bytes``).
+    ``comments=True`` keeps the page's reader comments in ``Article.comments``, apart from the
+    body (see :func:`~newscorpus.parsing.with_comments`); by default they are only removed.
 
     A path or bytes are opened as the corpus readers open a file: gzip, bzip2, xz and
     zstandard compression is taken off (``page.html.gz``), and a ``.html`` name counts only
@@ -58,6 +61,8 @@ def parse(
     >>> [(removal.text, removal.step) for removal in article.removed]
     [('Connect with us', 'chrome')]
     """
+    if comments:
+        pipeline = with_comments(pipeline)
     return parse_document(_read(source, format=format, url=url, limits=limits), pipeline)
 
 

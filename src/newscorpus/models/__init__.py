@@ -6,12 +6,15 @@ from newscorpus.models.article import (
     ArticleWarning,
     Block,
     BlockKind,
+    Comment,
     Edit,
+    Link,
     Media,
     ParserInfo,
     Paywall,
     Removal,
     SyndicationGroup,
+    TableRow,
 )
 from newscorpus.models.record import SCHEMA_VERSION, from_dict, to_dict
 
@@ -22,12 +25,15 @@ __all__ = [
     "ArticleWarning",
     "Block",
     "BlockKind",
+    "Comment",
     "Edit",
+    "Link",
     "Media",
     "ParserInfo",
     "Paywall",
     "Removal",
     "SyndicationGroup",
+    "TableRow",
     "from_dict",
     "to_dict",
 ]

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import attrs
 from attrs import field, frozen
 
-from newscorpus.draft import Draft
+from newscorpus.draft import Draft, DraftBlock
+from newscorpus.models.article import table_text
 from newscorpus.registry import cleaners
 
 __all__ = ["Normalize", "normalize_text"]
@@ -65,6 +67,14 @@ def _collapse(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _table_text(block: DraftBlock) -> str:
+    """A table's text with each cell normalised apart (its tabs and line ends stay)."""
+    text = table_text(
+        tuple(attrs.evolve(row, cells=tuple(map(normalize_text, row.cells))) for row in block.rows)
+    )
+    return text if text.strip() else ""
+
+
 @cleaners.register("normalize", origin="builtin")
 @frozen
 class Normalize:
@@ -74,13 +84,20 @@ class Normalize:
 
     def __call__(self, draft: Draft) -> None:
         for block in draft.iter_kept():
+            if block.rows:  # a table: each cell normalised apart
+                text = _table_text(block)
+                if text:
+                    block.retext(text)
+                else:
+                    draft.drop(block, "nothing left after removing invisible characters")
+                continue
             composed = _composed(block.text)
             repaired = _repaired(composed)
             text = _collapse(repaired)
             if not text:
                 draft.drop(block, "nothing left after removing invisible characters")
             elif repaired != composed:  # a character went: on record (composing is not)
-                block.text = composed
+                block.retext(composed)
                 draft.edit(block, text, INVISIBLE_REASON)
             else:  # spaces and canonical composition only
-                block.text = text
+                block.retext(text)
