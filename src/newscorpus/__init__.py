@@ -9,7 +9,7 @@ True
 from newscorpus._caches import clear_caches
 from newscorpus._version import __version__
 from newscorpus.api import parse
-from newscorpus.cleaning import DEFAULT_STEPS, Pipeline, Step, default_pipeline
+from newscorpus.cleaning import DEFAULT_STEPS, Pipeline, Step, cleaning_step, default_pipeline
 from newscorpus.corpus import read_corpus, read_documents
 from newscorpus.dedup import DedupResult, DedupSettings, deduplicate, find_duplicates
 from newscorpus.draft import Draft, DraftBlock
@@ -80,6 +80,7 @@ __all__ = [
     "UnknownFormatError",
     "__version__",
     "cleaners",
+    "cleaning_step",
     "clear_caches",
     "deduplicate",
     "default_pipeline",

@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from attrs import field, frozen
-
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.draft import Draft
-from newscorpus.registry import cleaners
 
 __all__ = ["Normalize", "normalize_text"]
 
@@ -44,12 +42,11 @@ def normalize_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@cleaners.register("normalize", origin="builtin")
-@frozen
+@cleaning_step(origin="builtin")
 class Normalize:
     """Normalise Unicode and whitespace in every block."""
 
-    name: str = field(default="normalize", kw_only=True)
+    name: str = "normalize"
 
     def __call__(self, draft: Draft) -> None:
         for block in draft.iter_kept():
