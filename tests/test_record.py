@@ -49,11 +49,11 @@ FULL = Article(
     media=(Media("A military parade", credit="AFP Menahem KAHANA"), Media("No credit")),
     truncated=True,
     paywall=Paywall("You have 45% of this article left to read.", remaining_fraction=0.45),
-    removed=(Removal("Connect with us", reason="share or follow prompt", step="chrome"),),
-    edits=(Edit("war. . The", "war. The", reason="doubled full stop", step="debris"),),
+    removed=(Removal("Connect with us", "follow prompt", "chrome", "chrome.follow"),),
+    edits=(Edit("war. . The", "war. The", "doubled full stop", "debris", "debris.doubled-stop"),),
 )
 
-#: The keys of a schema-3 record, as the ``record`` module documents them, plus ``schema``.
+#: The keys of a schema-4 record, as the ``record`` module documents them, plus ``schema``.
 DOCUMENTED_KEYS = {
     "schema", "id", "source", "format", "url", "title", "site_name", "publisher", "agency",
     "authors", "published", "modified", "language", "canonical_url", "description", "section",
@@ -90,6 +90,24 @@ def test_a_schema_2_record_still_reads() -> None:
     article = from_dict({**old, "schema": 2})
     assert article == FULL
     assert (article.duplicate_of, article.syndication_group, article.story) == (None, None, None)
+
+
+def test_reason_codes_round_trip() -> None:
+    record = to_dict(FULL)
+    assert record["removed"][0]["code"] == "chrome.follow"
+    assert record["edits"][0]["code"] == "debris.doubled-stop"
+    assert from_dict(json.loads(json.dumps(record))) == FULL
+
+
+def test_a_schema_3_record_reads_with_the_step_name_as_code() -> None:
+    """Entries written before schema 4 have no code: the step's name stands in for it."""
+    old = to_dict(FULL)
+    for entry in old["removed"] + old["edits"]:
+        del entry["code"]
+    article = from_dict({**old, "schema": 3})
+    assert [removal.code for removal in article.removed] == ["chrome"]
+    assert [edit.code for edit in article.edits] == ["debris"]
+    assert article.removed[0].reason == FULL.removed[0].reason
 
 
 def test_the_dedup_fields_round_trip() -> None:
@@ -202,6 +220,7 @@ def test_bad_field_raises_schema_error_naming_it(field: str, value: Any) -> None
         ("media", [{"credit": "AFP"}], "caption"),
         ("removed", [{"text": "Share", "reason": "nav"}], "step"),
         ("removed", [{"text": "Share", "step": "chrome"}], "reason"),
+        ("removed", [{"text": "Share", "reason": "r", "step": "chrome", "code": 5}], "code"),
         ("edits", [{"before": "a", "after": "b", "reason": "r"}], "step"),
         ("parser", {"name": "dump"}, "version"),
         ("edits", [{"before": "a", "after": 2, "reason": "r", "step": "s"}], "after"),

@@ -14,7 +14,7 @@ threshold is building the step with another value, never patching a module:
 ...     def __call__(self, draft: Draft) -> None:
 ...         for block in draft.iter_kept():
 ...             if len(block.text) < self.min_chars:
-...                 draft.drop(block, "too short")
+...                 draft.drop(block, "too short", "short.too-short")
 >>> DropShort(min_chars=10)
 DropShort(name='short', min_chars=10)
 >>> step_spec(DropShort(min_chars=10))["settings"]
@@ -79,7 +79,7 @@ def cleaning_step(
     ...     def __call__(self, draft: Draft) -> None:
     ...         for block in draft.iter_kept():
     ...             if block.text == self.marker:
-    ...                 draft.drop(block, "advertising label")
+    ...                 draft.drop(block, "advertising label", "ads.label")
     >>> DropAds(marker="Anzeige").marker
     'Anzeige'
     >>> DropAds().marker = "Ad"

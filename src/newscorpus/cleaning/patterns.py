@@ -484,12 +484,12 @@ PICTURE_AGENCY_LINE = re.compile(
 PAYWALL_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?%")
 
 #: Punctuation debris left where a scraper dropped an element between two punctuation marks,
-#: with its repair and the reason recorded in the edit. "war. . The" and "people. , during".
-DEBRIS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"(?<=[.!?…])(?:\s+\.)+(?=\s|$)"), "", "doubled full stop"),
-    (re.compile(r"\.\s+,(?=\s+\w)"), ",", "full stop before a comma"),
-    (re.compile(r",(?:\s*,)+"), ",", "doubled comma"),
-    (re.compile(r"(?<=\w)\s+,(?=\s+\w)"), ",", "space before a comma"),
+#: with its repair, and the reason and code the edit records. "war. . The", "people. , during".
+DEBRIS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
+    (re.compile(r"(?<=[.!?…])(?:\s+\.)+(?=\s|$)"), "", "doubled full stop", "debris.doubled-stop"),
+    (re.compile(r"\.\s+,(?=\s+\w)"), ",", "full stop before a comma", "debris.stop-before-comma"),
+    (re.compile(r",(?:\s*,)+"), ",", "doubled comma", "debris.doubled-comma"),
+    (re.compile(r"(?<=\w)\s+,(?=\s+\w)"), ",", "space before a comma", "debris.space-before-comma"),
 )
 #: Every debris pattern above has a space or a comma right before a full stop or a comma: one
 #: cheap search rules out clean blocks (it starts with a character class, which the engine

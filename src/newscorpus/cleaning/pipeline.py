@@ -47,7 +47,7 @@ class Step(Protocol):
     >>> import newscorpus
     >>> newscorpus.parse("Hi\\n\\nA sentence that stays in the body.\\n",
     ...                  pipeline=Pipeline([DropShort()])).removed
-    (Removal(text='Hi', reason='too short', step='short'),)
+    (Removal(text='Hi', reason='too short', step='short', code='short'),)
     """
 
     @property

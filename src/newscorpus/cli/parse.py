@@ -9,7 +9,7 @@ document) and gives one outcome, in input order:
 * to **standard output** (no ``-o``): one JSON line each, the article's record
   (:meth:`newscorpus.Article.to_dict`) or an *error record* in its place::
 
-      {"schema": 3, "source": "missing.txt",
+      {"schema": 4, "source": "missing.txt",
        "error": {"type": "FileNotFoundError", "message": "...", "internal": false}}
 
   ``type`` is the exception's class name, ``message`` says what went wrong, and ``internal`` is

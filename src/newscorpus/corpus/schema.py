@@ -1,4 +1,4 @@
-"""The declared Arrow schema of an article record (schema 3), for Parquet and ``to_arrow()``.
+"""The declared Arrow schema of an article record (schema 4), for Parquet and ``to_arrow()``.
 
 Nested fields are typed, not JSON strings; dates stay ISO 8601 strings, exactly as the record
 has them (a date, or a date and time with or without an offset), so they round-trip exactly.
@@ -108,8 +108,10 @@ def arrow_schema() -> Any:
                 "paywall",
                 pa.struct([required("notice", text), pa.field("remaining_fraction", pa.float64())]),
             ),
-            required("removed", pa.list_(pa.struct(strings("text", "reason", "step")))),
-            required("edits", pa.list_(pa.struct(strings("before", "after", "reason", "step")))),
+            required("removed", pa.list_(pa.struct(strings("text", "reason", "step", "code")))),
+            required(
+                "edits", pa.list_(pa.struct(strings("before", "after", "reason", "step", "code")))
+            ),
             required("parser", pa.struct(strings("name", "version"))),
             pa.field("duplicate_of", text),
             pa.field(

@@ -19,6 +19,15 @@ Schema history (``schema`` field of every record):
   ``canonical_url``, ``description``, ``section``, ``tags``, ``top_image``, ``text``,
   ``blocks``, ``media``, ``truncated``, ``paywall``, ``removed``, ``edits``, ``parser``,
   ``duplicate_of``, ``syndication_group``, ``story``.
+* **4** (0.1.0, reason codes): adds ``"code"`` to every entry of ``removed`` and ``edits``:
+  the stable machine name of its reason (``"markup.mostly-links"``; docs/cleaning.md lists
+  them). An entry without one (every entry of a schema 1 to 3 record) reads with its step's
+  name as its code, the code a step that gives none records. The full record: ``id``,
+  ``source``, ``format``, ``url``, ``title``, ``site_name``, ``publisher``, ``agency``,
+  ``authors``, ``published``, ``modified``, ``language``, ``canonical_url``, ``description``,
+  ``section``, ``tags``, ``top_image``, ``text``, ``blocks``, ``media``, ``truncated``,
+  ``paywall``, ``removed``, ``edits``, ``parser``, ``duplicate_of``, ``syndication_group``,
+  ``story``.
 """
 
 from __future__ import annotations
@@ -44,8 +53,8 @@ from newscorpus.models.article import (
 __all__ = ["SCHEMA_VERSION", "from_dict", "to_dict"]
 
 #: The version of the JSON record that :func:`to_dict` writes.
-SCHEMA_VERSION = 3
-_READABLE_VERSIONS = frozenset({1, 2, 3})
+SCHEMA_VERSION = 4
+_READABLE_VERSIONS = frozenset({1, 2, 3, 4})
 
 
 def to_dict(article: Article) -> dict[str, Any]:
@@ -55,7 +64,7 @@ def to_dict(article: Article) -> dict[str, Any]:
     >>> record = to_dict(Article(id="a1", blocks=(Block("paragraph", "Hi."),),
     ...                          parser=ParserInfo("dump", "0.1.0")))
     >>> record["schema"], record["text"], record["blocks"]
-    (3, 'Hi.', [{'kind': 'paragraph', 'text': 'Hi.'}])
+    (4, 'Hi.', [{'kind': 'paragraph', 'text': 'Hi.'}])
     """
     return {
         "schema": SCHEMA_VERSION,
@@ -88,9 +97,18 @@ def to_dict(article: Article) -> dict[str, Any]:
             if article.paywall
             else None
         ),
-        "removed": [{"text": r.text, "reason": r.reason, "step": r.step} for r in article.removed],
+        "removed": [
+            {"text": r.text, "reason": r.reason, "step": r.step, "code": r.code}
+            for r in article.removed
+        ],
         "edits": [
-            {"before": e.before, "after": e.after, "reason": e.reason, "step": e.step}
+            {
+                "before": e.before,
+                "after": e.after,
+                "reason": e.reason,
+                "step": e.step,
+                "code": e.code,
+            }
             for e in article.edits
         ],
         "parser": {"name": article.parser.name, "version": article.parser.version},
@@ -163,11 +181,11 @@ def from_dict(record: Mapping[str, Any]) -> Article:
                 else None
             ),
             removed=tuple(
-                Removal(text=r["text"], reason=r["reason"], step=r["step"])
+                Removal(text=r["text"], reason=r["reason"], step=r["step"], code=_code(r))
                 for r in reader.list_of("removed", dict)
             ),
             edits=tuple(
-                Edit(before=e["before"], after=e["after"], reason=e["reason"], step=e["step"])
+                Edit(e["before"], e["after"], e["reason"], e["step"], _code(e))
                 for e in reader.list_of("edits", dict)
             ),
             parser=_parser_info(reader.mapping("parser")),
@@ -183,6 +201,12 @@ def from_dict(record: Mapping[str, Any]) -> Article:
         raise SchemaError(
             f"invalid article record: {error!s}", source=_source_of(record)
         ) from error
+
+
+def _code(entry: Mapping[str, Any]) -> str:
+    """An entry's reason code; before schema 4 there was none, and the step's name stands in."""
+    code = entry.get("code")
+    return entry["step"] if code is None else cast(str, code)
 
 
 class _Reader:

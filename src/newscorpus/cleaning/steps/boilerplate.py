@@ -28,15 +28,19 @@ class Boilerplate:
         kept = draft.kept()
         for position, block in enumerate(kept):
             if block.zone == "header":
-                draft.drop(block, "before the main text")
+                draft.drop(block, "before the main text", "boilerplate.header")
             elif block.zone == "footer":
-                draft.drop(block, "after the main text")
+                draft.drop(block, "after the main text", "boilerplate.footer")
             elif block.zone == "aside":
-                draft.drop(block, "interrupts the main text (related links, an ad, a box)")
+                draft.drop(
+                    block,
+                    "interrupts the main text (related links, an ad, a box)",
+                    "boilerplate.aside",
+                )
             elif block.kind == "paragraph" and self._is_stray_label(
                 block, kept[position + 1] if position + 1 < len(kept) else None, draft.language
             ):
-                draft.drop(block, "stray label inside the main text")
+                draft.drop(block, "stray label inside the main text", "boilerplate.stray-label")
 
     def _is_stray_label(
         self, block: DraftBlock, following: DraftBlock | None, language: str | None

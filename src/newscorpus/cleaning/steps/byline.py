@@ -36,7 +36,7 @@ class Byline:
                 continue
             draft.authors = draft.authors or list(byline.authors)  # declared authors win
             draft.agency = draft.agency or byline.agency
-            draft.drop(block, "byline")
+            draft.drop(block, "byline", "byline.byline")
             break
         if draft.agency is None:
             draft.agency = _agency_elsewhere(draft, self.agency_search_chars)

@@ -92,7 +92,7 @@ class Captions:
             labelled = patterns.CAPTION_LABEL.match(block.text)
             if labelled is not None:
                 draft.media.append(Media(block.text[labelled.end() :], pending_credit))
-                draft.drop(block, "picture caption")
+                draft.drop(block, "picture caption", "captions.labelled")
                 previous, pending_credit = None, None
                 continue
             parts = (
@@ -102,18 +102,18 @@ class Captions:
             )
             if parts is not None:
                 draft.media.append(Media(*parts))
-                draft.drop(block, "picture caption with its credit")
+                draft.drop(block, "picture caption with its credit", "captions.with-credit")
                 previous, pending_credit = None, None
                 continue
             credit = credit_of_line(block.text, self)
             if credit is not None:
                 if previous is not None and _is_caption_of(previous, block, self):
                     draft.media.append(Media(previous.text, credit))
-                    draft.drop(previous, "picture caption")
+                    draft.drop(previous, "picture caption", "captions.caption")
                     pending_credit = None
                 else:
                     pending_credit = credit
-                draft.drop(block, "picture credit")
+                draft.drop(block, "picture credit", "captions.credit")
                 previous = None
                 continue
             previous, pending_credit = block, None

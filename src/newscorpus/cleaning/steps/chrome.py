@@ -19,16 +19,18 @@ from newscorpus.draft import Draft
 
 __all__ = ["Chrome", "chrome_role"]
 
-_ROLES: tuple[tuple[patterns.Role, str], ...] = (
-    ("cookies", "cookie, consent or legal notice"),
-    ("comment_form", "comment form"),
-    ("subscribe", "subscription or sign-in prompt"),
-    ("share", "share button"),
-    ("follow", "follow prompt"),
-    ("advertising", "advertising or sponsor line"),
-    ("navigation", "navigation or search"),
-    ("related", "link to related content"),
+#: The roles a phrase gives a line, in the order they are tried, each with its reason and code.
+_ROLES: tuple[tuple[patterns.Role, str, str], ...] = (
+    ("cookies", "cookie, consent or legal notice", "chrome.cookies"),
+    ("comment_form", "comment form", "chrome.comment-form"),
+    ("subscribe", "subscription or sign-in prompt", "chrome.subscribe"),
+    ("share", "share button", "chrome.share"),
+    ("follow", "follow prompt", "chrome.follow"),
+    ("advertising", "advertising or sponsor line", "chrome.advertising"),
+    ("navigation", "navigation or search", "chrome.navigation"),
+    ("related", "link to related content", "chrome.related"),
 )
+_CODES = {reason: code for _, reason, code in _ROLES}
 _LABEL_MARKS = (":", "|", "»", "›", "-", "–")
 
 
@@ -49,14 +51,14 @@ def chrome_role(text: str, language: str | None, settings: Chrome | None = None)
         return None
     whole = patterns.roles_of_whole(text)
     if whole:  # most lines are not a phrase
-        for role, reason in _ROLES:
+        for role, reason, _ in _ROLES:
             if role in whole:
                 return reason
     opening = patterns.leading(text)
     if opening is None:
         return None
     phrase, roles, rest = opening
-    for role, reason in _ROLES:
+    for role, reason, _ in _ROLES:
         if role not in roles:
             continue
         if role == "related" and not rest.lstrip().startswith(_LABEL_MARKS):
@@ -88,7 +90,7 @@ class Chrome:
         for block in draft.iter_kept():
             reason = chrome_role(block.text, draft.language, self)
             if reason is not None:
-                draft.drop(block, reason)
+                draft.drop(block, reason, _CODES[reason])
 
 
 _DEFAULT = Chrome()

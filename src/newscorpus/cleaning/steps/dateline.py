@@ -45,9 +45,13 @@ class Dateline:
             if block.zone != "header" or not is_dateline_line(block.text, draft.language):
                 continue
             if block is chosen:
-                draft.drop(block, "publication date")
+                draft.drop(block, "publication date", "dateline.published")
             else:
-                draft.drop(block, "another date on the page (not the publication date)")
+                draft.drop(
+                    block,
+                    "another date on the page (not the publication date)",
+                    "dateline.other-date",
+                )
 
     def _candidates(self, draft: Draft) -> list[DraftBlock]:
         """Header lines and the first body lines that carry a date, nearest to the body first."""

@@ -23,7 +23,7 @@ class Debris:
         for block in draft.iter_kept():
             if not patterns.DEBRIS_HINT.search(block.text):
                 continue
-            for pattern, replacement, reason in patterns.DEBRIS:
+            for pattern, replacement, reason, code in patterns.DEBRIS:
                 while (match := pattern.search(block.text)) is not None:
                     repaired = block.text[: match.start()] + replacement + block.text[match.end() :]
-                    draft.edit(block, repaired, reason)
+                    draft.edit(block, repaired, reason, code)

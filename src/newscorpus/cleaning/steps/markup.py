@@ -87,7 +87,7 @@ class Markup:
         for block in kept:
             container = block.container
             if container in self.containers and container not in wrappers:
-                draft.drop(block, f"in a <{container}>")
+                draft.drop(block, f"in a <{container}>", "markup.container")
         kept = [block for block in kept if block.removal is None]
         wrappers = _wrappers(kept, draft, self.page_wide, containers=False)
         if BODY_HINT in wrappers:
@@ -102,11 +102,11 @@ class Markup:
                 continue
             hint = next((h for h in self.hints if h in block.hints), None)
             if hint is not None and hint not in wrappers:
-                draft.drop(block, f"marked {hint!r} by its class or id")
+                draft.drop(block, f"marked {hint!r} by its class or id", "markup.class-hint")
                 continue
             density = block.link_density
             if density is not None and density >= self._link_limit(block, draft):
-                draft.drop(block, f"mostly links ({density:.2f})")
+                draft.drop(block, f"mostly links ({density:.2f})", "markup.mostly-links")
 
     def _link_limit(self, block: DraftBlock, draft: Draft) -> float:
         """The link density from which a block is a menu or a list of links: higher for a long
@@ -120,7 +120,7 @@ def _to_media(draft: Draft, block: DraftBlock) -> None:
     parts = split_caption(block.text)
     caption, credit = parts if parts is not None else (block.text, None)
     draft.media.append(Media(caption, credit))
-    draft.drop(block, "picture caption (marked by the page)")
+    draft.drop(block, "picture caption (marked by the page)", "markup.caption")
 
 
 def _wrappers(

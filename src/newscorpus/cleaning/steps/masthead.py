@@ -37,7 +37,7 @@ class Masthead:
         for block in draft.blocks[: self.max_position + 1]:
             if _is_masthead(block, draft.language, self.max_words):
                 draft.site_name = draft.site_name or block.text  # a declared name wins
-                draft.drop(block, "masthead (site name)")
+                draft.drop(block, "masthead (site name)", "masthead.site-name")
                 break
         header = [block for block in draft.blocks if block.zone == "header"]  # removed ones too
         counts = Counter(block.text for block in header)
@@ -49,7 +49,9 @@ class Masthead:
                 continue
             if counts[block.text] >= 2 or _shown_as_domain(block.text, joined):
                 draft.publisher = draft.publisher or block.text  # a declared publisher wins
-                draft.drop(block, "publisher (the outlet the site republishes)")
+                draft.drop(
+                    block, "publisher (the outlet the site republishes)", "masthead.publisher"
+                )
                 return
 
 

@@ -54,4 +54,6 @@ class Normalize:
             if text:
                 block.text = text
             else:
-                draft.drop(block, "nothing left after removing invisible characters")
+                draft.drop(
+                    block, "nothing left after removing invisible characters", "normalize.empty"
+                )

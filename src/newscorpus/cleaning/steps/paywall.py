@@ -47,4 +47,4 @@ class Paywall:
             if draft.paywall is None:
                 draft.paywall = PaywallNotice(block.text, remaining_fraction(block.text))
                 draft.truncated = True
-            draft.drop(block, "paywall notice")
+            draft.drop(block, "paywall notice", "paywall.notice")

@@ -31,14 +31,16 @@ class Repeats:
         seen: set[str] = set()
         for position, block in enumerate(kept):
             if block.text in seen:
-                draft.drop(block, "repeats an earlier line")
+                draft.drop(block, "repeats an earlier line", "repeats.copy")
                 continue
             seen.add(block.text)
             if features(block.text, draft.language).size < self.prefix_min_words:
                 continue
             for other in kept[position + 1 : position + 1 + self.lookahead]:
                 if _extends(block.text, other.text):
-                    draft.drop(block, "repeated in a following line with more text")
+                    draft.drop(
+                        block, "repeated in a following line with more text", "repeats.extended"
+                    )
                     break
 
 

@@ -21,6 +21,13 @@ from newscorpus.draft import Draft, DraftBlock
 
 __all__ = ["Tails", "tail_kind"]
 
+#: The code of each kind of tail.
+_CODES = {
+    "related content": "tails.related",
+    "author bio": "tails.bio",
+    "comments": "tails.comments",
+}
+
 
 @memoized
 def tail_kind(text: str, language: str | None, settings: Tails | None = None) -> str | None:
@@ -120,13 +127,13 @@ class Tails:
                     _drop_all(draft, kept[inner:], inner_kind)
                     return
                 kind = inner_kind
-                draft.drop(kept[inner], f"{kind} after the article")
+                draft.drop(kept[inner], f"{kind} after the article", _CODES[kind])
             position = end
 
 
 def _drop_all(draft: Draft, blocks: list[DraftBlock], kind: str) -> None:
     for block in blocks:
-        draft.drop(block, f"{kind} after the article")
+        draft.drop(block, f"{kind} after the article", _CODES[kind])
 
 
 def _resumes(

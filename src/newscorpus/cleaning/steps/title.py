@@ -57,12 +57,12 @@ class Title:
             declared = _folded(draft.title)
             for block in header:
                 if _folded(block.text) == declared:
-                    draft.drop(block, "title")
+                    draft.drop(block, "title", "title.headline")
             return
         for block in reversed(header[-self.search_lines :]):
             if is_headline(block, draft.language, self):
                 draft.title = block.text
-                draft.drop(block, "title")
+                draft.drop(block, "title", "title.headline")
                 return
 
 

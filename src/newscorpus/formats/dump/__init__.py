@@ -88,5 +88,5 @@ class DumpParser:
         if layout.markdown:
             for block in draft.blocks:
                 if has_links(block.text):
-                    draft.edit(block, strip_links(block.text), _LINK_EDIT)
+                    draft.edit(block, strip_links(block.text), _LINK_EDIT, "dump.links")
         return draft
