@@ -42,6 +42,7 @@ from attrs import frozen
 
 import newscorpus
 from metric import PageCounts, Scores, page_counts, score
+from newscorpus._caches import clear_caches
 
 __all__ = [
     "Result",
@@ -231,7 +232,7 @@ def measure(
 
     def run() -> None:
         if first_touch:  # time text seen for the first time, not memoised answers
-            newscorpus.clear_caches()
+            clear_caches()
         for text in values:
             func(text)
 

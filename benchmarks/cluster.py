@@ -43,9 +43,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import newscorpus
 from _bench import bench_dir, load_average
 from corpus_run import _PARSE_FORMAT, _rows, _write_jsonl
+from newscorpus._caches import clear_caches
 from newscorpus.cluster import require_distributed, run_on_dask
 from newscorpus.corpus import outcome_of, read_documents, run_corpus
 
@@ -53,9 +53,9 @@ _TINY_DUMP = "The council met on Monday and voted the budget for the year, {n} t
 
 
 def _clear(clients: Sequence[Any]) -> None:
-    newscorpus.clear_caches()
+    clear_caches()
     for client in clients:
-        client.run(newscorpus.clear_caches)
+        client.run(clear_caches)
 
 
 def _timed(run: Callable[[], int]) -> tuple[float, int]:

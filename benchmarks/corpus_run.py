@@ -58,8 +58,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-import newscorpus
 from _bench import bench_dir, load_average, load_dumps, load_html, load_truth
+from newscorpus._caches import clear_caches
 from newscorpus.corpus import run_corpus
 from newscorpus.corpus.workers import Processed
 
@@ -221,7 +221,7 @@ class Checkpoints:
 def _timed_run(source: Path, output: Path, jobs: int, parse_format: str) -> tuple[float, int]:
     if output.exists():
         output.unlink()
-    newscorpus.clear_caches()  # a run in this process must not reuse the last run's memos
+    clear_caches()  # a run in this process must not reuse the last run's memos
     start = time.perf_counter()
     summary = run_corpus([source], output, jobs=jobs, parse_format=parse_format)
     seconds = time.perf_counter() - start

@@ -66,6 +66,7 @@ from _bench import (
     worst_pages,
 )
 from metric import PageCounts, Scores
+from newscorpus._caches import clear_caches
 
 Extractor = Callable[[bytes], str]
 
@@ -191,7 +192,7 @@ def _outputs(system: Extractor, pages: Mapping[str, bytes]) -> dict[str, str]:
 
 
 def _timed_pass(system: Extractor, payloads: Sequence[bytes]) -> float:
-    newscorpus.clear_caches()  # time text seen for the first time, not memoised answers
+    clear_caches()  # time text seen for the first time, not memoised answers
     gc.collect()
     gc.disable()
     try:

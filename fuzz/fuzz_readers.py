@@ -2,7 +2,7 @@
 ``read_documents``: ``python fuzz/fuzz_readers.py -max_total_time=60``.
 
 The first byte picks the file name the bytes are read under, so every reader is reached; a
-reader must yield ReadDocument and ReadError items, never raise.
+reader must yield ReadDocument and ReadFailure items, never raise.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import atheris
 
 with atheris.instrument_imports():
     from newscorpus import Limits
-    from newscorpus.corpus import ReadDocument, ReadError, read_documents
+    from newscorpus.corpus import ReadDocument, ReadFailure, read_documents
 
 from _common import FUZZ_LIMITS_KWARGS, run
 
@@ -49,7 +49,7 @@ def test_one_input(data: bytes) -> None:
         stream.write(data[1:])
     try:
         for item in read_documents(path, limits=LIMITS):
-            assert isinstance(item, ReadDocument | ReadError), item
+            assert isinstance(item, ReadDocument | ReadFailure), item
             if isinstance(item, ReadDocument):
                 item.document.text  # noqa: B018 - decoding must not fail either
     finally:

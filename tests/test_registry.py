@@ -182,3 +182,31 @@ def test_a_broken_plugin_does_not_break_lookups(monkeypatch: pytest.MonkeyPatch)
     with pytest.warns(RuntimeWarning, match="'bad'.*failed to load.*ModuleNotFoundError"):
         assert "bad" not in registry
     assert registry.get("answer") is plugin_answer
+
+
+def test_an_older_group_name_is_still_read_after_the_current_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake = FakeEntryPoints(
+        metadata.EntryPoint("new", f"{__name__}:plugin_answer", "newscorpus.steps"),
+        metadata.EntryPoint("old", f"{__name__}:plugin_other", "newscorpus.cleaners"),
+        metadata.EntryPoint("both", f"{__name__}:plugin_answer", "newscorpus.steps"),
+        metadata.EntryPoint("both", f"{__name__}:plugin_other", "newscorpus.cleaners"),
+    )
+    monkeypatch.setattr(metadata, "entry_points", fake)
+    registry: Registry[Callable[[], int]] = Registry(
+        "step", entry_point_group="newscorpus.steps", older_groups=("newscorpus.cleaners",)
+    )
+    with pytest.warns(RuntimeWarning, match="'both'.*skipped"):
+        assert registry.names() == ["new", "both", "old"]
+    assert registry.get("old") is plugin_other
+    assert registry.get("both") is plugin_answer, "the current group wins a name"
+    origins = {entry.name: entry.origin for entry in registry}
+    assert "group newscorpus.cleaners" in origins["old"]
+    assert "group" not in origins["new"]
+    assert fake.calls == ["newscorpus.steps", "newscorpus.cleaners"]
+
+
+def test_the_steps_registry_reads_both_groups() -> None:
+    assert newscorpus.cleaners.entry_point_group == "newscorpus.steps"
+    assert newscorpus.cleaners.older_groups == ("newscorpus.cleaners",)

@@ -4,7 +4,7 @@ literal blocks); this turns them into the Markdown that mkdocstrings renders.
 
 - A role (``:class:``, ``:func:``, ``:meth:``, ``:mod:``, ``:data:``...) becomes a link when its
   target is a documented newscorpus object (resolved from the docstring's own module or class,
-  so ``:class:`ReadError``` works inside ``newscorpus.corpus``), and inline code otherwise.
+  so ``:class:`ReadFailure``` works inside ``newscorpus.corpus``), and inline code otherwise.
 - A doctest block (``>>>`` lines and their output, up to a blank line) becomes a ``pycon``
   code block.
 - A paragraph ending in ``::`` ends in ``:`` (the indented block after it is already code).

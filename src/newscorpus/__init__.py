@@ -1,28 +1,54 @@
 """newscorpus: raw scraped news material in, clean, typed, auditable article corpora out.
 
+Everything a user reaches for is importable from here: :func:`parse` for one document, the
+models and their JSON record, the corpus readers, runner and writers, deduplication, the
+cleaning pipeline and the parser registries for extending it, the limits and the exceptions.
+The subpackages group the same names by topic (docs/api); modules and names starting with an
+underscore are internal.
+
 >>> import newscorpus
 >>> article = newscorpus.parse("A short dump.\\n")
 >>> isinstance(article, newscorpus.Article)
 True
 """
 
-from newscorpus._caches import clear_caches
 from newscorpus._version import __version__
 from newscorpus.api import parse
 from newscorpus.cleaning import DEFAULT_STEPS, Pipeline, Step, cleaning_step, default_pipeline
-from newscorpus.corpus import read_corpus, read_documents
+from newscorpus.corpus import (
+    Corpus,
+    CorpusWriter,
+    CsvWriter,
+    JsonLinesWriter,
+    ParquetWriter,
+    RunSummary,
+    open_writer,
+    read_corpus,
+    read_documents,
+    run_corpus,
+)
 from newscorpus.dedup import DedupResult, DedupSettings, deduplicate, find_duplicates
 from newscorpus.draft import Draft, DraftBlock
 from newscorpus.errors import (
+    CorpusError,
+    CorpusFormatError,
+    CorpusNotFoundError,
     FormatError,
     InputError,
     LimitError,
+    MissingDependencyError,
     NewsCorpusError,
+    OutputError,
     PipelineError,
+    RecordError,
     RegistryError,
+    ResumeError,
+    RunFailedError,
     SchemaError,
+    SettingError,
     SourceNotFoundError,
     UnknownFormatError,
+    WriterClosedError,
 )
 from newscorpus.formats import Parser, RawDocument, SiteParser, SiteResult, site_parser
 from newscorpus.limits import DEFAULT_LIMITS, Limits
@@ -51,6 +77,12 @@ __all__ = [
     "Article",
     "Block",
     "BlockKind",
+    "Corpus",
+    "CorpusError",
+    "CorpusFormatError",
+    "CorpusNotFoundError",
+    "CorpusWriter",
+    "CsvWriter",
     "DedupResult",
     "DedupSettings",
     "Draft",
@@ -58,38 +90,49 @@ __all__ = [
     "Edit",
     "FormatError",
     "InputError",
+    "JsonLinesWriter",
     "LimitError",
     "Limits",
     "Media",
+    "MissingDependencyError",
     "NewsCorpusError",
+    "OutputError",
+    "ParquetWriter",
     "Parser",
     "ParserInfo",
     "Paywall",
     "Pipeline",
     "PipelineError",
     "RawDocument",
+    "RecordError",
     "Registry",
     "RegistryError",
     "Removal",
+    "ResumeError",
+    "RunFailedError",
+    "RunSummary",
     "SchemaError",
+    "SettingError",
     "SiteParser",
     "SiteResult",
     "SourceNotFoundError",
     "Step",
     "SyndicationGroup",
     "UnknownFormatError",
+    "WriterClosedError",
     "__version__",
     "cleaners",
     "cleaning_step",
-    "clear_caches",
     "deduplicate",
     "default_pipeline",
     "find_duplicates",
     "from_dict",
+    "open_writer",
     "parse",
     "parsers",
     "read_corpus",
     "read_documents",
+    "run_corpus",
     "site_parser",
     "to_dict",
 ]

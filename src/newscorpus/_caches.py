@@ -3,7 +3,10 @@
 The heuristics ask the same questions of the same lines many times (a menu line is seen by
 every step, and again on every page of its site), so pure functions of a line's text are
 memoised. :func:`clear_caches` empties every such cache: benchmarks call it before each timed
-pass so that speed figures are those of text seen for the first time.
+pass so that speed figures are those of text seen for the first time. It is a benchmark switch,
+not part of the public API (so it is not exported at the top level)::
+
+    from newscorpus._caches import clear_caches
 """
 
 from __future__ import annotations

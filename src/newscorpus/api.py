@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from newscorpus.cleaning import Pipeline, default_pipeline
+from newscorpus.cleaning import Pipeline
 from newscorpus.errors import InputError, SourceNotFoundError
-from newscorpus.formats import RawDocument, choose_parser
+from newscorpus.formats import RawDocument
 from newscorpus.limits import Limits, limits_or_default, read_bounded
 from newscorpus.models.article import Article
+from newscorpus.parsing import parse_document
 
 __all__ = ["parse"]
 
@@ -29,7 +30,8 @@ def parse(
     ``source`` is the content as ``str`` or ``bytes``, or a path (:class:`pathlib.Path` or any
     ``os.PathLike``) to read it from. ``format`` names a parser (``"dump"``); without it the
     format is detected. ``url`` is where the page was captured, when known. ``pipeline`` replaces
-    the default cleaning pipeline (see :func:`~newscorpus.default_pipeline`). ``limits`` are
+    the default cleaning pipeline (see :func:`~newscorpus.default_pipeline`); the corpus
+    runners take the same argument and give the same records. ``limits`` are
     the safety limits (``None``: :data:`~newscorpus.DEFAULT_LIMITS`): a document past one raises
     :class:`~newscorpus.LimitError` (a file is never read past ``max_document_bytes``).
 
@@ -46,11 +48,7 @@ def parse(
     >>> [(removal.text, removal.step) for removal in article.removed]
     [('Connect with us', 'chrome')]
     """
-    document = _read(source, format=format, url=url, limits=limits)
-    document.check_size()
-    parser = choose_parser(document)
-    draft = parser.parse(document)
-    return (pipeline if pipeline is not None else default_pipeline()).run(draft)
+    return parse_document(_read(source, format=format, url=url, limits=limits), pipeline)
 
 
 def _read(

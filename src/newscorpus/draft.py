@@ -18,10 +18,15 @@ from attrs import define, field
 from newscorpus import tuning
 from newscorpus.models.article import BlockKind, Edit, Media, ParserInfo, Paywall, Removal
 
-__all__ = ["Draft", "DraftBlock", "Zone"]
+__all__ = ["BODY_HINT", "Draft", "DraftBlock", "Zone"]
 
 #: Where a block sits relative to the main text, once the ``zones`` step has run.
 Zone = Literal["unknown", "header", "body", "aside", "footer"]
+
+#: The hint (:attr:`DraftBlock.hints`) of a block inside the element the page names as the
+#: article's text ("entry-content", ``itemprop="articleBody"``...): the HTML parser gives it
+#: and the ``markup`` step reads it, so both take it from here.
+BODY_HINT = "body"
 
 
 @define(eq=False)

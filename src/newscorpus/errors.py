@@ -1,19 +1,33 @@
 """The exceptions newscorpus raises.
 
 Every error the library raises on purpose derives from :class:`NewsCorpusError`, so
-``except newscorpus.NewsCorpusError`` catches all of them and nothing else::
+``except newscorpus.NewsCorpusError`` catches all of them and nothing else. Where callers of
+the standard library would expect a builtin (``FileNotFoundError``, ``ValueError``,
+``RuntimeError``, ``ImportError``), the class is that builtin too (in brackets)::
 
     NewsCorpusError
-    ├── InputError              the input cannot be read
-    │   ├── SourceNotFoundError     a path that does not exist
-    │   └── LimitError              the input is past a safety limit (see newscorpus.Limits)
-    ├── FormatError             the format is unknown or does not fit the input
-    │   └── UnknownFormatError      no parser is registered under that name
-    ├── PipelineError           a cleaning pipeline is misconfigured or a step failed
-    ├── RegistryError           a parser or cleaning step cannot be registered or found
-    └── SchemaError             a JSON record is not a valid article record
+    ├── InputError                  the input cannot be read
+    │   ├── SourceNotFoundError         a path that does not exist       (FileNotFoundError)
+    │   └── LimitError                  the input is past a safety limit (see newscorpus.Limits)
+    ├── FormatError                 the format is unknown or does not fit the input
+    │   └── UnknownFormatError          no parser is registered under that name
+    ├── PipelineError               a cleaning pipeline is misconfigured or a step failed
+    ├── RegistryError               a parser or cleaning step cannot be registered or found
+    ├── SchemaError                 a JSON record is not a valid article record
+    ├── SettingError                an argument or setting is out of its range  (ValueError)
+    ├── MissingDependencyError      an optional dependency is not installed     (ImportError)
+    └── CorpusError                 a corpus cannot be read, written or run
+        ├── CorpusNotFoundError         no corpus file or folder at the path (FileNotFoundError)
+        ├── CorpusFormatError           the corpus format is unknown or unsupported (ValueError)
+        ├── RecordError                 a stored or written record does not fit    (ValueError)
+        ├── WriterClosedError           a record written to a closed writer        (ValueError)
+        ├── OutputError                 the output cannot go where it was asked    (ValueError)
+        ├── ResumeError                 the inputs are not those of the interrupted run
+        │                                                                          (ValueError)
+        └── RunFailedError              a corpus run could not finish            (RuntimeError)
 
 Each error says what was wrong and, where it knows, which input it was (``source``).
+docs/errors.md lists every class (a test checks it).
 """
 
 from __future__ import annotations
@@ -21,15 +35,25 @@ from __future__ import annotations
 from typing import ClassVar
 
 __all__ = [
+    "CorpusError",
+    "CorpusFormatError",
+    "CorpusNotFoundError",
     "FormatError",
     "InputError",
     "LimitError",
+    "MissingDependencyError",
     "NewsCorpusError",
+    "OutputError",
     "PipelineError",
+    "RecordError",
     "RegistryError",
+    "ResumeError",
+    "RunFailedError",
     "SchemaError",
+    "SettingError",
     "SourceNotFoundError",
     "UnknownFormatError",
+    "WriterClosedError",
 ]
 
 
@@ -174,4 +198,135 @@ class SchemaError(NewsCorpusError):
     ... except SchemaError as error:
     ...     print(error.message)
     unknown record schema 99; this version reads [1, 2, 3, 4]
+    """
+
+
+class SettingError(NewsCorpusError, ValueError):
+    """An argument or setting is out of its range (also a :class:`ValueError`).
+
+    >>> import newscorpus
+    >>> try:
+    ...     newscorpus.Limits(max_document_bytes=0)
+    ... except ValueError as error:
+    ...     print(type(error).__name__, error)
+    SettingError max_document_bytes must be a positive int or None, not 0
+    """
+
+
+class MissingDependencyError(NewsCorpusError, ImportError):
+    """An optional dependency is not installed (also an :class:`ImportError`).
+
+    ``module`` is the module that could not be imported (also ``name``, as for any
+    ``ImportError``), ``extra`` the newscorpus extra that installs it.
+
+    >>> error = MissingDependencyError("zstandard", "zstd", "reading .zst files")
+    >>> print(error)
+    reading .zst files needs zstandard: pip install 'newscorpus[zstd]'
+    >>> error.extra
+    'zstd'
+    """
+
+    def __init__(self, module: str, extra: str, needed_for: str) -> None:
+        self.module = module
+        self.extra = extra
+        self.needed_for = needed_for
+        package = module.split(".", maxsplit=1)[0]
+        super().__init__(f"{needed_for} needs {package}: pip install 'newscorpus[{extra}]'")
+        self.name = module
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.module, self.extra, self.needed_for))
+
+
+class CorpusError(NewsCorpusError):
+    """A corpus cannot be read, written or run (the base of the corpus layer's errors).
+
+    >>> import newscorpus
+    >>> try:
+    ...     newscorpus.read_corpus("corpus.csv")
+    ... except CorpusError as error:
+    ...     print(type(error).__name__)
+    CorpusFormatError
+    """
+
+
+class CorpusNotFoundError(CorpusError, FileNotFoundError):
+    """No corpus file or folder at the path given (also a :class:`FileNotFoundError`).
+
+    >>> import newscorpus
+    >>> try:
+    ...     newscorpus.read_corpus("no/such/corpus.jsonl")
+    ... except FileNotFoundError as error:
+    ...     print(type(error).__name__, error)
+    CorpusNotFoundError no/such/corpus.jsonl: no corpus file
+    """
+
+
+class CorpusFormatError(CorpusError, ValueError):
+    """The corpus format is unknown, or not one the operation supports (also a
+    :class:`ValueError`).
+
+    >>> from newscorpus.corpus import open_writer
+    >>> try:
+    ...     open_writer("corpus.xml")
+    ... except CorpusFormatError as error:
+    ...     print(error.message[:40])
+    cannot tell the corpus format of 'corpus
+    """
+
+
+class RecordError(CorpusError, ValueError):
+    """A record read from a corpus, or given to a writer, does not fit: a line that is not a
+    JSON object, a field the output has no column for (also a :class:`ValueError`).
+
+    >>> import io
+    >>> from newscorpus.corpus.writers import ParquetRows
+    >>> try:
+    ...     ParquetRows(io.BytesIO()).write({"bogus": 1})
+    ... except RecordError as error:
+    ...     print(error)
+    record fields not in the Parquet schema: ['bogus']
+    """
+
+
+class WriterClosedError(CorpusError, ValueError):
+    """A record was written to a corpus writer after it was closed or aborted (also a
+    :class:`ValueError`, as for a closed file).
+
+    >>> import pathlib, tempfile
+    >>> from newscorpus.corpus import open_writer
+    >>> writer = open_writer(pathlib.Path(tempfile.mkdtemp()) / "corpus.jsonl")
+    >>> writer.close()
+    >>> try:
+    ...     writer.write({"id": "a"})
+    ... except WriterClosedError as error:
+    ...     print(error.message[:31])
+    write to a closed corpus writer
+    """
+
+
+class OutputError(CorpusError, ValueError):
+    """The output cannot be written where it was asked: a file where a corpus folder goes, a
+    folder holding files that are not the corpus's (also a :class:`ValueError`).
+
+    >>> print(OutputError("holds files that are not part of a cluster corpus", source="out"))
+    out: holds files that are not part of a cluster corpus
+    """
+
+
+class ResumeError(CorpusError, ValueError):
+    """A run cannot resume: its inputs (or partition size) are not those of the interrupted run
+    (also a :class:`ValueError`).
+
+    >>> isinstance(ResumeError("not the same inputs"), ValueError)
+    True
+    """
+
+
+class RunFailedError(CorpusError, RuntimeError):
+    """A corpus run could not finish: worker processes kept dying while starting, or cluster
+    partitions failed (also a :class:`RuntimeError`); what was committed stays, for a resume.
+
+    >>> isinstance(RunFailedError("1 partition(s) failed (2)"), RuntimeError)
+    True
     """

@@ -4,7 +4,7 @@ A corpus library meets the worst of the web: pages of hundreds of megabytes, a w
 one line, markup nested 100,000 deep, gzip and zip bombs. :class:`Limits` bounds each of these
 with a safe default a user can change; past a limit a document is refused with a
 :class:`~newscorpus.LimitError` naming the limit (the single-document API raises it, a reader
-yields it as a :class:`~newscorpus.corpus.ReadError` and goes on), or, where the docs say so, cut
+yields it as a :class:`~newscorpus.corpus.ReadFailure` and goes on), or, where the docs say so, cut
 without losing text (long dump lines are split, markup deeper than the limit is flattened).
 
 See ``docs/limits.md`` for every limit, its default and what happens past it.
@@ -25,7 +25,7 @@ from typing import IO, Any
 from attrs import evolve, field, frozen
 
 from newscorpus import tuning
-from newscorpus.errors import LimitError
+from newscorpus.errors import LimitError, SettingError
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -46,20 +46,20 @@ def _positive_int_or_none(instance: Any, attribute: Any, value: object) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{attribute.name} must be a positive int or None, not {value!r}")
+        raise SettingError(f"{attribute.name} must be a positive int or None, not {value!r}")
 
 
 def _positive_number_or_none(instance: Any, attribute: Any, value: object) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
-        raise ValueError(f"{attribute.name} must be a positive number or None, not {value!r}")
+        raise SettingError(f"{attribute.name} must be a positive number or None, not {value!r}")
 
 
 def _ratio(instance: Any, attribute: Any, value: object) -> None:
     _positive_number_or_none(instance, attribute, value)
     if value is not None and value < 1:  # type: ignore[operator]
-        raise ValueError(f"{attribute.name} must be at least 1 (no compression), not {value!r}")
+        raise SettingError(f"{attribute.name} must be at least 1 (no compression), not {value!r}")
 
 
 @frozen
@@ -89,10 +89,11 @@ class Limits:
     512
     >>> Limits(max_document_bytes=None).max_document_bytes is None
     True
-    >>> Limits(max_compression_ratio=0.5)
-    Traceback (most recent call last):
-    ...
-    ValueError: max_compression_ratio must be at least 1 (no compression), not 0.5
+    >>> try:
+    ...     Limits(max_compression_ratio=0.5)
+    ... except ValueError as error:  # a SettingError
+    ...     print(error)
+    max_compression_ratio must be at least 1 (no compression), not 0.5
     """
 
     max_document_bytes: int | None = field(default=64 * _MIB, validator=_positive_int_or_none)

@@ -1,7 +1,9 @@
 """Registries: extension by name, in code or through an installed package's entry points.
 
 Two registries exist: :data:`parsers` (entry-point group ``newscorpus.parsers``) and
-:data:`cleaners` (entry-point group ``newscorpus.cleaners``). Register in code with the
+:data:`cleaners`, the cleaning steps (entry-point group ``newscorpus.steps``; the older group
+name ``newscorpus.cleaners`` is still read, so plugins declared under it keep working; where
+both declare a name, ``newscorpus.steps`` wins). Register in code with the
 decorator, or ship a package that declares an entry point; plugins are discovered lazily, the
 first time a registry is asked for a name it does not know or for its full listing. A plugin
 that fails to load, or that reuses a taken name, is skipped with a warning, never a crash.
@@ -65,9 +67,13 @@ class Registry(Generic[T]):
     newscorpus.errors.RegistryError: no colours named 'sea' (registered: sky)
     """
 
-    def __init__(self, kind: str, *, entry_point_group: str | None) -> None:
+    def __init__(
+        self, kind: str, *, entry_point_group: str | None, older_groups: tuple[str, ...] = ()
+    ) -> None:
         self.kind = kind
         self.entry_point_group = entry_point_group
+        #: Former names of the entry-point group, still read after it (plugins keep working).
+        self.older_groups = older_groups
         self._entries: dict[str, Registration[T]] = {}
         self._discovered = entry_point_group is None
 
@@ -135,39 +141,47 @@ class Registry(Generic[T]):
         return [entry.name for entry in self]
 
     def discover(self, *, again: bool = False) -> None:
-        """Load the entry points of :attr:`entry_point_group` once; later calls do nothing,
-        unless ``again`` (after installing a plugin in a running process). Names already
-        registered are kept."""
+        """Load the entry points of :attr:`entry_point_group` (then of :attr:`older_groups`)
+        once; later calls do nothing, unless ``again`` (after installing a plugin in a running
+        process). Names already registered are kept."""
         if (self._discovered and not again) or self.entry_point_group is None:
             return
         self._discovered = True
-        for entry_point in metadata.entry_points(group=self.entry_point_group):
-            package = entry_point.dist.name if entry_point.dist else "unknown package"
-            origin = f"entry point {entry_point.value} ({package})"
-            if entry_point.name in self._entries:
-                if self._entries[entry_point.name].origin == origin:
-                    continue  # found by an earlier discovery
-                warnings.warn(
-                    f"{self.kind} plugin {entry_point.name!r} from {origin} is skipped: the "
-                    f"name is taken by {self._entries[entry_point.name].origin}",
-                    RuntimeWarning,
-                    stacklevel=2,
-                )
-                continue
-            try:
-                value = entry_point.load()
-            except Exception as error:  # a broken plugin must not break the library
-                warnings.warn(
-                    f"{self.kind} plugin {entry_point.name!r} from {origin} failed to load: "
-                    f"{type(error).__name__}: {error}",
-                    RuntimeWarning,
-                    stacklevel=2,
-                )
-                continue
-            self._entries[entry_point.name] = Registration(entry_point.name, value, origin)
+        for group in (self.entry_point_group, *self.older_groups):
+            for entry_point in metadata.entry_points(group=group):
+                self._load(entry_point, group)
+
+    def _load(self, entry_point: metadata.EntryPoint, group: str) -> None:
+        package = entry_point.dist.name if entry_point.dist else "unknown package"
+        older = "" if group == self.entry_point_group else f", group {group}"
+        origin = f"entry point {entry_point.value} ({package}{older})"
+        if entry_point.name in self._entries:
+            if self._entries[entry_point.name].origin == origin:
+                return  # found by an earlier discovery
+            warnings.warn(
+                f"{self.kind} plugin {entry_point.name!r} from {origin} is skipped: the "
+                f"name is taken by {self._entries[entry_point.name].origin}",
+                RuntimeWarning,
+                stacklevel=3,
+            )
+            return
+        try:
+            value = entry_point.load()
+        except Exception as error:  # a broken plugin must not break the library
+            warnings.warn(
+                f"{self.kind} plugin {entry_point.name!r} from {origin} failed to load: "
+                f"{type(error).__name__}: {error}",
+                RuntimeWarning,
+                stacklevel=3,
+            )
+            return
+        self._entries[entry_point.name] = Registration(entry_point.name, value, origin)
 
 
 #: Parsers by name: objects following :class:`newscorpus.formats.base.Parser`.
 parsers: Registry[Parser] = Registry("parser", entry_point_group="newscorpus.parsers")
-#: Cleaning steps by name: callables that build a step from keyword settings.
-cleaners: Registry[StepFactory] = Registry("cleaner", entry_point_group="newscorpus.cleaners")
+#: Cleaning steps by name: callables that build a step from keyword settings. Plugins declare
+#: them in the entry-point group ``newscorpus.steps`` (or its older name ``newscorpus.cleaners``).
+cleaners: Registry[StepFactory] = Registry(
+    "cleaning step", entry_point_group="newscorpus.steps", older_groups=("newscorpus.cleaners",)
+)

@@ -43,3 +43,24 @@ def test_steps_json_has_each_steps_docstring_summary(capsys: pytest.CaptureFixtu
     assert [row["name"] for row in listing] == list(newscorpus.DEFAULT_STEPS)
     assert [row["position"] for row in listing] == list(range(1, len(listing) + 1))
     assert all(row["description"] and "\n" not in row["description"] for row in listing)
+
+
+@pytest.mark.usefixtures("cleaners_snapshot")
+def test_steps_lists_other_registered_steps_with_their_origin(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.custom_steps import DropShort
+
+    newscorpus.cleaners.register("drop_short", DropShort)
+    assert main(["steps", "--json"]) == 0
+    listing = json.loads(capsys.readouterr().out)
+    assert {row["origin"] for row in listing[:-1]} == {"builtin"}
+    assert listing[-1] == {
+        "position": None,
+        "name": "drop_short",
+        "origin": "code",
+        "description": "Drop kept blocks of fewer than ``min_words`` words.",
+    }
+    assert main(["steps"]) == 0
+    last = capsys.readouterr().out.splitlines()[-1].split()
+    assert last[:3] == ["-", "drop_short", "code"]

@@ -100,7 +100,8 @@ def test_output_file_is_written_whole(
     out, err = capsys.readouterr()
     assert out == ""
     assert len(records(target.read_text(encoding="utf-8"))) == 4
-    assert list(target.parent.iterdir()) == [target]  # no temporary file, no error file
+    # no temporary file, no error file: the records and the run's summary
+    assert sorted(target.parent.iterdir()) == [target, target.with_suffix(".summary.json")]
     assert "4 read, 4 written, 0 failed" in err
 
 

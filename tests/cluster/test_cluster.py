@@ -10,12 +10,14 @@ from typing import Any
 
 import pytest
 
+import newscorpus
 from newscorpus.cli.main import main
 from newscorpus.cluster import read_bag, run_on_dask
 from newscorpus.cluster.parts import PartSummary
 from newscorpus.corpus import arrow_schema, outcome_of, read_corpus, read_documents, run_corpus
 from newscorpus.corpus.runner import error_path_for
-from tests.cluster.mixed import build, error_lines
+from tests.cluster.mixed import EXAMPLES, build, error_lines, page
+from tests.custom_steps import custom_pipeline
 
 distributed = pytest.importorskip("distributed")
 parquet = pytest.importorskip("pyarrow.parquet")
@@ -98,6 +100,8 @@ def test_resume_redoes_only_the_missing_partitions(
     assert [part.number for part in seen] == [1]
     assert again.resumed == first.partitions - 1
     assert (again.read, again.written, again.failed) == (first.read, first.written, first.failed)
+    assert again.statistics.to_json() == first.statistics.to_json()  # kept parts read back
+    assert again.statistics.documents == first.written
     same_corpus(folder, output)
     with pytest.raises(ValueError, match="not those of the interrupted run"):
         run_on_dask(inputs, folder, client=client, partition_size=301, resume=True)
@@ -151,3 +155,40 @@ def test_a_bag_of_read_items_gives_the_local_outcomes(
     assert bag.npartitions > 4
     outcomes = bag.map(outcome_of).compute()
     assert outcomes == [outcome_of(item) for item in read_documents(inputs)]
+
+
+def test_a_custom_pipeline_gives_parses_articles_on_the_cluster(
+    client: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for dump in sorted(EXAMPLES.glob("*.txt")):
+        (folder / dump.name).write_bytes(dump.read_bytes())
+    for number in range(3):
+        (folder / f"page{number}.html").write_text(page(number), encoding="utf-8")
+    paths = sorted(folder.iterdir())
+    output = tmp_path / "corpus"
+    summary = run_on_dask(
+        [str(path) for path in paths],
+        output,
+        client=client,
+        partition_size=2000,
+        pipeline=custom_pipeline(),
+    )
+    assert summary.partitions >= 2
+    assert summary.failed == 0
+    expected = [newscorpus.parse(path, pipeline=custom_pipeline()) for path in paths]
+    assert list(read_corpus(output)) == expected
+    written = json.loads((output / "_summary.json").read_text(encoding="utf-8"))
+    assert written["statistics"]["documents"] == len(expected)
+    assert written["statistics"]["removals_by_code"]["drop_short"] == sum(
+        removal.step == "drop_short" for article in expected for removal in article.removed
+    )
+    assert written["pipeline"]["steps"] == custom_pipeline().names
+    address = client.scheduler.address
+    options = ["--without", "debris", "--scheduler", address, "--partition-size", "2000"]
+    assert main(["cluster", str(folder), "-o", str(tmp_path / "cli"), *options]) == 0
+    without = newscorpus.default_pipeline().without("debris")
+    assert list(read_corpus(tmp_path / "cli")) == [
+        newscorpus.parse(path, pipeline=without) for path in paths
+    ]

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from newscorpus.corpus import ReadDocument, ReadError, ReadItem
+from newscorpus.corpus import ReadDocument, ReadFailure, ReadItem
 
 
 def documents(items: list[ReadItem]) -> list[ReadDocument]:
@@ -15,9 +15,9 @@ def documents(items: list[ReadItem]) -> list[ReadDocument]:
     return [item for item in items if isinstance(item, ReadDocument)]
 
 
-def errors(items: list[ReadItem]) -> list[ReadError]:
+def errors(items: list[ReadItem]) -> list[ReadFailure]:
     """The errors among ``items``."""
-    return [item for item in items if isinstance(item, ReadError)]
+    return [item for item in items if isinstance(item, ReadFailure)]
 
 
 def texts(items: list[ReadItem]) -> list[str]:

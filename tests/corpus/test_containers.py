@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from newscorpus.corpus import Origin, ReadDocument, ReadError, read_documents
+from newscorpus.corpus import Origin, ReadDocument, ReadFailure, read_documents
 from newscorpus.limits import Limits
 from tests.corpus.helpers import documents, errors, texts, write
 
@@ -69,7 +69,7 @@ def test_truncated_gzip_yields_what_was_read_then_one_error(tmp_path: Path) -> N
     compressed = gzip.compress(data)
     path = write(tmp_path / "rows.jsonl.gz", compressed[: len(compressed) // 2])
     items = list(read_documents(path))
-    assert isinstance(items[-1], ReadError)
+    assert isinstance(items[-1], ReadFailure)
     assert items[-1].origin == Origin(str(path))
     assert len(errors(items)) == 1
     assert 0 < len(documents(items)) < 2000
@@ -79,7 +79,7 @@ def test_truncated_gzip_yields_what_was_read_then_one_error(tmp_path: Path) -> N
 def test_a_truncated_gzip_document_is_an_error_not_a_partial_document(tmp_path: Path) -> None:
     path = write(tmp_path / "page.txt.gz", gzip.compress(b"x" * 10_000)[:20])
     [item] = list(read_documents(path))
-    assert isinstance(item, ReadError)
+    assert isinstance(item, ReadFailure)
 
 
 @pytest.mark.parametrize("mode", ["w", "w:gz", "w:bz2", "w:xz"])
@@ -148,7 +148,7 @@ def test_truncated_tar_yields_what_was_read_then_an_error(tmp_path: Path) -> Non
     items = list(read_documents(path))
     assert texts(items) == ["A" * 1000, "B" * 1000]
     assert errors(items)
-    assert isinstance(items[-1], ReadError)
+    assert isinstance(items[-1], ReadFailure)
 
 
 def test_zip_members_are_read_in_place(tmp_path: Path) -> None:
@@ -178,9 +178,9 @@ def test_corrupt_zip_is_one_error_and_reading_goes_on(tmp_path: Path) -> None:
     bad = write(tmp_path / "a.zip", b"PK\x03\x04" + b"\x00" * 100)
     good = write(tmp_path / "b.txt", b"fine")
     items = list(read_documents([bad, good]))
-    assert [type(item) for item in items] == [ReadError, ReadDocument]
+    assert [type(item) for item in items] == [ReadFailure, ReadDocument]
     assert items[0].origin == Origin(str(bad))
-    assert isinstance(items[0], ReadError)
+    assert isinstance(items[0], ReadFailure)
     assert items[0].error == "BadZipFile"
 
 
@@ -189,7 +189,7 @@ def test_a_damaged_zip_member_is_an_error_and_the_next_member_is_read(tmp_path: 
     start = data.index(b"a.txt") + len("a.txt")
     data[start + 2 : start + 6] = b"\xff\xff\xff\xff"  # corrupt a's deflate stream
     items = list(read_documents(write(tmp_path / "c.zip", bytes(data))))
-    assert isinstance(items[0], ReadError)
+    assert isinstance(items[0], ReadFailure)
     assert items[0].origin.member == "a.txt"
     assert texts(items) == ["B" * 500]
 
@@ -218,8 +218,8 @@ def test_zstd_without_zstandard_is_a_clear_error(
     monkeypatch.setitem(sys.modules, "zstandard", None)
     path = write(tmp_path / "a.txt.zst", zstandard.ZstdCompressor().compress(b"A"))
     [item] = list(read_documents(path))
-    assert isinstance(item, ReadError)
-    assert item.error == "ModuleNotFoundError"
+    assert isinstance(item, ReadFailure)
+    assert item.error == "MissingDependencyError"
     assert "newscorpus[zstd]" in item.message
 
 

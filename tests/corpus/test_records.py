@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newscorpus.corpus import FieldMapping, Origin, ReadDocument, ReadError, read_documents
+from newscorpus.corpus import FieldMapping, Origin, ReadDocument, ReadFailure, read_documents
 from tests.corpus.helpers import documents, errors, texts, write
 
 
@@ -43,9 +43,9 @@ def test_broken_lines_are_errors_and_the_good_lines_come_through(tmp_path: Path)
     items = list(read_documents(path))
     assert [(type(item).__name__, item.origin.line) for item in items] == [
         ("ReadDocument", 1),
-        ("ReadError", 2),
-        ("ReadError", 4),
-        ("ReadError", 5),
+        ("ReadFailure", 2),
+        ("ReadFailure", 4),
+        ("ReadFailure", 5),
         ("ReadDocument", 6),
     ]
     assert texts(items) == ["one", "two"]
@@ -60,7 +60,7 @@ def test_broken_lines_are_errors_and_the_good_lines_come_through(tmp_path: Path)
 def test_bad_utf8_in_a_line_is_an_error(tmp_path: Path) -> None:
     path = write(tmp_path / "s.jsonl", b'{"text": "\xff\xfe"}\n{"text": "ok"}\n')
     items = list(read_documents(path))
-    assert [type(item) for item in items] == [ReadError, ReadDocument]
+    assert [type(item) for item in items] == [ReadFailure, ReadDocument]
 
 
 def test_csv_rows(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_csv_rows(tmp_path: Path) -> None:
     ).encode()
     path = write(tmp_path / "export.csv", data)
     items = list(read_documents(path))
-    assert [type(item) for item in items] == [ReadDocument, ReadError, ReadDocument]
+    assert [type(item) for item in items] == [ReadDocument, ReadFailure, ReadDocument]
     assert texts(items) == ['A, with "quotes"\nand a newline', big]
     assert [item.origin.line for item in items] == [2, 4, 5]
     first = documents(items)[0]

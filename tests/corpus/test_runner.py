@@ -14,12 +14,14 @@ from typing import Any
 
 import pytest
 
+from newscorpus.cleaning import Pipeline
 from newscorpus.cli.main import main
 from newscorpus.corpus import ReadDocument, read_documents
 from newscorpus.corpus.origin import ReadItem
 from newscorpus.corpus.outcomes import Outcome, outcome_of
 from newscorpus.corpus.parts import PartWriter
 from newscorpus.corpus.runner import error_path_for, parts_path_for, run_corpus
+from newscorpus.corpus.statistics import summary_path_for
 from newscorpus.corpus.workers import processed
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "dumps"
@@ -68,6 +70,7 @@ def test_records_and_errors_add_up_to_the_inputs(corpus: Path, tmp_path: Path) -
     assert sorted(p.name for p in output.parent.iterdir()) == [
         "corpus.errors.jsonl",
         "corpus.jsonl",
+        "corpus.summary.json",
     ]
 
 
@@ -122,8 +125,16 @@ def test_resume_after_sigkill_gives_the_corpus_of_an_uninterrupted_run(
     assert resumed.read_bytes() == whole.read_bytes()
     assert error_path_for(resumed).read_bytes() == error_path_for(whole).read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["in", "whole.jsonl", "whole.errors.jsonl", "resumed.jsonl", "resumed.errors.jsonl"]
+        [
+            "in",
+            *("whole.jsonl", "whole.errors.jsonl", "whole.summary.json"),
+            *("resumed.jsonl", "resumed.errors.jsonl", "resumed.summary.json"),
+        ]
     )
+    # The statistics of the resumed run count the committed parts' records too.
+    statistics = [json.loads(summary_path_for(path).read_text()) for path in (whole, resumed)]
+    assert statistics[0]["statistics"] == statistics[1]["statistics"]
+    assert statistics[1]["statistics"]["documents"] == 11
 
 
 @pytest.mark.parametrize("suffix", [".parquet", ".csv"])
@@ -261,18 +272,18 @@ def test_cli_corrupt_archive_is_an_error_entry_and_the_run_goes_on(
     assert "4 read, 3 written, 1 failed" in capsys.readouterr().err
 
 
-def crashing_work(item: ReadItem, parse_format: str | None) -> Outcome:
+def crashing_work(item: ReadItem, parse_format: str | None, pipeline: Pipeline | None) -> Outcome:
     """A worker that dies (as on a segfault or the OOM killer) on a document saying CRASH."""
     if isinstance(item, ReadDocument) and "CRASH" in item.document.text:
         os._exit(70)
-    return outcome_of(item, parse_format)
+    return outcome_of(item, parse_format, pipeline)
 
 
-def hanging_work(item: ReadItem, parse_format: str | None) -> Outcome:
+def hanging_work(item: ReadItem, parse_format: str | None, pipeline: Pipeline | None) -> Outcome:
     """A worker that hangs on a document saying HANG (as on a catastrophic regex)."""
     if isinstance(item, ReadDocument) and "HANG" in item.document.text:
         time.sleep(3600)
-    return outcome_of(item, parse_format)
+    return outcome_of(item, parse_format, pipeline)
 
 
 def _export(tmp_path: Path, marks: dict[int, str]) -> Path:

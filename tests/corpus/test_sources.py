@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from newscorpus import parse
-from newscorpus.corpus import FieldMapping, Origin, ReadDocument, ReadError, detect, read_documents
+from newscorpus.corpus import (
+    FieldMapping,
+    Origin,
+    ReadDocument,
+    ReadFailure,
+    detect,
+    read_documents,
+)
 from tests.corpus.helpers import documents, errors, texts, write
 
 MODULES = ["__init__", "origin", "records", "readers", "archives", "warc"]
@@ -81,7 +88,7 @@ def test_missing_inputs_and_empty_globs_are_errors_and_reading_goes_on(tmp_path:
     items = list(
         read_documents([tmp_path / "missing.txt", str(tmp_path / "*.nothing"), tmp_path / "ok.txt"])
     )
-    assert [type(item) for item in items] == [ReadError, ReadError, ReadDocument]
+    assert [type(item) for item in items] == [ReadFailure, ReadFailure, ReadDocument]
     assert errors(items)[0].error == "SourceNotFoundError"
     assert errors(items)[1].error == "NoMatch"
     assert texts(items) == ["ok"]
@@ -95,7 +102,7 @@ def test_an_unreadable_file_is_an_error(tmp_path: Path) -> None:
         [item] = list(read_documents(path))
     finally:
         path.chmod(0o600)
-    assert isinstance(item, ReadError)
+    assert isinstance(item, ReadFailure)
     assert item.error == "PermissionError"
 
 

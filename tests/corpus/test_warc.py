@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newscorpus.corpus import Origin, ReadDocument, ReadError, read_documents
+from newscorpus.corpus import Origin, ReadDocument, ReadFailure, read_documents
 from tests.corpus.helpers import documents, errors, texts, warc_bytes, write
 
 pytest.importorskip("warcio")
@@ -64,7 +64,7 @@ def test_truncated_warc_yields_what_was_read_then_one_error(
     data = warc_bytes(PAGES, gzip=compressed)
     path = write(tmp_path / ("c.warc.gz" if compressed else "c.warc"), data[: len(data) - cut])
     items = list(read_documents(path))
-    assert isinstance(items[-1], ReadError)
+    assert isinstance(items[-1], ReadFailure)
     assert len(errors(items)) == 1
     assert texts(items) == ["<html><p>One</p></html>"]
     assert all(isinstance(item, ReadDocument) for item in items[:-1])
@@ -74,7 +74,7 @@ def test_a_cut_off_record_is_an_error_not_a_partial_document(tmp_path: Path) -> 
     data = warc_bytes(PAGES[:1])
     path = write(tmp_path / "c.warc", data[:-30])
     [item] = list(read_documents(path))
-    assert isinstance(item, ReadError)
+    assert isinstance(item, ReadFailure)
     assert item.origin == Origin(str(path), offset=item.origin.offset)
     assert item.error == "TruncatedRecord"
 
@@ -83,5 +83,5 @@ def test_garbage_named_warc_is_an_error(tmp_path: Path) -> None:
     path = write(tmp_path / "c.warc", b"this is not a warc file\n" * 10)
     items = list(read_documents(path))
     assert items
-    assert isinstance(items[-1], ReadError)
+    assert isinstance(items[-1], ReadFailure)
     assert not documents(items)

@@ -105,3 +105,25 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path: Path) -> None:
     assert main(["dedup", str(corpus), "-o", str(tmp_path / "o.jsonl"),
                  "--duplicate-threshold", "2"]) == 2  # fmt: skip
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def test_dedup_writes_the_statistics_of_its_output_over_the_inputs_summary(
+    tmp_path: Path,
+) -> None:
+    corpus = write(tmp_path / "in.jsonl", [a.to_dict() for a in ARTICLES])
+    (tmp_path / "in.summary.json").write_text(
+        json.dumps({"read": 4, "pipeline": {"steps": ["normalize"]}}), encoding="utf-8"
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["dedup", str(corpus), "-o", str(out)]) == 0
+    summary = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
+    assert summary["read"] == 4  # the parse run's counts and pipeline are kept
+    assert summary["pipeline"] == {"steps": ["normalize"]}
+    assert summary["deduplicated"]["input"] == str(corpus)
+    written = list(read_corpus(out).records())
+    statistics = summary["statistics"]
+    assert statistics["documents"] == 4
+    assert statistics["duplicates"] == sum(r["duplicate_of"] is not None for r in written) >= 1
+    groups = {r["syndication_group"]["id"] for r in written if r["syndication_group"]}
+    assert statistics["syndication_groups"] == len(groups) == 1
+    assert statistics["syndicated_documents"] == 3

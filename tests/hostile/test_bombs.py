@@ -12,7 +12,7 @@ from typing import IO, cast
 import pytest
 
 from newscorpus import LimitError, Limits
-from newscorpus.corpus import ReadDocument, ReadError, read_documents
+from newscorpus.corpus import ReadDocument, ReadFailure, read_documents
 from newscorpus.limits import BoundedStream, CountingStream
 
 from .helpers import gzip_zeros, tar_bytes, zip64_zeros, zip_bytes
@@ -56,7 +56,7 @@ def test_a_gzip_bomb_is_refused_by_its_ratio(gzip_bomb: Path) -> None:
     assert gzip_bomb.stat().st_size < 5 * 1024 * 1024
     items, peak = _read_measured(gzip_bomb)
     [error] = items
-    assert isinstance(error, ReadError)
+    assert isinstance(error, ReadFailure)
     assert error.error == "LimitError"
     assert "max_compression_ratio" in error.message
     assert peak < MAX_PEAK_MEMORY
@@ -82,7 +82,7 @@ def test_the_decompressed_size_limit_holds_without_the_ratio(gzip_bomb: Path) ->
     limits = Limits(max_compression_ratio=None, max_decompressed_bytes=32 * 1024 * 1024)
     items, peak = _read_measured(gzip_bomb, limits)
     [error] = items
-    assert isinstance(error, ReadError)
+    assert isinstance(error, ReadFailure)
     assert "max_decompressed_bytes" in error.message
     assert peak < MAX_PEAK_MEMORY
 
@@ -92,7 +92,7 @@ def test_without_decompression_limits_the_document_limit_still_holds(gzip_bomb: 
     limits = limits.replace(max_document_bytes=8 * 1024 * 1024)
     items, peak = _read_measured(gzip_bomb, limits)
     [error] = items
-    assert isinstance(error, ReadError)
+    assert isinstance(error, ReadFailure)
     assert "max_document_bytes" in error.message
     assert peak < MAX_PEAK_MEMORY
 
@@ -104,15 +104,15 @@ def test_a_bz2_bomb_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "bomb.txt.bz2"
     path.write_bytes(packed)
     [error] = list(read_documents(path))
-    assert isinstance(error, ReadError)
+    assert isinstance(error, ReadFailure)
     assert "max_compression_ratio" in error.message
 
 
 def test_a_zip_bomb_member_is_refused_from_its_header(zip_bomb: Path) -> None:
     items, peak = _read_measured(zip_bomb)
-    assert [type(item).__name__ for item in items] == ["ReadError", "ReadDocument"]
+    assert [type(item).__name__ for item in items] == ["ReadFailure", "ReadDocument"]
     error = items[0]
-    assert isinstance(error, ReadError)
+    assert isinstance(error, ReadFailure)
     assert error.source.endswith("!zeros.txt")
     assert "max_compression_ratio" in error.message
     assert peak < MAX_PEAK_MEMORY
@@ -130,7 +130,7 @@ def test_a_zip_member_that_lies_about_its_size_still_stops(tmp_path: Path) -> No
     path = tmp_path / "liar.zip"
     path.write_bytes(bytes(archive))
     [error] = list(read_documents(path))
-    assert isinstance(error, ReadError)
+    assert isinstance(error, ReadFailure)
     assert error.error in ("LimitError", "BadZipFile")  # stopped at the limit, or a CRC error
 
 
@@ -140,8 +140,9 @@ def test_a_bomb_inside_an_archive_is_one_error_among_good_members(tmp_path: Path
     path = tmp_path / "mixed.tar"
     path.write_bytes(tar)
     items = list(read_documents(path))
-    assert [type(item).__name__ for item in items] == ["ReadDocument", "ReadError", "ReadDocument"]
-    assert isinstance(items[1], ReadError)
+    kinds = [type(item).__name__ for item in items]
+    assert kinds == ["ReadDocument", "ReadFailure", "ReadDocument"]
+    assert isinstance(items[1], ReadFailure)
     assert items[1].error == "LimitError"
     assert all(isinstance(item, ReadDocument) for item in (items[0], items[2]))
 
@@ -153,5 +154,5 @@ def test_nested_zip_bombs_stop_at_the_first_level(tmp_path: Path) -> None:
     path.write_bytes(outer)
     items, peak = _read_measured(path)
     assert len(items) == 10
-    assert all(isinstance(item, ReadError) and item.error == "LimitError" for item in items)
+    assert all(isinstance(item, ReadFailure) and item.error == "LimitError" for item in items)
     assert peak < MAX_PEAK_MEMORY

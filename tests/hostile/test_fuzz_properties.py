@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import newscorpus
 from newscorpus import Limits, NewsCorpusError, RawDocument, SiteResult
-from newscorpus.corpus import ReadDocument, ReadError, read_documents
+from newscorpus.corpus import ReadDocument, ReadFailure, read_documents
 from newscorpus.formats import SiteParser
 from newscorpus.registry import parsers
 from tests.strategies import dumps, hostile_bytes, hostile_pages, texts
@@ -122,6 +122,6 @@ def test_every_reader_takes_any_container(
     path = tmp_path / name
     path.write_bytes(bytes(data))
     for item in read_documents(path, limits=_LIMITS):
-        assert isinstance(item, ReadDocument | ReadError)
+        assert isinstance(item, ReadDocument | ReadFailure)
         if isinstance(item, ReadDocument):
             assert isinstance(item.document.text, str)

@@ -11,7 +11,7 @@ import pytest
 
 import newscorpus
 from newscorpus import DEFAULT_LIMITS, LimitError, Limits, RawDocument
-from newscorpus.corpus import ReadDocument, ReadError, read_documents
+from newscorpus.corpus import ReadDocument, ReadFailure, read_documents
 from newscorpus.formats import DumpParser, HtmlParser
 from newscorpus.formats.dump import split_lines
 
@@ -133,18 +133,18 @@ def test_readers_yield_a_limit_error_and_go_on(tmp_path: Path) -> None:
     items = list(read_documents(tmp_path, limits=limits))
     kinds = [(item.source.removeprefix(str(tmp_path)), type(item).__name__) for item in items]
     assert kinds == [
-        ("/a.txt", "ReadError"),
+        ("/a.txt", "ReadFailure"),
         ("/b.txt", "ReadDocument"),
-        ("/c.jsonl:1", "ReadError"),
+        ("/c.jsonl:1", "ReadFailure"),
         ("/c.jsonl:2", "ReadDocument"),
-        ("/d.csv:2", "ReadError"),
+        ("/d.csv:2", "ReadFailure"),
         ("/d.csv:3", "ReadDocument"),
-        ("/e.zip!big.txt", "ReadError"),
+        ("/e.zip!big.txt", "ReadFailure"),
         ("/e.zip!ok.txt", "ReadDocument"),
-        ("/f.tar.gz!big.txt", "ReadError"),
+        ("/f.tar.gz!big.txt", "ReadFailure"),
         ("/f.tar.gz!ok.txt", "ReadDocument"),
     ]
-    errors = [item for item in items if isinstance(item, ReadError)]
+    errors = [item for item in items if isinstance(item, ReadFailure)]
     assert {error.error for error in errors} == {"LimitError"}
     assert all("max_document_bytes" in error.message for error in errors)
     documents = [item for item in items if isinstance(item, ReadDocument)]
@@ -158,10 +158,10 @@ def test_archive_member_count_is_limited(tmp_path: Path) -> None:
     limits = Limits(max_archive_members=10)
     items = list(read_documents(tmp_path, limits=limits))
     zipped = [item for item in items if "many.zip" in item.source]
-    assert [type(item).__name__ for item in zipped] == ["ReadError"]  # refused before reading
+    assert [type(item).__name__ for item in zipped] == ["ReadFailure"]  # refused before reading
     tarred = [item for item in items if "many.tar" in item.source]
-    assert [type(item).__name__ for item in tarred] == ["ReadDocument"] * 10 + ["ReadError"]
+    assert [type(item).__name__ for item in tarred] == ["ReadDocument"] * 10 + ["ReadFailure"]
     assert all(
-        "max_archive_members" in item.message for item in items if isinstance(item, ReadError)
+        "max_archive_members" in item.message for item in items if isinstance(item, ReadFailure)
     )
     assert len(list(read_documents(tmp_path))) == 40  # the defaults allow them

@@ -47,7 +47,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 #: Patterns only ever matched at a given position (``pattern.match(text, pos)``), where ``^`` or
 #: ``\A`` cannot anchor them: a search with them is not how they are used.
-MATCHED_AT_A_POSITION = {"newscorpus.metadata.page.jsonld._JSON_CLOSER"}
+MATCHED_AT_A_POSITION = {"newscorpus.metadata.page._jsonld._JSON_CLOSER"}
 PATTERNS = {name: p for name, p in _patterns().items() if name not in MATCHED_AT_A_POSITION}
 
 

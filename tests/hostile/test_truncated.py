@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newscorpus.corpus import ReadDocument, ReadError, ReadItem, read_documents
+from newscorpus.corpus import ReadDocument, ReadFailure, ReadItem, read_documents
 from tests.corpus.helpers import warc_bytes
 
 from .helpers import tar_bytes, zip_bytes
@@ -58,7 +58,7 @@ def test_a_cut_compressed_file_is_one_error(tmp_path: Path, compress: object) ->
     for cut in _cuts(data):
         path = tmp_path / f"story-{cut}.txt.{'gz' if compress is gzip.compress else 'bz2'}"
         path.write_bytes(data[:cut])
-        assert _kinds(list(read_documents(path))) == ["ReadError"]
+        assert _kinds(list(read_documents(path))) == ["ReadFailure"]
 
 
 def test_a_cut_gzip_jsonl_keeps_the_lines_before_the_cut(tmp_path: Path) -> None:
@@ -68,7 +68,7 @@ def test_a_cut_gzip_jsonl_keeps_the_lines_before_the_cut(tmp_path: Path) -> None
     path.write_bytes(data[: len(data) * 3 // 4])
     items = list(read_documents(path))
     assert items
-    assert isinstance(items[-1], ReadError)
+    assert isinstance(items[-1], ReadFailure)
     documents = [item for item in items if isinstance(item, ReadDocument)]
     assert 1 <= len(documents) < len(STORIES)
     assert [item.document.text for item in documents] == STORIES[: len(documents)]
@@ -81,13 +81,13 @@ def test_a_cut_tar_keeps_the_members_before_the_cut(tmp_path: Path) -> None:
         path.write_bytes(data[:cut])
         items = list(read_documents(path))
         assert items
-        assert isinstance(items[-1], ReadError)
+        assert isinstance(items[-1], ReadFailure)
         good = [item for item in items if isinstance(item, ReadDocument)]
         assert [item.document.text for item in good] == STORIES[: len(good)]
     path = tmp_path / "half.tar.gz"
     path.write_bytes(gzip.compress(data)[: len(gzip.compress(data)) // 2])
     items = list(read_documents(path))
-    assert isinstance(items[-1], ReadError)
+    assert isinstance(items[-1], ReadFailure)
 
 
 def test_a_cut_zip_is_an_error_and_a_whole_one_reads(tmp_path: Path) -> None:
@@ -96,7 +96,7 @@ def test_a_cut_zip_is_an_error_and_a_whole_one_reads(tmp_path: Path) -> None:
         path = tmp_path / f"cut-{cut}.zip"
         path.write_bytes(data[:cut])
         # The directory of a zip is at its end: a cut zip has none, and is one error.
-        assert _kinds(list(read_documents(path))) == ["ReadError"]
+        assert _kinds(list(read_documents(path))) == ["ReadFailure"]
     (tmp_path / "whole.zip").write_bytes(data)
     assert _kinds(list(read_documents(tmp_path / "whole.zip"))) == ["ReadDocument"] * 5
 
@@ -110,7 +110,7 @@ def test_a_zip_with_a_corrupt_member_reads_the_others(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     items = list(read_documents(path))
     assert len(items) == 5
-    assert isinstance(items[1], ReadError)  # deflate error or bad CRC
+    assert isinstance(items[1], ReadFailure)  # deflate error or bad CRC
     assert all(isinstance(items[n], ReadDocument) for n in (0, 2, 3, 4))
 
 
@@ -127,7 +127,7 @@ def test_a_cut_warc_keeps_the_records_before_the_cut(tmp_path: Path, compressed:
         path.write_bytes(data[:cut])
         items = list(read_documents(path))
         assert items
-        assert isinstance(items[-1], ReadError)
+        assert isinstance(items[-1], ReadFailure)
         good = [item for item in items if isinstance(item, ReadDocument)]
         assert 1 <= len(good) < len(pages)
         assert [item.document.url for item in good] == [url for url, _, _ in pages[: len(good)]]
@@ -160,4 +160,4 @@ def test_jsonl_with_broken_lines_keeps_every_good_line(tmp_path: Path) -> None:
     urls = [item.document.url for item in documents if item.document.url]
     assert urls == [f"https://a.example/{n}" for n in range(5)]
     assert [item.origin.line for item in items] == list(range(1, len(lines) + 2))
-    assert sum(isinstance(item, ReadError) for item in items) >= len(broken) - 1
+    assert sum(isinstance(item, ReadFailure) for item in items) >= len(broken) - 1

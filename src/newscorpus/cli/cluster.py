@@ -12,6 +12,9 @@ import os
 import sys
 from typing import Any
 
+from newscorpus.cli.pipeline import add_pipeline_options, pipeline_from
+from newscorpus.errors import MissingDependencyError
+
 __all__ = ["register", "run"]
 
 
@@ -49,6 +52,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--resume", action="store_true", help="keep the partitions an interrupted run wrote"
     )
+    add_pipeline_options(parser)
     parser.set_defaults(handler=run, parser=parser)
 
 
@@ -59,12 +63,13 @@ def run(args: argparse.Namespace) -> int:
         parser.error("--workers must be at least 1")
     if args.workers is not None and args.scheduler:
         parser.error("--workers starts a local cluster; it does not go with --scheduler")
+    pipeline = pipeline_from(args, parser)
     try:
         from newscorpus.cluster import partition_bytes, require_distributed, run_on_dask
 
         distributed = require_distributed()
         size = partition_bytes(args.partition_size)
-    except ImportError as error:
+    except MissingDependencyError as error:
         print(f"newscorpus cluster: {error}", file=sys.stderr)
         return 2
     except ValueError as error:
@@ -87,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
             client=client,
             partition_size=size,
             parse_format=args.format,
+            pipeline=pipeline,
             resume=args.resume,
         )
     except ValueError as error:

@@ -4,20 +4,27 @@ The corpus (JSON Lines or Parquet, as the runner writes it) is read twice: once 
 record (MinHash signatures and story terms, see :mod:`newscorpus.dedup`), once to copy every
 record to OUT with ``duplicate_of``, ``syndication_group`` and ``story`` set and ``schema``
 raised to the current version; nothing else in a record changes. OUT's format follows its
-suffix (``.jsonl``, ``.parquet``), or ``--format``; it is written atomically.
+suffix (``.jsonl``, ``.parquet``), or ``--format``; it is written atomically, and so is its
+summary file (``OUT.summary.json``): the input's summary (its run's counts and pipeline) with
+the statistics of OUT's records, duplicates and syndication groups now counted, and the
+deduplication settings.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import json
 import os
 import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import attrs
+
 from newscorpus.corpus import open_writer, read_corpus
 from newscorpus.corpus.corpus import Corpus
+from newscorpus.corpus.statistics import CorpusStatistics, summary_path_for, write_summary
 from newscorpus.dedup import DedupResult, DedupSettings, find_duplicates
 from newscorpus.errors import NewsCorpusError
 from newscorpus.models.record import SCHEMA_VERSION
@@ -113,13 +120,16 @@ def run(args: argparse.Namespace, *, parser: argparse.ArgumentParser) -> int:
         if os.path.abspath(args.output) == os.path.abspath(args.corpus):
             parser.error("OUT must not be CORPUS (the corpus is read twice)")
         writer = open_writer(args.output, args.format)
-    except (ValueError, FileNotFoundError, ImportError) as error:
+    except (ValueError, FileNotFoundError) as error:
         parser.error(str(error))
     try:
         result = find_duplicates(corpus, settings)
+        statistics = CorpusStatistics()
         with writer:
             for record in annotate_records(_records(corpus), result):
                 writer.write(record)
+                statistics.add_record(record)
+        _write_summary(args.corpus, writer.path, statistics, settings)
     except NewsCorpusError as error:
         print(f"newscorpus dedup: {args.corpus}: {error.message}", file=sys.stderr)
         return 1
@@ -134,3 +144,20 @@ def run(args: argparse.Namespace, *, parser: argparse.ArgumentParser) -> int:
 
 def _records(corpus: Corpus) -> Iterator[Mapping[str, Any]]:
     yield from corpus.records()
+
+
+def _write_summary(
+    corpus: str, output: os.PathLike[str], statistics: CorpusStatistics, settings: DedupSettings
+) -> None:
+    """OUT's summary: the input's (when it has one), with OUT's statistics and the settings."""
+    summary: dict[str, Any] = {}
+    source = summary_path_for(corpus)
+    if source.is_file():
+        try:
+            summary = dict(json.loads(source.read_text(encoding="utf-8")))
+        except (ValueError, TypeError, OSError):
+            summary = {}  # an unreadable summary is replaced, not a reason to fail
+    summary["output"] = os.fspath(output)
+    summary["deduplicated"] = {"input": corpus, "settings": attrs.asdict(settings)}
+    summary["statistics"] = statistics.to_json()
+    write_summary(summary_path_for(output), summary)

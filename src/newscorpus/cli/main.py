@@ -1,9 +1,13 @@
 """The ``newscorpus`` entry point: argument parsing and dispatch to the command modules.
 
 Exit status: 0 when everything asked for was done, 1 when some input failed (or standard output
-could not be written), 2 for a usage error (bad arguments, an unknown format, an output file that
-cannot be written), 130 when interrupted and 141 when the reader of standard output went away
-(``newscorpus parse | head``).
+could not be written, or a run could not finish), 2 for a usage error (bad arguments, an unknown
+format, an output file that cannot be written, a missing optional dependency), 130 when
+interrupted and 141 when the reader of standard output went away (``newscorpus parse | head``).
+
+Any :class:`~newscorpus.NewsCorpusError` a command lets through is one line on standard error
+(``newscorpus parse: Parquet support needs pyarrow: pip install 'newscorpus[parquet]'``), never
+a traceback.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from collections.abc import Callable
 from typing import cast
 
 from newscorpus._version import __version__
-from newscorpus.cli import cluster, dedup, parse, parsers, show, steps
+from newscorpus.cli import cluster, dedup, parse, parsers, report, show, steps
+from newscorpus.errors import NewsCorpusError, RunFailedError
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
@@ -44,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newscorpus {__version__}")
     commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
     commands.required = True
-    for module in (parse, show, parsers, steps, cluster, dedup):
+    for module in (parse, show, parsers, steps, cluster, dedup, report):
         module.register(commands)
     return parser
 
@@ -54,10 +59,16 @@ def main(argv: list[str] | None = None) -> int:
     status instead of exiting, so that tests and other programs can call it.
     """
     parser = build_parser()
+    command = "newscorpus"
     try:
         args = parser.parse_args(argv)
+        command = f"newscorpus {args.command}"
         handler = cast(Handler, args.handler)
         return handler(args)
+    except NewsCorpusError as error:
+        print(f"{command}: {error}", file=sys.stderr)
+        # A run that could not finish did part of its work; anything else did nothing.
+        return EXIT_FAILED if isinstance(error, RunFailedError) else EXIT_USAGE
     except SystemExit as exit_:  # argparse's --help, --version and usage errors
         return _exit_status(exit_.code)
     except KeyboardInterrupt:

@@ -38,7 +38,9 @@ from typing import Any, Protocol
 from attrs import evolve
 
 import newscorpus
+from newscorpus.cleaning import Pipeline
 from newscorpus.cli.limits import add_limit_options, limits_from
+from newscorpus.cli.pipeline import add_pipeline_options, pipeline_from
 from newscorpus.cli.progress import Progress
 from newscorpus.corpus.origin import ReadDocument, ReadItem
 from newscorpus.corpus.readers import read_documents
@@ -110,6 +112,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="N",
         help=f"documents per committed part of a run with -o (default {DEFAULT_PART_SIZE})",
     )
+    add_pipeline_options(parser)
     add_limit_options(parser)
     parser.set_defaults(handler=functools.partial(run, parser=parser))
 
@@ -126,11 +129,12 @@ def run(args: argparse.Namespace, *, parser: argparse.ArgumentParser) -> int:
     if args.part_size < 1:
         parser.error("--part-size must be at least 1")
     limits = limits_from(args, parser)
+    pipeline = pipeline_from(args, parser)
     if args.output is None or args.output == "-":
         if args.resume:
             parser.error("--resume goes on with a run to -o FILE")
-        return _to_stdout(args, limits)
-    return _to_corpus(args, limits, parser=parser)
+        return _to_stdout(args, limits, pipeline)
+    return _to_corpus(args, limits, pipeline, parser=parser)
 
 
 def _items(args: argparse.Namespace, limits: Limits) -> Iterator[ReadItem]:
@@ -142,7 +146,7 @@ def _items(args: argparse.Namespace, limits: Limits) -> Iterator[ReadItem]:
             yield item
 
 
-def _to_stdout(args: argparse.Namespace, limits: Limits) -> int:
+def _to_stdout(args: argparse.Namespace, limits: Limits, pipeline: Pipeline | None) -> int:
     sys.stdout.flush()
     stream = _binary_stdout()
     parsed = failed = 0
@@ -150,6 +154,7 @@ def _to_stdout(args: argparse.Namespace, limits: Limits) -> int:
         _items(args, limits),
         jobs=args.jobs,
         parse_format=args.format,
+        pipeline=pipeline,
         time_limit=limits.seconds_per_document,
     )
     for outcome in outcomes:
@@ -166,7 +171,13 @@ def _to_stdout(args: argparse.Namespace, limits: Limits) -> int:
     return 1 if failed else 0
 
 
-def _to_corpus(args: argparse.Namespace, limits: Limits, *, parser: argparse.ArgumentParser) -> int:
+def _to_corpus(
+    args: argparse.Namespace,
+    limits: Limits,
+    pipeline: Pipeline | None,
+    *,
+    parser: argparse.ArgumentParser,
+) -> int:
     output: str = args.output
     if args.url is not None:
         parser.error("--url names the capture of one page; it goes with standard output, not -o")
@@ -187,6 +198,7 @@ def _to_corpus(args: argparse.Namespace, limits: Limits, *, parser: argparse.Arg
             jobs=args.jobs,
             resume=args.resume,
             parse_format=args.format,
+            pipeline=pipeline,
             part_size=args.part_size,
             limits=limits,
             on_document=progress,

@@ -1,4 +1,5 @@
-"""``newscorpus steps``: the default cleaning pipeline's steps, in the order they run."""
+"""``newscorpus steps``: the default cleaning pipeline's steps, in the order they run, then the
+other registered steps (from plugins or code), each with where it comes from."""
 
 from __future__ import annotations
 
@@ -16,27 +17,49 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     """Add the ``steps`` sub-command to ``commands``."""
     parser = commands.add_parser(
         "steps",
-        help="list the default cleaning pipeline's steps",
+        help="list the cleaning steps: the default pipeline's, then those of plugins",
         description=(
-            "List the steps of the default cleaning pipeline in the order they run, each with "
-            "the first line of its docstring. The 'step' of every removed line and edit in a "
-            "record is one of these names."
+            "List the steps of the default cleaning pipeline in the order they run, then the "
+            "other registered steps (from plugins: entry-point group newscorpus.steps), each "
+            "with where it comes from and the first line of its docstring. The 'step' of every "
+            "removed line and edit in a record is one of these names; parse --steps and "
+            "--without take them."
         ),
     )
     parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
     parser.set_defaults(handler=run)
 
 
-def step_rows() -> list[dict[str, str | int]]:
-    """The default pipeline's steps as ``{"position", "name", "description"}``, in order.
+def step_rows() -> list[dict[str, str | int | None]]:
+    """Every step as ``{"position", "name", "origin", "description"}``: the default pipeline's
+    in order, then the other registered steps (``position`` ``None``). ``origin`` is
+    ``builtin``, ``code`` or the entry point a plugin declared.
 
-    >>> step_rows()[0]["position"]
-    1
+    >>> step_rows()[0]["position"], step_rows()[0]["origin"]
+    (1, 'builtin')
     """
-    return [
-        {"position": position, "name": step.name, "description": _summary(step)}
+    origins = {entry.name: entry.origin for entry in newscorpus.cleaners}
+    rows: list[dict[str, str | int | None]] = [
+        {
+            "position": position,
+            "name": step.name,
+            "origin": origins.get(step.name, "code"),
+            "description": _summary(step),
+        }
         for position, step in enumerate(newscorpus.default_pipeline(), start=1)
     ]
+    default = set(newscorpus.DEFAULT_STEPS)
+    rows += [
+        {
+            "position": None,
+            "name": entry.name,
+            "origin": entry.origin,
+            "description": _summary(entry.value),
+        }
+        for entry in newscorpus.cleaners
+        if entry.name not in default
+    ]
+    return rows
 
 
 def _summary(step: object) -> str:
@@ -45,11 +68,14 @@ def _summary(step: object) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the default pipeline's steps; return the exit status."""
+    """Print the registered steps; return the exit status."""
     rows = step_rows()
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    headers = ("position", "name", "description")
-    emit(table(("#", "step", "what it does"), ([str(row[h]) for h in headers] for row in rows)))
+    cells = (
+        [str(row["position"] or "-"), str(row["name"]), str(row["origin"]), str(row["description"])]
+        for row in rows
+    )
+    emit(table(("#", "step", "from", "what it does"), cells))
     return 0

@@ -33,6 +33,7 @@ from attrs import asdict, field, frozen, validators
 
 from newscorpus.cluster.storage import basename, is_url, open_input, size_of, url_filesystem
 from newscorpus.corpus.readers import Input, detect, expand_inputs
+from newscorpus.errors import SettingError
 from newscorpus.tuning import CLUSTER_PARTITION_BYTES, CLUSTER_SCAN_CHUNK_BYTES
 
 __all__ = [
@@ -276,7 +277,7 @@ def plan_partitions(
     [(0, 1), (63, 4), (126, 7)]
     """
     if partition_size < 1:
-        raise ValueError(f"partition_size must be at least 1 byte, not {partition_size}")
+        raise SettingError(f"partition_size must be at least 1 byte, not {partition_size}")
     entries: list[Piece | list[Block]] = []
     blocks: list[Block] = []
     for piece in expand(inputs, exclude=exclude):

@@ -23,17 +23,21 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from newscorpus.cluster.inputs import Partition
 from newscorpus.cluster.reading import read_pieces
 from newscorpus.cluster.storage import Sink, join
 from newscorpus.corpus.outcomes import Outcome, outcome_of
 from newscorpus.corpus.records import FieldMapping
+from newscorpus.corpus.statistics import CorpusStatistics
 from newscorpus.corpus.writers import ParquetRows, encode_line
 from newscorpus.limits import Limits
+
+if TYPE_CHECKING:
+    from newscorpus.cleaning import Pipeline
 
 __all__ = [
     "ERRORS_FOLDER",
@@ -67,7 +71,8 @@ def error_name(number: int) -> str:
 
 @frozen
 class PartSummary:
-    """What one partition task did: documents read, records written, errors, seconds taken.
+    """What one partition task did: documents read, records written, errors, seconds taken,
+    and the statistics of its records.
 
     >>> PartSummary(number=0, read=10, written=9, failed=1, seconds=0.5).failed
     1
@@ -78,18 +83,22 @@ class PartSummary:
     written: int
     failed: int
     seconds: float
+    statistics: CorpusStatistics = field(factory=CorpusStatistics, eq=False)
 
 
 def write_partition(
     partition: Partition,
     root: str,
+    *,
     parse_format: str | None = None,
     mapping: FieldMapping | None = None,
     limits: Limits | None = None,
+    pipeline: Pipeline | None = None,
 ) -> PartSummary:
     """Read, parse and write one partition into the corpus folder ``root`` (a worker's task).
 
-    ``parse_format``, ``mapping`` and ``limits`` are those of the local runner. Memory holds
+    ``parse_format``, ``mapping``, ``limits`` and ``pipeline`` are those of the local runner
+    (``pipeline`` travels to the worker pickled: its steps must be importable). Memory holds
     one Parquet row group of records at most; every document becomes one record
     or one error entry, exactly as in the local runner (:func:`~newscorpus.corpus.outcome_of`).
 
@@ -103,17 +112,22 @@ def write_partition(
     >>> summary.read, summary.written, (root / "out" / part_name(0)).is_file()
     (1, 1, True)
     """
+    from newscorpus.parsing import pipeline_or_default
+
     started = time.perf_counter()
+    chosen = pipeline_or_default(pipeline)
     items = read_pieces(partition.pieces, mapping, limits)
     records = _RecordFile(join(root, part_name(partition.number)))
     errors: _ErrorFile | None = None
     read = failed = 0
+    statistics = CorpusStatistics()
     try:
         for item in items:
-            outcome: Outcome = outcome_of(item, parse_format)
+            outcome: Outcome = outcome_of(item, parse_format, chosen)
             read += 1
             if "record" in outcome:
                 records.write(outcome["record"])
+                statistics.add_record(outcome["record"])
             else:
                 if errors is None:
                     errors = _ErrorFile(join(root, error_name(partition.number)))
@@ -129,7 +143,7 @@ def write_partition(
         raise
     records.sink.commit()
     seconds = time.perf_counter() - started
-    return PartSummary(partition.number, read, read - failed, failed, seconds)
+    return PartSummary(partition.number, read, read - failed, failed, seconds, statistics)
 
 
 class _RecordFile:

@@ -17,7 +17,7 @@ from attrs import evolve
 
 from newscorpus.cluster.inputs import FilePiece, LinesPiece, MissingPiece, Piece
 from newscorpus.cluster.storage import Window, basename, is_url, open_input
-from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
+from newscorpus.corpus.origin import Origin, ReadDocument, ReadFailure, ReadItem
 from newscorpus.corpus.readers import read_documents, read_stream
 from newscorpus.corpus.records import FieldMapping, read_jsonl
 from newscorpus.limits import Limits, limits_or_default
@@ -40,16 +40,16 @@ def read_pieces(
 def read_piece(
     piece: Piece, mapping: FieldMapping | None = None, limits: Limits | None = None
 ) -> Iterator[ReadItem]:
-    """The read items of one piece, streamed; a failure is a :class:`ReadError`, never raised.
+    """The read items of one piece, streamed; a failure is a :class:`ReadFailure`, never raised.
 
     ``mapping`` and ``limits`` are those of :func:`~newscorpus.corpus.read_documents`.
 
     >>> [type(item).__name__ for item in read_piece(FilePiece("no/such/file.txt"))]
-    ['ReadError']
+    ['ReadFailure']
     """
     limits = limits_or_default(limits)
     if isinstance(piece, MissingPiece):
-        yield ReadError(Origin(piece.path), piece.error, piece.message)
+        yield ReadFailure(Origin(piece.path), piece.error, piece.message)
     elif isinstance(piece, LinesPiece):
         yield from _read_lines(piece, mapping, limits)
     elif not is_url(piece.path):
@@ -63,7 +63,7 @@ def _read_url(piece: FilePiece, mapping: FieldMapping | None, limits: Limits) ->
     try:
         stream = open_input(piece.path)
     except Exception as error:  # a missing object, a denied bucket: one error entry
-        yield ReadError.from_exception(origin, error)
+        yield ReadFailure.from_exception(origin, error)
         return
     with stream:
         yield from read_stream(stream, origin, basename(piece.path), mapping, limits)
@@ -77,7 +77,7 @@ def _read_lines(
     try:
         stream = open_input(piece.path)
     except Exception as error:
-        yield ReadError.from_exception(origin, error)
+        yield ReadFailure.from_exception(origin, error)
         return
     with stream:
         lines = cast(IO[bytes], Window(stream, piece.start, piece.end))
@@ -85,13 +85,13 @@ def _read_lines(
             for item in read_jsonl(lines, origin, mapping, limits):
                 yield _shifted(item, shift)
         except Exception as error:  # the file broke part-way: the rest is one error
-            yield ReadError.from_exception(origin, error)
+            yield ReadFailure.from_exception(origin, error)
 
 
 def _shifted(item: ReadItem, shift: int) -> ReadItem:
     """``item`` with its line number ``shift`` lines further down its file."""
     line = item.origin.line
     here = evolve(item.origin, line=None if line is None else line + shift)
-    if isinstance(item, ReadError):
+    if isinstance(item, ReadFailure):
         return evolve(item, origin=here)
     return ReadDocument(evolve(item.document, source=str(here)), here, item.date)

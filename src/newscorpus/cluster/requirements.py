@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
+
+from newscorpus._optional import require
 
 __all__ = ["require_dask", "require_distributed", "require_fsspec"]
 
-_EXTRA = "pip install 'newscorpus[dask]'"
-
-
-def _require(module: str, what: str) -> Any:
-    try:
-        return importlib.import_module(module)
-    except ImportError as error:
-        raise ImportError(f"{what} needs {module.split('.', maxsplit=1)[0]}: {_EXTRA}") from error
-
 
 def require_dask() -> Any:
-    """Import :mod:`dask`, or fail with an ImportError naming the ``newscorpus[dask]`` extra.
+    """Import :mod:`dask`, or fail with a MissingDependencyError naming the ``dask`` extra.
 
     >>> require_dask().__name__
     'dask'
     """
-    return _require("dask", "Running on a Dask cluster")
+    return require("dask", "Running on a Dask cluster")
 
 
 def require_distributed() -> Any:
@@ -32,7 +24,7 @@ def require_distributed() -> Any:
     >>> require_distributed().__name__
     'distributed'
     """
-    return _require("distributed", "Running on a Dask cluster")
+    return require("distributed", "Running on a Dask cluster")
 
 
 def require_fsspec() -> Any:
@@ -41,4 +33,4 @@ def require_fsspec() -> Any:
     >>> require_fsspec().__name__
     'fsspec'
     """
-    return _require("fsspec", "Reading object storage paths")
+    return require("fsspec", "Reading object storage paths")

@@ -19,10 +19,11 @@ import importlib
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen, validators
 
+from newscorpus._optional import installed
 from newscorpus.cluster.inputs import Block, BlockScan, Partition, plan_partitions, scan_block
 from newscorpus.cluster.parts import (
     ERRORS_FOLDER,
@@ -41,8 +42,14 @@ from newscorpus.cluster.storage import join, url_filesystem
 from newscorpus.corpus.readers import Input
 from newscorpus.corpus.records import FieldMapping
 from newscorpus.corpus.schema import require_parquet
+from newscorpus.corpus.statistics import CorpusStatistics
+from newscorpus.errors import OutputError, ResumeError, RunFailedError, SettingError
 from newscorpus.limits import Limits
+from newscorpus.parsing import pipeline_description, pipeline_or_default
 from newscorpus.tuning import CLUSTER_PARTITION_BYTES
+
+if TYPE_CHECKING:
+    from newscorpus.cleaning import Pipeline
 
 __all__ = ["ClusterSummary", "partition_bytes", "read_bag", "run_on_dask"]
 
@@ -51,8 +58,9 @@ _OURS = ("part-", "_errors", "_partitions.json", "_summary.json", ".")
 
 @frozen
 class ClusterSummary:
-    """What a cluster run did: partitions, documents read, records written, errors, and the
-    partitions kept from an interrupted run (``resumed``).
+    """What a cluster run did: partitions, documents read, records written, errors, the
+    partitions kept from an interrupted run (``resumed``), the statistics of the records and
+    the cleaning pipeline's description (as in the local runner's summary).
 
     >>> summary = ClusterSummary(2, read=10, written=9, failed=1, resumed=0, output="corpus")
     >>> summary.errors, summary.to_json()["failed"]
@@ -65,6 +73,8 @@ class ClusterSummary:
     failed: int = field(validator=validators.ge(0))
     resumed: int = field(validator=validators.ge(0))
     output: str
+    statistics: CorpusStatistics = field(factory=CorpusStatistics, eq=False)
+    pipeline: dict[str, Any] | None = field(default=None, eq=False)
 
     @property
     def errors(self) -> str:
@@ -72,13 +82,15 @@ class ClusterSummary:
         return join(self.output, ERRORS_FOLDER)
 
     def to_json(self) -> dict[str, Any]:
-        """The counts as written to ``_summary.json``."""
+        """The counts, the pipeline and the statistics, as written to ``_summary.json``."""
         return {
             "partitions": self.partitions,
             "read": self.read,
             "written": self.written,
             "failed": self.failed,
             "resumed": self.resumed,
+            "pipeline": self.pipeline,
+            "statistics": self.statistics.to_json(),
         }
 
 
@@ -90,7 +102,7 @@ def partition_bytes(value: int | str) -> int:
     """
     size = value if isinstance(value, int) else int(require_dask().utils.parse_bytes(value))
     if size < 1:
-        raise ValueError(f"the partition size must be at least 1 byte, not {value!r}")
+        raise SettingError(f"the partition size must be at least 1 byte, not {value!r}")
     return size
 
 
@@ -104,6 +116,7 @@ def run_on_dask(
     parse_format: str | None = None,
     mapping: FieldMapping | None = None,
     limits: Limits | None = None,
+    pipeline: Pipeline | None = None,
     resume: bool = False,
     on_partition: Callable[[PartSummary], None] | None = None,
 ) -> ClusterSummary:
@@ -113,8 +126,11 @@ def run_on_dask(
     created) is used if there is one, else Dask's ``scheduler`` (``"processes"`` by default;
     ``"sync"`` runs everything here, for debugging). ``partition_size`` is bytes of input per
     partition (a number or ``"64 MiB"``). ``parse_format`` forces a parser and ``mapping`` names
-    the fields of JSON Lines and CSV exports and ``limits`` bound what is read, as in the local
-    runner. ``on_partition`` is called
+    the fields of JSON Lines and CSV exports, ``limits`` bound what is read and ``pipeline``
+    cleans every document (``None``: the default pipeline), as in the local runner: each
+    record is the one :func:`newscorpus.parse` gives for its document with that pipeline (the
+    pipeline is pickled to the workers, so its steps must be importable there).
+    ``on_partition`` is called
     with each partition's :class:`~newscorpus.cluster.parts.PartSummary` as it completes.
 
     An existing ``output`` folder must be a cluster corpus (it is replaced, or resumed with
@@ -129,6 +145,7 @@ def run_on_dask(
     (2, 1, 1)
     """
     dask = require_dask()
+    require_parquet()  # before the output folder exists: a failed start leaves nothing
     size = partition_bytes(partition_size)
     root = os.fspath(output)
     engine = _Engine(dask, client, scheduler)
@@ -141,7 +158,7 @@ def run_on_dask(
     if resume and filesystem.exists(f"{folder}/{PARTITIONS_FILE}"):
         with filesystem.open(f"{folder}/{PARTITIONS_FILE}", "rb") as stream:
             if json.load(stream) != plan:
-                raise ValueError(
+                raise ResumeError(
                     f"cannot resume {root}: the inputs or the partition size are not those of "
                     "the interrupted run"
                 )
@@ -152,11 +169,31 @@ def run_on_dask(
         write_json(plan_path, plan)
     kept = set(done)
     todo = [partition for partition in partitions if partition.number not in kept]
-    summaries = engine.run(todo, root, (parse_format, mapping, limits), on_partition)
+    settings = {
+        "parse_format": parse_format,
+        "mapping": mapping,
+        "limits": limits,
+        "pipeline": pipeline,
+    }
+    summaries = engine.run(todo, root, settings, on_partition)
     counts = [(s.read, s.failed) for s in summaries] + [_counted(root, n) for n in done]
     read = sum(count[0] for count in counts)
     failed = sum(count[1] for count in counts)
-    summary = ClusterSummary(len(partitions), read, read - failed, failed, len(done), root)
+    statistics = CorpusStatistics()
+    for part in summaries:
+        statistics.merge(part.statistics)
+    for number in done:
+        statistics.merge(_statistics_of(root, number))
+    summary = ClusterSummary(
+        len(partitions),
+        read,
+        read - failed,
+        failed,
+        len(done),
+        root,
+        statistics=statistics,
+        pipeline=pipeline_description(pipeline_or_default(pipeline)),
+    )
     write_json(join(root, SUMMARY_FILE), summary.to_json())
     return summary
 
@@ -211,14 +248,14 @@ class _Engine:
         self,
         partitions: Sequence[Partition],
         root: str,
-        settings: tuple[str | None, FieldMapping | None, Limits | None],
+        settings: dict[str, Any],
         on_partition: Callable[[PartSummary], None] | None,
     ) -> list[PartSummary]:
         if not partitions:
             return []
         if self.client is None:
             delayed = self.dask.delayed(write_partition, pure=False)
-            tasks = [delayed(p, root, *settings) for p in partitions]
+            tasks = [delayed(p, root, **settings) for p in partitions]
             summaries: list[PartSummary] = list(self.dask.compute(*tasks, scheduler=self.scheduler))
             for summary in summaries:
                 if on_partition is not None:
@@ -229,10 +266,8 @@ class _Engine:
             write_partition,
             list(partitions),
             root=root,
-            parse_format=settings[0],
-            mapping=settings[1],
-            limits=settings[2],
             pure=False,
+            **settings,
         )
         number = {
             future.key: partition.number
@@ -252,7 +287,7 @@ class _Engine:
         if failures:
             failures.sort(key=lambda failure: failure[0])
             numbers = ", ".join(str(failure[0]) for failure in failures)
-            raise RuntimeError(
+            raise RunFailedError(
                 f"{len(failures)} partition(s) failed ({numbers}); the others are written: "
                 f"run again with resume=True to redo only the failed ones"
             ) from failures[0][1]
@@ -260,9 +295,8 @@ class _Engine:
 
 
 def _default_client() -> Any:
-    try:
-        distributed = importlib.import_module("distributed")
-    except ImportError:
+    distributed = installed("distributed")
+    if distributed is None:
         return None
     try:
         return distributed.default_client()
@@ -276,13 +310,13 @@ def _prepare(root: str, *, resume: bool) -> None:
     filesystem, folder = url_filesystem(root)
     if filesystem.exists(folder):
         if not filesystem.isdir(folder):
-            raise ValueError(f"{root} is a file; a cluster corpus is written to a folder")
+            raise OutputError(f"{root} is a file; a cluster corpus is written to a folder")
         names = [
             entry.rstrip("/").rsplit("/", 1)[-1] for entry in filesystem.ls(folder, detail=False)
         ]
         foreign = sorted(name for name in names if not name.startswith(_OURS))
         if foreign:
-            raise ValueError(
+            raise OutputError(
                 f"{root} holds files that are not part of a cluster corpus ({foreign[0]}...); "
                 "choose an empty or new folder"
             )
@@ -304,3 +338,14 @@ def _counted(root: str, number: int) -> tuple[int, int]:
         with filesystem.open(errors, "rb") as stream:
             failed = sum(1 for line in stream if line.strip())
     return rows + failed, failed
+
+
+def _statistics_of(root: str, number: int) -> CorpusStatistics:
+    """The statistics of a committed partition's records, read back from its Parquet file."""
+    filesystem, folder = url_filesystem(root)
+    statistics = CorpusStatistics()
+    with filesystem.open(f"{folder}/{part_name(number)}", "rb") as stream:
+        for batch in require_parquet().ParquetFile(stream).iter_batches(batch_size=256):
+            for record in batch.to_pylist():
+                statistics.add_record(record)
+    return statistics

@@ -3,7 +3,7 @@
 Only regular files are read; directories, links and device members are passed over. A member's
 name is only ever a label in its :class:`~newscorpus.corpus.Origin` (a name with ``../`` or an
 absolute path is read as data like any other, never used as a filesystem path). A member that
-cannot be read is one :class:`~newscorpus.corpus.ReadError` and the next member is read; an
+cannot be read is one :class:`~newscorpus.corpus.ReadFailure` and the next member is read; an
 archive that breaks part-way yields what came before, then one error.
 
 Limits (:class:`~newscorpus.Limits`): a zip member is refused before it is read when its header
@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import IO, cast
 
 from newscorpus import tuning
-from newscorpus.corpus.origin import Origin, ReadError, ReadItem
+from newscorpus.corpus.origin import Origin, ReadFailure, ReadItem
 from newscorpus.errors import LimitError
 from newscorpus.limits import BoundedStream, CountingStream, Limits, limits_or_default, read_bounded
 
@@ -61,8 +61,8 @@ def read_zip(
                     bounded = BoundedStream(opened, info.compress_size, limits, source=str(here))
                     member = cast(IO[bytes], io.BufferedReader(bounded))
                     yield from read_member(member, here, info.filename)
-            except Exception as error:  # every failure becomes a ReadError
-                yield ReadError.from_exception(here, error)
+            except Exception as error:  # every failure becomes a ReadFailure
+                yield ReadFailure.from_exception(here, error)
 
 
 def _check_zip_members(stream: IO[bytes], limits: Limits, source: str) -> None:
@@ -104,7 +104,7 @@ def read_tar(
     """The documents of every regular file in a tar archive, streamed in archive order.
 
     The stream is read once, front to back (``r|``), so it need not be seekable; compression
-    has already been taken off by the caller. An archive cut short ends with a ``ReadError``.
+    has already been taken off by the caller. An archive cut short ends with a ``ReadFailure``.
     """
     limits = limits_or_default(limits)
     maximum = limits.max_archive_members

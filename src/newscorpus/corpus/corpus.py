@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 from collections.abc import Iterator, Mapping
@@ -23,8 +22,10 @@ from typing import Any
 
 import attrs
 
+from newscorpus._optional import require
 from newscorpus.corpus.schema import arrow_schema, require_parquet, require_pyarrow
 from newscorpus.corpus.writers import WriterFormat, format_for
+from newscorpus.errors import CorpusFormatError, CorpusNotFoundError, RecordError
 from newscorpus.models.article import Article
 from newscorpus.models.record import from_dict
 
@@ -99,7 +100,8 @@ class Corpus:
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as error:
-                    raise ValueError(f"{self.path}:{number}: not a JSON object: {error}") from None
+                    where = f"{self.path}:{number}"
+                    raise RecordError(f"not a JSON object: {error}", source=where) from None
                 if isinstance(record, dict) and "error" in record and "id" not in record:
                     continue
                 yield record
@@ -138,12 +140,7 @@ class Corpus:
 
     def to_pandas(self) -> Any:
         """The corpus as a :class:`pandas.DataFrame`, one row a record (needs pandas)."""
-        try:
-            importlib.import_module("pandas")
-        except ImportError as error:
-            raise ImportError(
-                "Corpus.to_pandas() needs pandas: pip install 'newscorpus[pandas]'"
-            ) from error
+        require("pandas", "Corpus.to_pandas()")
         return self.to_arrow().to_pandas()
 
     def _repr_html_(self) -> str:
@@ -165,16 +162,16 @@ def read_corpus(path: str | os.PathLike[str], format: str | None = None) -> Corp
     >>> read_corpus("no/such/corpus.jsonl")
     Traceback (most recent call last):
     ...
-    FileNotFoundError: no corpus file at 'no/such/corpus.jsonl'
+    newscorpus.errors.CorpusNotFoundError: no/such/corpus.jsonl: no corpus file
     """
     if Path(path).is_dir():
         if format is not None and format_for(path, format) != "parquet":
-            raise ValueError("a corpus folder is read as partitioned Parquet, not " + format)
+            raise CorpusFormatError("a corpus folder is read as partitioned Parquet, not " + format)
         return Corpus(Path(path), "parquet")
     chosen = format_for(path, format)
     if chosen == "csv":
-        raise ValueError("read_corpus reads JSON Lines and Parquet; CSV is an export only")
+        raise CorpusFormatError("read_corpus reads JSON Lines and Parquet; CSV is an export only")
     corpus = Corpus(Path(path), chosen)
     if not corpus.path.is_file():
-        raise FileNotFoundError(f"no corpus file at {os.fspath(path)!r}")
+        raise CorpusNotFoundError("no corpus file", source=os.fspath(path))
     return corpus

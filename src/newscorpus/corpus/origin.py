@@ -1,6 +1,6 @@
 """Where a read document came from (:class:`Origin`), and what a reader yields.
 
-A reader yields a :class:`ReadDocument` for every document it found and a :class:`ReadError` for
+A reader yields a :class:`ReadDocument` for every document it found and a :class:`ReadFailure` for
 everything it could not read, so nothing is lost silently.
 
 >>> str(Origin("corpus.tar.gz", member="a/b.html"))
@@ -17,7 +17,7 @@ from attrs import evolve, frozen
 
 from newscorpus.formats.base import RawDocument
 
-__all__ = ["Origin", "ReadDocument", "ReadError", "ReadItem"]
+__all__ = ["Origin", "ReadDocument", "ReadFailure", "ReadItem"]
 
 
 @frozen
@@ -76,10 +76,10 @@ class ReadDocument:
 
 
 @frozen
-class ReadError:
+class ReadFailure:
     """Something a reader could not read: where, the error's type name and its message.
 
-    >>> error = ReadError(Origin("scrape.jsonl", line=3), "JSONDecodeError", "Expecting value")
+    >>> error = ReadFailure(Origin("scrape.jsonl", line=3), "JSONDecodeError", "Expecting value")
     >>> error.source
     'scrape.jsonl:3'
     """
@@ -94,7 +94,7 @@ class ReadError:
         return str(self.origin)
 
     @classmethod
-    def from_exception(cls, origin: Origin, exception: BaseException) -> ReadError:
+    def from_exception(cls, origin: Origin, exception: BaseException) -> ReadFailure:
         """A read error for ``exception`` raised while reading at ``origin``."""
         message = getattr(exception, "message", None)  # a NewsCorpusError, without its source
         if not isinstance(message, str) or not message:
@@ -102,5 +102,5 @@ class ReadError:
         return cls(origin, type(exception).__name__, message)
 
 
-ReadItem = ReadDocument | ReadError
+ReadItem = ReadDocument | ReadFailure
 """What a reader yields."""

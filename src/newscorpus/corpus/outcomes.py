@@ -12,11 +12,14 @@ exception inside newscorpus: a bug).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import evolve
 
-from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
+from newscorpus.corpus.origin import Origin, ReadDocument, ReadFailure, ReadItem
+
+if TYPE_CHECKING:
+    from newscorpus.cleaning import Pipeline
 
 __all__ = ["Outcome", "error_outcome", "outcome_of", "parse_one", "warm_up"]
 
@@ -50,10 +53,15 @@ def error_outcome(origin: Origin, error: str, message: str, *, internal: bool = 
     return {"source": source, "error": entry}
 
 
-def parse_one(item: ReadDocument, parse_format: str | None = None) -> Outcome:
+def parse_one(
+    item: ReadDocument, parse_format: str | None = None, pipeline: Pipeline | None = None
+) -> Outcome:
     """Parse one read document into its outcome; never raises for a bad document.
 
-    ``parse_format`` forces a parser by name instead of choosing one for the document.
+    ``parse_format`` forces a parser by name instead of choosing one for the document;
+    ``pipeline`` cleans it (``None``: the default pipeline). The record is the one
+    :func:`newscorpus.parse` gives for the same document and pipeline
+    (:func:`~newscorpus.parsing.parse_document` does both).
 
     >>> from newscorpus.formats import RawDocument
     >>> text = "The council met on Monday to vote on the budget."
@@ -63,16 +71,14 @@ def parse_one(item: ReadDocument, parse_format: str | None = None) -> Outcome:
     >>> parse_one(document, parse_format="no-such-format")["error"]["error"]
     'UnknownFormatError'
     """
-    from newscorpus.cleaning import default_pipeline
     from newscorpus.errors import NewsCorpusError
-    from newscorpus.formats import choose_parser
+    from newscorpus.parsing import parse_document
 
     document = item.document
     if parse_format is not None:
         document = evolve(document, format=parse_format)
     try:
-        draft = choose_parser(document).parse(document)
-        record = default_pipeline().run(draft).to_dict()
+        record = parse_document(document, pipeline).to_dict()
     except Exception as error:  # a bad document, or a bug: recorded, and the run goes on
         if isinstance(error, NewsCorpusError):
             message, internal = error.message, False
@@ -83,16 +89,19 @@ def parse_one(item: ReadDocument, parse_format: str | None = None) -> Outcome:
     return {"source": item.source, "record": record}
 
 
-def outcome_of(item: ReadItem, parse_format: str | None = None) -> Outcome:
-    """The outcome of any read item: a read error's entry, or the parse of a document.
+def outcome_of(
+    item: ReadItem, parse_format: str | None = None, pipeline: Pipeline | None = None
+) -> Outcome:
+    """The outcome of any read item: a read error's entry, or the parse of a document
+    (:func:`parse_one`).
 
-    >>> missing = ReadError(Origin("gone.txt"), "FileNotFoundError", "no such file")
+    >>> missing = ReadFailure(Origin("gone.txt"), "FileNotFoundError", "no such file")
     >>> outcome_of(missing)["error"]["error"]
     'FileNotFoundError'
     """
-    if isinstance(item, ReadError):
+    if isinstance(item, ReadFailure):
         return error_outcome(item.origin, item.error, item.message)
-    return parse_one(item, parse_format)
+    return parse_one(item, parse_format, pipeline)
 
 
 _WARM_UP_TEXT = (

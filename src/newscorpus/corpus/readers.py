@@ -2,7 +2,7 @@
 
 :func:`read_documents` is the one entry point: give it paths (files, directories, glob patterns)
 and it yields a :class:`~newscorpus.corpus.ReadDocument` for every document found and a
-:class:`~newscorpus.corpus.ReadError` for everything that could not be read, streaming.
+:class:`~newscorpus.corpus.ReadFailure` for everything that could not be read, streaming.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -24,8 +24,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, cast
 
+from newscorpus._optional import require
 from newscorpus.corpus.archives import read_tar, read_zip
-from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
+from newscorpus.corpus.origin import Origin, ReadDocument, ReadFailure, ReadItem
 from newscorpus.corpus.records import FieldMapping, read_csv, read_jsonl
 from newscorpus.corpus.warc import read_warc
 from newscorpus.formats.base import RawDocument
@@ -64,7 +65,7 @@ def read_documents(
     limits: Limits | None = None,
     on_open: Callable[[str, IO[bytes]], None] | None = None,
 ) -> Iterator[ReadItem]:
-    """Every document in ``inputs``, in order, streamed; and every failure, as a ReadError.
+    """Every document in ``inputs``, in order, streamed; and every failure, as a ReadFailure.
 
     ``inputs`` is one path or several: a file, a directory (read recursively in sorted order,
     hidden files and folders skipped) or a glob pattern (``**`` recurses). Each file is read by
@@ -75,12 +76,12 @@ def read_documents(
     :class:`FieldMapping`); WARC files give their HTML responses; anything else is one document.
 
     Nothing is lost: a missing or unreadable file, a broken archive, a bad row each give a
-    :class:`ReadError`, and reading goes on with the next row, member or file.
+    :class:`ReadFailure`, and reading goes on with the next row, member or file.
 
     ``limits`` (``None``: :data:`~newscorpus.DEFAULT_LIMITS`) bound what is read: a document
     past ``max_document_bytes``, a compressed file or zip member past
     ``max_decompressed_bytes`` or ``max_compression_ratio`` (a bomb), an archive past
-    ``max_archive_members`` give a ``ReadError`` named ``LimitError``, found without reading
+    ``max_archive_members`` give a ``ReadFailure`` named ``LimitError``, found without reading
     past the limit, and reading goes on. Every document yielded carries ``limits``, so its
     parser applies the same limits (in any worker process).
 
@@ -95,18 +96,18 @@ def read_documents(
     ...     print(item.source.removeprefix(str(folder)), type(item).__name__)
     /page.html ReadDocument
     /rows.jsonl.gz:1 ReadDocument
-    /rows.jsonl.gz:2 ReadError
+    /rows.jsonl.gz:2 ReadFailure
     """
     limits = limits_or_default(limits)
     for path in expand_inputs(inputs):
-        if isinstance(path, ReadError):
+        if isinstance(path, ReadFailure):
             yield path
             continue
         origin = Origin(path)
         try:
             stream = open(path, "rb")  # noqa: SIM115 - closed below, after streaming
         except OSError as error:
-            yield ReadError.from_exception(origin, error)
+            yield ReadFailure.from_exception(origin, error)
             continue
         with stream:
             if on_open is not None:
@@ -114,10 +115,10 @@ def read_documents(
             yield from read_stream(stream, origin, os.path.basename(path), mapping, limits)
 
 
-def expand_inputs(inputs: Input | Iterable[Input]) -> Iterator[str | ReadError]:
+def expand_inputs(inputs: Input | Iterable[Input]) -> Iterator[str | ReadFailure]:
     """The files :func:`read_documents` reads for ``inputs``, in the same order: folders
     walked (sorted by path, hidden names skipped) and globs expanded; a missing path, an empty
-    folder or a pattern matching nothing is a :class:`~newscorpus.corpus.ReadError` in its place.
+    folder or a pattern matching nothing is a :class:`~newscorpus.corpus.ReadFailure` in its place.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -136,15 +137,15 @@ def expand_inputs(inputs: Input | Iterable[Input]) -> Iterator[str | ReadError]:
                 found = found or isinstance(found_path, str)
                 yield found_path
             if not found:
-                yield ReadError(Origin(path), "InputError", "the folder holds no file")
+                yield ReadFailure(Origin(path), "InputError", "the folder holds no file")
         elif os.path.exists(path):
             yield path
         elif not glob.has_magic(path):
-            yield ReadError(Origin(path), "SourceNotFoundError", "no such file")
+            yield ReadFailure(Origin(path), "SourceNotFoundError", "no such file")
         else:
             matches = sorted(glob.glob(path, recursive=True))
             if not matches:
-                yield ReadError(Origin(path), "NoMatch", "no file matches the pattern")
+                yield ReadFailure(Origin(path), "NoMatch", "no file matches the pattern")
             for match in matches:
                 if os.path.isdir(match):
                     yield from _walk(match)
@@ -152,14 +153,14 @@ def expand_inputs(inputs: Input | Iterable[Input]) -> Iterator[str | ReadError]:
                     yield match
 
 
-def _walk(root: str) -> Iterator[str | ReadError]:
+def _walk(root: str) -> Iterator[str | ReadFailure]:
     """Every non-hidden file under ``root``, sorted by path (a folder's files and subfolders
-    interleaved by name, as ``find | sort`` lists them); an unlistable folder is a ReadError."""
+    interleaved by name, as ``find | sort`` lists them); an unlistable folder is a ReadFailure."""
     try:
         with os.scandir(root) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as error:
-        yield ReadError.from_exception(Origin(root), error)
+        yield ReadFailure.from_exception(Origin(root), error)
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -240,12 +241,7 @@ def _decompressor(stream: IO[bytes], kind: str) -> IO[bytes]:
         return cast(IO[bytes], bz2.BZ2File(stream))
     if kind == "xz":
         return cast(IO[bytes], lzma.LZMAFile(stream))
-    try:
-        import zstandard
-    except ImportError:
-        raise ModuleNotFoundError(
-            "reading .zst files needs zstandard: pip install 'newscorpus[zstd]'"
-        ) from None
+    zstandard = require("zstandard", "Reading .zst files")
     reader = zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True)
     return cast(IO[bytes], io.BufferedReader(cast(io.RawIOBase, reader)))
 
@@ -268,7 +264,7 @@ def read_stream(
 ) -> Iterator[ReadItem]:
     """Read one open file or archive member, whatever it is (told by :func:`detect` from its
     first bytes and ``name``), as :func:`read_documents` reads each file; any failure ends it
-    with one :class:`~newscorpus.corpus.ReadError`.
+    with one :class:`~newscorpus.corpus.ReadFailure`.
 
     >>> import io
     >>> items = read_stream(io.BytesIO(b'{"text": "A story."}\\n'), Origin("x.jsonl"), "x.jsonl")
@@ -308,4 +304,4 @@ def read_stream(
             )
             yield ReadDocument(raw, origin)
     except Exception as error:  # nothing is lost: every failure is reported
-        yield ReadError.from_exception(origin, error)
+        yield ReadFailure.from_exception(origin, error)

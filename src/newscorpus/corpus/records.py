@@ -3,7 +3,7 @@
 >>> import io
 >>> rows = io.BytesIO(b'{"html": "<p>Hi</p>", "url": "https://a.example/1"}\\nnot json\\n')
 >>> [type(item).__name__ for item in read_jsonl(rows, Origin("scrape.jsonl"))]
-['ReadDocument', 'ReadError']
+['ReadDocument', 'ReadFailure']
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from attrs import field, frozen
 
-from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
+from newscorpus.corpus.origin import Origin, ReadDocument, ReadFailure, ReadItem
 from newscorpus.errors import LimitError
 from newscorpus.formats.base import RawDocument
 from newscorpus.limits import Limits, limits_or_default
@@ -36,7 +36,7 @@ class FieldMapping:
     """Which fields of a JSON Lines record or CSV row hold the payload, URL, date and format.
 
     Each is a field name or a tuple of names tried in order; the first present, non-empty text
-    value wins. The payload is required (a row without one is a :class:`ReadError`); the others
+    value wins. The payload is required (a row without one is a :class:`ReadFailure`); the others
     are optional. The defaults cover the common scraper exports.
 
     >>> mapping = FieldMapping(payload="article_html")
@@ -69,12 +69,12 @@ class FieldMapping:
     def document(
         self, row: Mapping[str, Any], origin: Origin, limits: Limits | None = None
     ) -> ReadItem:
-        """The document ``row`` describes, or a :class:`ReadError` when it has no payload or
+        """The document ``row`` describes, or a :class:`ReadFailure` when it has no payload or
         its payload is past ``limits.max_document_bytes``."""
         payload = self.pick(row, self.payload)
         if payload is None:
             wanted = ", ".join(self.payload)
-            return ReadError(origin, "MissingPayload", f"no payload field (looked for {wanted})")
+            return ReadFailure(origin, "MissingPayload", f"no payload field (looked for {wanted})")
         raw = RawDocument(
             payload,
             source=str(origin),
@@ -85,7 +85,7 @@ class FieldMapping:
         try:
             raw.check_size()
         except LimitError as error:
-            return ReadError.from_exception(origin, error)
+            return ReadFailure.from_exception(origin, error)
         return ReadDocument(raw, origin, self.pick(row, self.date))
 
 
@@ -95,7 +95,7 @@ def read_jsonl(
     mapping: FieldMapping | None = None,
     limits: Limits | None = None,
 ) -> Iterator[ReadItem]:
-    """One document a JSON object line; a line that is not one is a :class:`ReadError`.
+    """One document a JSON object line; a line that is not one is a :class:`ReadFailure`.
 
     Blank lines are skipped; ``origin.line`` is the 1-based line number. A line longer than
     ``limits.max_document_bytes`` is a ``LimitError`` read error, and is skipped without being
@@ -104,7 +104,7 @@ def read_jsonl(
     >>> rows = io.BytesIO(b'{"text": "' + b"x" * 50 + b'"}\\n{"text": "short"}\\n')
     >>> items = list(read_jsonl(rows, Origin("a.jsonl"), limits=Limits(max_document_bytes=40)))
     >>> [(item.source, type(item).__name__) for item in items]
-    [('a.jsonl:1', 'ReadError'), ('a.jsonl:2', 'ReadDocument')]
+    [('a.jsonl:1', 'ReadFailure'), ('a.jsonl:2', 'ReadDocument')]
     """
     mapping = mapping if mapping is not None else FieldMapping()
     limits = limits_or_default(limits)
@@ -113,17 +113,17 @@ def read_jsonl(
         if line is None:
             maximum = limits.max_document_bytes or 0
             error = LimitError("max_document_bytes", maximum + 1, maximum, source=str(here))
-            yield ReadError.from_exception(here, error)
+            yield ReadFailure.from_exception(here, error)
             continue
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except (ValueError, RecursionError) as error:  # "[[[[..." nested past the stack
-            yield ReadError.from_exception(here, error)
+            yield ReadFailure.from_exception(here, error)
             continue
         if not isinstance(row, dict):
-            yield ReadError(here, "NotAnObject", f"a JSON {type(row).__name__}, not an object")
+            yield ReadFailure(here, "NotAnObject", f"a JSON {type(row).__name__}, not an object")
             continue
         yield mapping.document(row, here, limits)
 

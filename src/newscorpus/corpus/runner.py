@@ -4,7 +4,7 @@
 document in ``jobs`` worker processes (:mod:`newscorpus.corpus.workers`: a crash or an overrun
 of the time limit fails one document, never the run) and writes one record per parsed document,
 in input order, to ``output`` (JSON Lines, Parquet or CSV, by suffix). Every input document ends
-as exactly one record or one *error entry*: a :class:`~newscorpus.corpus.ReadError`, a parse
+as exactly one record or one *error entry*: a :class:`~newscorpus.corpus.ReadFailure`, a parse
 exception, a crashed worker or a document over the time limit goes to the error file beside the
 output (``corpus.parquet`` -> ``corpus.errors.jsonl``), one JSON object a line with ``source``,
 ``origin`` (path, member, line, offset), ``error`` (the exception's type name) and ``message``,
@@ -26,20 +26,27 @@ file or the error file themselves are skipped.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from newscorpus.corpus import parts
 from newscorpus.corpus.origin import ReadItem
 from newscorpus.corpus.readers import Input, read_documents
+from newscorpus.corpus.statistics import CorpusStatistics, summary_path_for, write_summary
 from newscorpus.corpus.workers import Processed, processed
-from newscorpus.corpus.writers import format_for, open_writer
+from newscorpus.corpus.writers import format_for, open_writer, require_writer
+from newscorpus.errors import ResumeError, SettingError
 from newscorpus.limits import Limits, limits_or_default
+from newscorpus.parsing import pipeline_description, pipeline_or_default
+
+if TYPE_CHECKING:
+    from newscorpus.cleaning import Pipeline
 
 __all__ = ["DEFAULT_PART_SIZE", "RunSummary", "error_path_for", "parts_path_for", "run_corpus"]
 
@@ -52,7 +59,9 @@ class RunSummary:
     """What a run did: documents read, records written, failures, documents skipped by resume.
 
     ``read == written + failed`` always: every document is one or the other. ``errors`` is the
-    error file's path (it exists only when something failed).
+    error file's path (it exists only when something failed). ``statistics`` count what the
+    written records hold (:mod:`newscorpus.corpus.statistics`); :meth:`to_json` is what the
+    run writes to the summary file beside the output (``corpus.summary.json``).
 
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -68,6 +77,27 @@ class RunSummary:
     resumed: int
     output: Path
     errors: Path
+    statistics: CorpusStatistics = field(factory=CorpusStatistics, eq=False)
+    #: The cleaning pipeline's description (:func:`pipeline_description`).
+    pipeline: dict[str, Any] | None = field(default=None, eq=False)
+
+    @property
+    def summary(self) -> Path:
+        """The summary file beside the output."""
+        return summary_path_for(self.output)
+
+    def to_json(self) -> dict[str, Any]:
+        """The counts, the pipeline and the statistics, as written to :attr:`summary`."""
+        return {
+            "read": self.read,
+            "written": self.written,
+            "failed": self.failed,
+            "resumed": self.resumed,
+            "output": str(self.output),
+            "errors": str(self.errors),
+            "pipeline": self.pipeline,
+            "statistics": self.statistics.to_json(),
+        }
 
 
 def error_path_for(output: str | os.PathLike[str]) -> Path:
@@ -98,6 +128,7 @@ def run_corpus(
     resume: bool = False,
     format: str | None = None,
     parse_format: str | None = None,
+    pipeline: Pipeline | None = None,
     part_size: int = DEFAULT_PART_SIZE,
     limits: Limits | None = None,
     on_document: Callable[[Processed], None] | None = None,
@@ -108,6 +139,8 @@ def run_corpus(
 
     ``jobs`` worker processes parse (0: this process, no isolation: for debugging).
     ``format`` is the output format (default: by suffix); ``parse_format`` forces a parser.
+    ``pipeline`` cleans every document (``None``: :func:`~newscorpus.default_pipeline`): each
+    record is the one :func:`newscorpus.parse` gives for its document with that pipeline.
     ``limits`` (default :data:`~newscorpus.DEFAULT_LIMITS`) bound what is read and parsed;
     ``limits.seconds_per_document`` is the most one document may take (with ``jobs`` >= 1).
     ``on_document`` is called with each document's outcome as it is taken back, in input
@@ -122,11 +155,12 @@ def run_corpus(
     (1, 1, 0)
     """
     if jobs < 0:
-        raise ValueError("jobs must be at least 0")
+        raise SettingError("jobs must be at least 0")
     if part_size < 1:
-        raise ValueError("part_size must be at least 1")
+        raise SettingError("part_size must be at least 1")
     target = Path(output)
     chosen = format_for(target, format)
+    require_writer(chosen)  # before the parts folder exists: a failed start leaves nothing
     errors = error_path_for(target)
     folder = parts_path_for(target)
     if not resume:
@@ -137,19 +171,25 @@ def run_corpus(
     skip = sum(marker.documents for marker in markers)
     limits = limits_or_default(limits)
     read = read_documents(inputs, limits=limits, on_open=on_open)
-    items = _without(read, {target.resolve(), errors.resolve()})
+    items = _without(read, {target.resolve(), errors.resolve(), summary_path_for(target).resolve()})
     _skip_committed(items, skip, markers[-1].last_source if markers else None, folder)
     outcomes = processed(
-        items, jobs=jobs, parse_format=parse_format, time_limit=limits.seconds_per_document
+        items,
+        jobs=jobs,
+        parse_format=parse_format,
+        pipeline=pipeline,
+        time_limit=limits.seconds_per_document,
     )
     if on_document is not None:
         outcomes = _watched(outcomes, on_document)
     # The output is written as the run goes (the parent has time while workers parse), under a
     # temporary name in the parts folder, and renamed into place once everything is in.
+    statistics = CorpusStatistics()
     with open_writer(target, chosen, temporary_folder=folder) as writer:
         for marker in markers:
             for line in parts.records(folder, marker):
                 writer.write_encoded(line)
+                statistics.add_record(json.loads(line))
         while True:
             part = parts.PartWriter(folder, len(markers))
             try:
@@ -157,6 +197,8 @@ def run_corpus(
                     part.add(outcome.line, source=outcome.source, failed=outcome.failed)
                     if not outcome.failed:
                         writer.write_encoded(outcome.line)
+                        if outcome.facts is not None:
+                            statistics.add(outcome.facts)
             except BaseException:
                 part.abort()
                 raise
@@ -167,15 +209,19 @@ def run_corpus(
             if on_commit is not None:
                 on_commit(markers[-1].number)
     parts.write_errors(folder, markers, errors)
-    parts.clear(folder)
-    return RunSummary(
+    summary = RunSummary(
         read=sum(marker.documents for marker in markers),
         written=sum(marker.records for marker in markers),
         failed=sum(marker.errors for marker in markers),
         resumed=skip,
         output=target,
         errors=errors,
+        statistics=statistics,
+        pipeline=pipeline_description(pipeline_or_default(pipeline)),
     )
+    write_summary(summary.summary, summary.to_json())
+    parts.clear(folder)
+    return summary
 
 
 def _skip_committed(
@@ -188,7 +234,7 @@ def _skip_committed(
         skipped += 1
         last = item.source
     if skipped < count or last != last_source:
-        raise ValueError(
+        raise ResumeError(
             f"cannot resume from {folder}: the inputs are not those of the interrupted run"
         )
 
@@ -202,8 +248,8 @@ def _watched(
 
 
 def _without(items: Iterator[ReadItem], outputs: set[Path]) -> Iterator[ReadItem]:
-    """``items`` less those read from the run's own output or error file (an output written
-    inside an input folder must not be read back by the next run)."""
+    """``items`` less those read from the run's own output, error or summary file (an output
+    written inside an input folder must not be read back by the next run)."""
     seen: dict[str, bool] = {}
     for item in items:
         path = item.origin.path

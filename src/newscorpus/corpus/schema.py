@@ -6,8 +6,9 @@ has them (a date, or a date and time with or without an offset), so they round-t
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
+
+from newscorpus._optional import require
 
 __all__ = ["RECORD_FIELDS", "arrow_schema", "require_parquet", "require_pyarrow"]
 
@@ -46,19 +47,14 @@ RECORD_FIELDS: tuple[str, ...] = (
 
 
 def require_pyarrow() -> Any:
-    """Import :mod:`pyarrow`, or fail with a message naming the extra that installs it."""
-    try:
-        return importlib.import_module("pyarrow")
-    except ImportError as error:
-        raise ImportError(
-            "Parquet and Arrow support needs pyarrow: pip install 'newscorpus[parquet]'"
-        ) from error
+    """Import :mod:`pyarrow` (in the base install; a broken environment gets the line that
+    mends it, see :mod:`newscorpus._optional`)."""
+    return require("pyarrow", "Parquet and Arrow support")
 
 
 def require_parquet() -> Any:
     """Import :mod:`pyarrow.parquet` (see :func:`require_pyarrow`)."""
-    require_pyarrow()
-    return importlib.import_module("pyarrow.parquet")
+    return require("pyarrow.parquet", "Parquet support")
 
 
 def arrow_schema() -> Any:

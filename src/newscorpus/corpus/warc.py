@@ -4,7 +4,7 @@ Only ``response`` records whose HTTP ``Content-Type`` is HTML (``text/html``,
 ``application/xhtml+xml``) are documents; requests, metadata, resources and non-HTML responses
 are not, and are passed over. Each document keeps ``WARC-Target-URI`` as its URL and
 ``WARC-Date`` as its date, and its origin is the record's byte offset in the file. A record cut
-short, or bytes after the last whole record, end the file with one :class:`ReadError`.
+short, or bytes after the last whole record, end the file with one :class:`ReadFailure`.
 
 A response whose payload is past ``Limits.max_document_bytes`` is a ``LimitError`` read error
 (its payload is never read whole, even when its HTTP ``Content-Encoding`` is a gzip bomb), and
@@ -15,11 +15,11 @@ warcio is an optional dependency (``pip install newscorpus[warc]``).
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from typing import IO, Any
 
-from newscorpus.corpus.origin import Origin, ReadDocument, ReadError, ReadItem
+from newscorpus._optional import require
+from newscorpus.corpus.origin import Origin, ReadDocument, ReadFailure, ReadItem
 from newscorpus.errors import LimitError
 from newscorpus.formats.base import RawDocument
 from newscorpus.limits import Limits, limits_or_default, read_bounded
@@ -34,12 +34,7 @@ _SLACK = 4
 
 
 def _archive_iterator(stream: IO[bytes]) -> Any:
-    try:
-        module = importlib.import_module("warcio.archiveiterator")  # untyped: imported as Any
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise ModuleNotFoundError(
-            "reading WARC files needs warcio: pip install 'newscorpus[warc]'"
-        ) from None
+    module = require("warcio.archiveiterator", "Reading WARC files")
     return module.ArchiveIterator(stream)
 
 
@@ -70,7 +65,7 @@ def read_warc(
             try:
                 payload = read_bounded(record.content_stream(), limits, source=str(here))
             except LimitError as error:
-                document = ReadError.from_exception(here, error)
+                document = ReadFailure.from_exception(here, error)
             else:
                 raw = RawDocument(
                     payload,
@@ -82,14 +77,14 @@ def read_warc(
                 document = ReadDocument(raw, here, record.rec_headers.get_header("WARC-Date"))
         records.read_to_end(record)
         if record.raw_stream.limit > 0 or _gzip_member_cut_short(records):
-            yield ReadError(here, "TruncatedRecord", "the WARC record is cut short")
+            yield ReadFailure(here, "TruncatedRecord", "the WARC record is cut short")
             return
         if document is not None:
             yield document
         end = records.get_record_offset() + records.get_record_length()
     consumed = int(records.fh.tell())
     if consumed > end + _SLACK:
-        yield ReadError(
+        yield ReadFailure(
             Origin(origin.path, origin.member, offset=end),
             "TruncatedRecord",
             f"{consumed - end} bytes after the last whole WARC record",

@@ -36,13 +36,18 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import define, frozen
 
-from newscorpus.corpus.origin import ReadDocument, ReadError, ReadItem
+from newscorpus.corpus.origin import ReadDocument, ReadFailure, ReadItem
 from newscorpus.corpus.outcomes import Outcome, error_outcome, outcome_of, warm_up
+from newscorpus.corpus.statistics import DocumentFacts, document_facts
 from newscorpus.corpus.writers import encode_line
+from newscorpus.errors import RunFailedError, SettingError
+
+if TYPE_CHECKING:
+    from newscorpus.cleaning import Pipeline
 
 __all__ = ["BATCH_SIZE", "Processed", "Work", "processed"]
 
@@ -58,27 +63,32 @@ _START_FAILURES = 3
 #: What a worker sends once it is ready to parse.
 _READY = "ready"
 
-Work = Callable[[ReadItem, str | None], Outcome]
-"""What a worker does with one read item (:func:`~newscorpus.corpus.outcomes.outcome_of`)."""
+Work = Callable[[ReadItem, str | None, "Pipeline | None"], Outcome]
+"""What a worker does with one read item, given the forced format and the pipeline
+(:func:`~newscorpus.corpus.outcomes.outcome_of`)."""
 
 
 @frozen
 class Processed:
     """One document's outcome, encoded: its number in the run, source, and JSON Lines line.
 
-    ``failed`` says whether ``line`` is an error entry rather than an article record.
+    ``failed`` says whether ``line`` is an error entry rather than an article record;
+    ``facts`` are what the run's statistics count of a record (``None`` for an error entry),
+    taken in the worker so that the parent never decodes the line again.
     """
 
     number: int
     source: str
     failed: bool
     line: bytes
+    facts: DocumentFacts | None = None
 
 
 def _encode(number: int, outcome: Outcome) -> Processed:
-    failed = "error" in outcome
-    line = encode_line(outcome["error"] if failed else outcome["record"])
-    return Processed(number, outcome["source"], failed, line)
+    if "error" in outcome:
+        return Processed(number, outcome["source"], True, encode_line(outcome["error"]))
+    record = outcome["record"]
+    return Processed(number, outcome["source"], False, encode_line(record), document_facts(record))
 
 
 def processed(
@@ -86,31 +96,45 @@ def processed(
     *,
     jobs: int,
     parse_format: str | None = None,
+    pipeline: Pipeline | None = None,
     time_limit: float | None = None,
     work: Work = outcome_of,
 ) -> Iterator[Processed]:
-    """Every item's outcome, in input order, parsed in ``jobs`` workers (0: in this process)."""
+    """Every item's outcome, in input order, parsed in ``jobs`` workers (0: in this process)
+    and cleaned by ``pipeline`` (``None``: the default pipeline). The pipeline is handed to
+    each worker (pickled when workers are spawned: its steps must be importable)."""
+    from newscorpus.parsing import pipeline_or_default
+
     if jobs < 0:
-        raise ValueError("jobs must be at least 0")
+        raise SettingError("jobs must be at least 0")
     if time_limit is not None and time_limit <= 0:
-        raise ValueError("time_limit must be positive (or None for no limit)")
+        raise SettingError("time_limit must be positive (or None for no limit)")
     if jobs == 0:
+        chosen = pipeline_or_default(pipeline)  # built once for the run, not per document
         for number, item in enumerate(items):
-            yield _encode(number, work(item, parse_format))
+            yield _encode(number, work(item, parse_format, chosen))
         return
-    yield from _Pool(jobs, parse_format=parse_format, time_limit=time_limit, work=work).run(items)
+    pool = _Pool(
+        jobs, parse_format=parse_format, pipeline=pipeline, time_limit=time_limit, work=work
+    )
+    yield from pool.run(items)
 
 
-def _worker_main(connection: Connection, parse_format: str | None, work: Work) -> None:
+def _worker_main(
+    connection: Connection, parse_format: str | None, pipeline: Pipeline | None, work: Work
+) -> None:
+    from newscorpus.parsing import pipeline_or_default
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     warm_up()  # (at once when forked warm) so start-up never counts against a time limit
+    chosen = pipeline_or_default(pipeline)  # built once per worker, not per document
     connection.send(_READY)
     while True:
         batch: list[tuple[int, ReadDocument]] | None = connection.recv()
         if batch is None:
             return
         for number, item in batch:
-            connection.send(_encode(number, work(item, parse_format)))
+            connection.send(_encode(number, work(item, parse_format, chosen)))
 
 
 def _start_method() -> str:
@@ -140,10 +164,17 @@ class _Worker:
 
 class _Pool:
     def __init__(
-        self, jobs: int, *, parse_format: str | None, time_limit: float | None, work: Work
+        self,
+        jobs: int,
+        *,
+        parse_format: str | None,
+        pipeline: Pipeline | None,
+        time_limit: float | None,
+        work: Work,
     ) -> None:
         self.jobs = jobs
         self.parse_format = parse_format
+        self.pipeline = pipeline
         self.time_limit = time_limit
         self.work = work
         self.workers: list[_Worker] = []
@@ -169,7 +200,7 @@ class _Pool:
                         break
                     read += 1
                     number, item = taken
-                    if isinstance(item, ReadError):
+                    if isinstance(item, ReadFailure):
                         self.done[number] = _encode(number, outcome_of(item))
                     else:
                         self.queue.append((number, item))
@@ -191,7 +222,7 @@ class _Pool:
             stream.flush()
         process = context.Process(  # type: ignore[attr-defined]
             target=_worker_main,
-            args=(child_end, self.parse_format, self.work),
+            args=(child_end, self.parse_format, self.pipeline, self.work),
             daemon=True,
             name="newscorpus-worker",
         )
@@ -258,7 +289,7 @@ class _Pool:
         if not worker.ready:
             self.start_failures += 1
             if self.start_failures >= _START_FAILURES:
-                raise RuntimeError(
+                raise RunFailedError(
                     f"{self.start_failures} worker processes in a row died while starting; "
                     "see their messages above (or run with jobs=0 to see the error here)"
                 )

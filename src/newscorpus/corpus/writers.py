@@ -30,6 +30,7 @@ from typing import IO, Any, Literal, Protocol, Self, runtime_checkable
 
 from newscorpus.corpus.atomic import AtomicFile
 from newscorpus.corpus.schema import RECORD_FIELDS, arrow_schema, require_parquet, require_pyarrow
+from newscorpus.errors import CorpusFormatError, RecordError, SettingError, WriterClosedError
 
 __all__ = [
     "WRITER_FORMATS",
@@ -42,6 +43,7 @@ __all__ = [
     "encode_line",
     "format_for",
     "open_writer",
+    "require_writer",
 ]
 
 WriterFormat = Literal["jsonl", "parquet", "csv"]
@@ -157,7 +159,7 @@ class _AtomicWriter:
     def write(self, record: Mapping[str, Any]) -> None:
         """Append one article record."""
         if self._out.done:
-            raise ValueError(f"write to a closed corpus writer ({self.path})")
+            raise WriterClosedError(f"write to a closed corpus writer ({self.path})")
         self._write(record)
         self._count += 1
 
@@ -234,7 +236,7 @@ class JsonLinesWriter(_AtomicWriter):
     def write_encoded(self, line: bytes) -> None:
         """Append one record given as its JSON Lines line, as it is."""
         if self._out.done:
-            raise ValueError(f"write to a closed corpus writer ({self.path})")
+            raise WriterClosedError(f"write to a closed corpus writer ({self.path})")
         self._out.file.write(line)
         self._count += 1
 
@@ -248,19 +250,19 @@ class ParquetRows:
     one row group each, so memory holds one row group in Arrow's compact form and a handful of
     records as Python objects (which take ten times the room: a record's removed lines and
     edits are many small dicts). A record with a field the schema does not know raises
-    :class:`ValueError` (nothing is dropped silently).
+    :class:`~newscorpus.RecordError`, a ``ValueError`` (nothing is dropped silently).
 
     >>> import io
     >>> rows = ParquetRows(io.BytesIO())
     >>> rows.write({"bogus": 1})
     Traceback (most recent call last):
     ...
-    ValueError: record fields not in the Parquet schema: ['bogus']
+    newscorpus.errors.RecordError: record fields not in the Parquet schema: ['bogus']
     """
 
     def __init__(self, file: IO[bytes], *, row_group_size: int = DEFAULT_ROW_GROUP_SIZE) -> None:
         if row_group_size < 1:
-            raise ValueError(f"row_group_size must be at least 1, not {row_group_size}")
+            raise SettingError(f"row_group_size must be at least 1, not {row_group_size}")
         self._pa = require_pyarrow()
         self.row_group_size = row_group_size
         self._schema = arrow_schema()
@@ -276,7 +278,7 @@ class ParquetRows:
         """Append one article record."""
         unknown = record.keys() - self._known
         if unknown:
-            raise ValueError(f"record fields not in the Parquet schema: {sorted(unknown)}")
+            raise RecordError(f"record fields not in the Parquet schema: {sorted(unknown)}")
         self._buffer.append(record)
         if len(self._buffer) >= _CONVERT_BATCH or self._rows + len(self._buffer) >= (
             self.row_group_size
@@ -398,7 +400,7 @@ class CsvWriter(_AtomicWriter):
     def _write(self, record: Mapping[str, Any]) -> None:
         unknown = record.keys() - set(self.fields)
         if unknown:
-            raise ValueError(f"record fields without a CSV column: {sorted(unknown)}")
+            raise RecordError(f"record fields without a CSV column: {sorted(unknown)}")
         self._csv.writerow([_cell(record.get(name)) for name in self.fields])
 
     def _finish(self) -> None:
@@ -426,15 +428,25 @@ def format_for(path: str | os.PathLike[str], format: str | None = None) -> Write
             if chosen == name:
                 return name
         known = sorted(set(WRITER_FORMATS.values()))
-        raise ValueError(f"unknown corpus format {format!r}; choose one of {known}")
+        raise CorpusFormatError(f"unknown corpus format {format!r}; choose one of {known}")
     suffix = Path(path).suffix.lower()
     try:
         return WRITER_FORMATS[suffix]
     except KeyError:
-        raise ValueError(
+        raise CorpusFormatError(
             f"cannot tell the corpus format of {os.fspath(path)!r} from its suffix; "
             f"use one of {', '.join(WRITER_FORMATS)} or pass format="
         ) from None
+
+
+def require_writer(format: WriterFormat) -> None:
+    """Fail now, before anything is written, when the writer of ``format`` needs a dependency
+    that is not installed (:class:`~newscorpus.MissingDependencyError`).
+
+    >>> require_writer("parquet")
+    """
+    if format == "parquet":
+        require_parquet()
 
 
 def open_writer(

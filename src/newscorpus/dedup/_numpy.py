@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
+
+from newscorpus._optional import require
 
 __all__ = ["require_numpy"]
 
@@ -14,9 +15,4 @@ def require_numpy() -> Any:
     >>> require_numpy().__name__
     'numpy'
     """
-    try:
-        return importlib.import_module("numpy")
-    except ImportError as error:
-        raise ImportError(
-            "corpus deduplication needs numpy: pip install 'newscorpus[dedup]'"
-        ) from error
+    return require("numpy", "Corpus deduplication")

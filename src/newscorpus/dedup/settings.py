@@ -13,12 +13,14 @@ from typing import Any
 import attrs
 from attrs import field, frozen, validators
 
+from newscorpus.errors import SettingError
+
 __all__ = ["DEFAULT_DEDUP_SETTINGS", "DedupSettings"]
 
 
 def _share(_: object, attribute: attrs.Attribute[Any], value: float) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
-        raise ValueError(f"{attribute.name} must be a number in (0, 1], not {value!r}")
+        raise SettingError(f"{attribute.name} must be a number in (0, 1], not {value!r}")
 
 
 def _positive_int(maximum: int) -> Any:
@@ -70,11 +72,11 @@ class DedupSettings:
 
     def __attrs_post_init__(self) -> None:
         if self.band_rows > self.num_perm:
-            raise ValueError(
+            raise SettingError(
                 f"band_rows ({self.band_rows}) must not exceed num_perm ({self.num_perm})"
             )
         if self.syndication_threshold > self.duplicate_threshold:
-            raise ValueError(
+            raise SettingError(
                 f"syndication_threshold ({self.syndication_threshold}) must not exceed "
                 f"duplicate_threshold ({self.duplicate_threshold})"
             )

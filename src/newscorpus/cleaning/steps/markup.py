@@ -33,14 +33,10 @@ from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
 from newscorpus.cleaning.region import is_prose
 from newscorpus.cleaning.steps.captions import split_caption
-from newscorpus.draft import Draft, DraftBlock
+from newscorpus.draft import BODY_HINT, Draft, DraftBlock
 from newscorpus.models.article import Media
 
 __all__ = ["BODY_HINT", "BOILERPLATE_CONTAINERS", "BOILERPLATE_HINTS", "Markup"]
-
-#: The hint of a container the page names as the article's body ("entry-content",
-#: ``itemprop="articleBody"``...).
-BODY_HINT = "body"
 
 #: Semantic containers whose blocks are not the article.
 BOILERPLATE_CONTAINERS = frozenset({"nav", "footer", "aside", "form"})

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newscorpus.draft import BODY_HINT
+
 __all__ = [
     "BLOCK_TAGS",
     "BODY_HINT",
@@ -258,11 +260,11 @@ HINT_TOKENS: dict[str, str] = {
     "credits": "caption",
 }
 
-#: The hint of an element that holds the article's text, the way content management systems
-#: name it: "entry-content", "article-body", "articleBody", "story-body__inner", "post-text",
+#: Names of an element that holds the article's text (its blocks get the hint
+#: :data:`~newscorpus.draft.BODY_HINT`), the way content management systems name it:
+#: "entry-content", "article-body", "articleBody", "story-body__inner", "post-text",
 #: "RichTextArticleBody", Drupal's "field-name-body"... (read in one name, lower case, its
 #: punctuation taken out). schema.org's ``itemprop="articleBody"`` gives it too.
-BODY_HINT = "body"
 BODY_NAME = re.compile(
     r"(?:article|entry|post|story|blog|news|single|richtext)(?:body|content|text|copy|entry)"
     r"|bodycopy|bodytext|fieldnamebody|fieldbody"

@@ -121,9 +121,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newscorpus.metadata.page.markup import _Evidence
-from newscorpus.metadata.page.model import PageMetadata
-from newscorpus.metadata.page.reconcile import _Reconciler
+from newscorpus.metadata.page._markup import Evidence
+from newscorpus.metadata.page._model import PageMetadata
+from newscorpus.metadata.page._reconcile import Reconciler
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -156,4 +156,4 @@ def page_metadata(
     >>> meta.source("published")
     'json-ld:NewsArticle.datePublished'
     """
-    return _Reconciler(_Evidence(root, url), captured).metadata()
+    return Reconciler(Evidence(root, url), captured).metadata()

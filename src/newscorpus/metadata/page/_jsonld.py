@@ -9,10 +9,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from newscorpus.metadata.page.items import _JSON_LD, _Item
-from newscorpus.metadata.page.keys import _ARTICLE_TYPES, _PAGE_TYPES, _SITE_TYPES
-from newscorpus.metadata.page.urls import _url_key
-from newscorpus.metadata.page.values import _JSON_MAX_DEPTH, _first_string
+from newscorpus.metadata.page._items import JSON_LD, Item
+from newscorpus.metadata.page._keys import ARTICLE_TYPES, PAGE_TYPES, SITE_TYPES
+from newscorpus.metadata.page._urls import url_key
+from newscorpus.metadata.page._values import JSON_MAX_DEPTH, first_string
 
 #: JSON-LD repairs (see ``_repair_json``): where strings, comments and commas start; a whole
 #: string in double or single quotes; a closing bracket after a comma.
@@ -28,7 +28,7 @@ _JSON_SEPARATOR = re.compile(r"[\s,;]*")
 _DECODER = json.JSONDecoder(strict=False)
 
 
-class _JsonLd:
+class JsonLd:
     """The JSON-LD objects of a page: the article, the web page, the site and organisations."""
 
     def __init__(self, scripts: list[str]) -> None:
@@ -43,7 +43,7 @@ class _JsonLd:
         self.page: dict[str, Any] | None = None
 
     def _index(self, value: Any, depth: int) -> None:
-        if depth > _JSON_MAX_DEPTH:
+        if depth > JSON_MAX_DEPTH:
             return
         if isinstance(value, list):
             for item in value:
@@ -57,14 +57,14 @@ class _JsonLd:
                     self._index(item, depth + 1)
 
     def _add_top(self, value: Any, depth: int) -> None:
-        if depth > _JSON_MAX_DEPTH:
+        if depth > JSON_MAX_DEPTH:
             return
         if isinstance(value, list):
             for item in value:
                 self._add_top(item, depth + 1)
         elif isinstance(value, dict):
             value = self.resolve(value)
-            types = _types_of(value)
+            types = types_of(value)
             if types:
                 self.top.append(value)
                 self.top_types.append(types)
@@ -83,9 +83,9 @@ class _JsonLd:
         """Pick the article object and the web page object: the first whose address is the
         first of ``identities`` (the page's URL, its canonical link, og:url) that one has,
         else the first of its kind."""
-        keys = [_url_key(identity) for identity in identities if identity]
-        self.article = _matching(self.of_types(_ARTICLE_TYPES), keys, self)
-        self.page = _matching(self.of_types(_PAGE_TYPES), keys, self)
+        keys = [url_key(identity) for identity in identities if identity]
+        self.article = _matching(self.of_types(ARTICLE_TYPES), keys, self)
+        self.page = _matching(self.of_types(PAGE_TYPES), keys, self)
 
     def of_types(self, types: frozenset[str]) -> list[dict[str, Any]]:
         return [
@@ -94,15 +94,15 @@ class _JsonLd:
             if node_types & types
         ]
 
-    def items(self, key: str, *, page: bool = True) -> Iterator[_Item]:
+    def items(self, key: str, *, page: bool = True) -> Iterator[Item]:
         """``key`` of the article object, then (with ``page``) of the web page object."""
         nodes = [self.article, self.page] if page else [self.article]
         for node in nodes:
             if node is not None and key in node:
-                source = f"json-ld:{_type_name(node)}.{key}"
-                yield _Item(source, self.resolve(node[key]), _JSON_LD)
+                source = f"json-ld:{type_name(node)}.{key}"
+                yield Item(source, self.resolve(node[key]), JSON_LD)
 
-    def article_addresses(self) -> Iterator[_Item]:
+    def article_addresses(self) -> Iterator[Item]:
         """The addresses the article object gives for its page."""
         for node in (self.article,) if self.article is not None else ():
             for key in ("mainEntityOfPage", "url"):
@@ -110,21 +110,21 @@ class _JsonLd:
                 if isinstance(value, dict):
                     value = value.get("@id") or value.get("url")
                 if isinstance(value, str):
-                    yield _Item(f"json-ld:{_type_name(node)}.{key}", value, _JSON_LD)
+                    yield Item(f"json-ld:{type_name(node)}.{key}", value, JSON_LD)
 
-    def language_items(self) -> Iterator[_Item]:
+    def language_items(self) -> Iterator[Item]:
         """``inLanguage`` of the article, the web page, then any article, page or site."""
-        nodes = [self.article, self.page, *self.of_types(_ARTICLE_TYPES | _PAGE_TYPES)]
-        for node in [*nodes, *self.of_types(_SITE_TYPES)]:
+        nodes = [self.article, self.page, *self.of_types(ARTICLE_TYPES | PAGE_TYPES)]
+        for node in [*nodes, *self.of_types(SITE_TYPES)]:
             if node is not None and "inLanguage" in node:
-                value = _first_string(node["inLanguage"], self, keys=("alternateName", "name"))
-                yield _Item(f"json-ld:{_type_name(node)}.inLanguage", value, _JSON_LD)
+                value = first_string(node["inLanguage"], self, keys=("alternateName", "name"))
+                yield Item(f"json-ld:{type_name(node)}.inLanguage", value, JSON_LD)
 
 
-def _matching(nodes: list[dict[str, Any]], keys: list[str], ld: _JsonLd) -> dict[str, Any] | None:
+def _matching(nodes: list[dict[str, Any]], keys: list[str], ld: JsonLd) -> dict[str, Any] | None:
     if len(nodes) <= 1:
         return nodes[0] if nodes else None
-    addresses = [{_url_key(address) for address in _node_addresses(node, ld)} for node in nodes]
+    addresses = [{url_key(address) for address in _node_addresses(node, ld)} for node in nodes]
     for key in keys:
         for node, known in zip(nodes, addresses, strict=True):
             if key in known:
@@ -132,7 +132,7 @@ def _matching(nodes: list[dict[str, Any]], keys: list[str], ld: _JsonLd) -> dict
     return nodes[0]
 
 
-def _node_addresses(node: dict[str, Any], ld: _JsonLd) -> Iterator[str]:
+def _node_addresses(node: dict[str, Any], ld: JsonLd) -> Iterator[str]:
     for key in ("url", "@id", "mainEntityOfPage"):
         value = ld.resolve(node.get(key))
         if isinstance(value, dict):
@@ -223,7 +223,7 @@ def _repair_json(text: str) -> str | None:
             position = at + 1
 
 
-def _schema_types(value: Any) -> frozenset[str]:
+def schema_types(value: Any) -> frozenset[str]:
     """Lower-case schema.org type names without their namespace ("http://schema.org/Article",
     "schema:Article" and ["Article"] are all "article")."""
     if isinstance(value, str):
@@ -237,11 +237,11 @@ def _schema_types(value: Any) -> frozenset[str]:
     )
 
 
-def _types_of(node: dict[str, Any]) -> frozenset[str]:
-    return _schema_types(node.get("@type", node.get("type")))
+def types_of(node: dict[str, Any]) -> frozenset[str]:
+    return schema_types(node.get("@type", node.get("type")))
 
 
-def _type_name(node: dict[str, Any]) -> str:
+def type_name(node: dict[str, Any]) -> str:
     value = node.get("@type", node.get("type"))
     if isinstance(value, list):
         value = next((item for item in value if isinstance(item, str)), "")

@@ -10,16 +10,16 @@ from urllib.parse import urlsplit
 
 from newscorpus._caches import memoized
 from newscorpus.metadata._text import fold
-from newscorpus.metadata.page.values import _NAME_MAX_WORDS
+from newscorpus.metadata.page._values import NAME_MAX_WORDS
 
-_ALNUM_WORDS = re.compile(r"[^\W_]+")
+ALNUM_WORDS = re.compile(r"[^\W_]+")
 
 
 #: Longer host labels are not read as a site's name (they are hashes or slugs).
 _HOST_LABEL_MAX_CHARS = 40
 
 
-def _is_http(url: str) -> bool:
+def is_http(url: str) -> bool:
     """Whether ``url`` is an http(s) address that :func:`urllib.parse.urlsplit` can read."""
     if not url.startswith(("http://", "https://")):
         return False
@@ -30,7 +30,7 @@ def _is_http(url: str) -> bool:
     return True
 
 
-def _url_key(url: str) -> str:
+def url_key(url: str) -> str:
     """An address without scheme, ``www.``, query, fragment or final slash, for comparing."""
     try:
         parts = urlsplit(url.strip())
@@ -40,7 +40,7 @@ def _url_key(url: str) -> str:
     return f"{host}{parts.path.rstrip('/')}"
 
 
-class _Host(NamedTuple):
+class Host(NamedTuple):
     """A page's host: the labels that can name its site, and all of its labels."""
 
     names: tuple[str, ...] = ()
@@ -51,37 +51,37 @@ class _Host(NamedTuple):
 _NOT_SITE_LABELS = frozenset({"www", "m", "amp", "mobile", "co", "com", "org", "net", "gov", "ac"})
 
 
-def _host_of(url: str | None) -> _Host:
+def host_of(url: str | None) -> Host:
     """The labels of a URL's host that can name a site (not ``www``, not the top level)."""
     if not url:
-        return _Host()
+        return Host()
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
-        return _Host()
+        return Host()
     labels = [label for label in host.lower().split(".") if label]
     names = tuple(
         key
-        for key in ("".join(_ALNUM_WORDS.findall(label)) for label in labels[:-1])
+        for key in ("".join(ALNUM_WORDS.findall(label)) for label in labels[:-1])
         if 2 <= len(key) <= _HOST_LABEL_MAX_CHARS and key not in _NOT_SITE_LABELS
     )
-    return _Host(names, frozenset(labels))
+    return Host(names, frozenset(labels))
 
 
 @memoized
-def _names_host(name: str, host: _Host) -> bool:
+def names_host(name: str, host: Host) -> bool:
     """Whether ``name`` names the site of ``host``: a label of the host is one of its words
     or the words run together ("TheHill", "Fox Business" for thehill.com, foxbusiness.com), or
     the starts of two or more of them ("The New York Times": nytimes.com; "WSJ": wsj.com; "NBC
     5 Dallas-Fort Worth": nbcdfw.com), leaving out at most one other word ("Yahoo News").
     "The", "www" and the host's own labels ("com", "ca") are never counted as left out.
 
-    >>> host = _host_of("https://www.nytimes.com/2019/11/19/opinion/x.html")
-    >>> _names_host("The New York Times", host), _names_host("Opinion", host)
+    >>> host = host_of("https://www.nytimes.com/2019/11/19/opinion/x.html")
+    >>> names_host("The New York Times", host), names_host("Opinion", host)
     (True, False)
     """
-    words = _ALNUM_WORDS.findall(fold(name))
-    if not words or len(words) > _NAME_MAX_WORDS:
+    words = ALNUM_WORDS.findall(fold(name))
+    if not words or len(words) > NAME_MAX_WORDS:
         return False
     ignorable = host.labels | {"the", "www"}
     return any(_left_out(label, tuple(words), ignorable) <= 1 for label in host.names)

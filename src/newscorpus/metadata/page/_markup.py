@@ -11,11 +11,11 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from newscorpus.metadata.dates import date_label
-from newscorpus.metadata.page.items import _MICRODATA, _TIME, _Item, _meta_item
-from newscorpus.metadata.page.jsonld import _JsonLd, _schema_types
-from newscorpus.metadata.page.keys import _ARTICLE_TYPES, _PAGE_TYPES
-from newscorpus.metadata.page.urls import _is_http
-from newscorpus.metadata.page.values import _clean
+from newscorpus.metadata.page._items import MICRODATA, TIME, Item, meta_item
+from newscorpus.metadata.page._jsonld import JsonLd, schema_types
+from newscorpus.metadata.page._keys import ARTICLE_TYPES, PAGE_TYPES
+from newscorpus.metadata.page._urls import is_http
+from newscorpus.metadata.page._values import clean
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement  # type: ignore[import-untyped, unused-ignore]
@@ -43,14 +43,14 @@ def _microdata_xpath() -> Callable[[Any], list[Any]]:
     return xpath
 
 
-class _Evidence:
+class Evidence:
     """Everything the page declares, gathered in one walk over the tree; item properties on
     other elements than ``<meta>``, ``<link>`` and ``<time>``, and author links, in a second
     walk, on demand (:meth:`read_microdata`)."""
 
     def __init__(self, root: HtmlElement, url: str | None) -> None:
         self.root = root
-        self.url = url if url and _is_http(url) else None
+        self.url = url if url and is_http(url) else None
         self.meta: dict[str, list[str]] = {}
         #: itemprop name (lower-case) -> (element, its article item or None), in document order.
         self.micro: dict[str, list[tuple[Any, Any]]] = {}
@@ -73,7 +73,7 @@ class _Evidence:
             ("html:xml:lang", html_element.get("xml:lang")),
         ]
         self._scan()
-        self.ld = _JsonLd(self.scripts)
+        self.ld = JsonLd(self.scripts)
 
     def _scan(self) -> None:
         for element in self.root.iter("meta", "link", "script", "time", "title", "base"):
@@ -125,10 +125,10 @@ class _Evidence:
         properties of other items, such as a comment's author, are not the page's)."""
         scope = self._scope_of(element.getparent())
         if scope is not None:
-            kinds = _schema_types(scope.get("itemtype"))
-            if kinds & _ARTICLE_TYPES:
+            kinds = schema_types(scope.get("itemtype"))
+            if kinds & ARTICLE_TYPES:
                 self._article_items[scope] = self._article_items.get(scope, 0) + 1
-            elif kinds & _PAGE_TYPES:
+            elif kinds & PAGE_TYPES:
                 scope = None
             else:
                 return
@@ -169,14 +169,14 @@ class _Evidence:
             elif element.tag not in ("meta", "link", "time"):
                 self._add_micro(element)
 
-    def meta_items(self, keys: Iterable[str]) -> Iterator[_Item]:
+    def meta_items(self, keys: Iterable[str]) -> Iterator[Item]:
         for key in keys:
             for value in self.meta.get(key, ()):
-                yield _meta_item(key, value)
+                yield meta_item(key, value)
 
     def micro_items(
         self, props: Iterable[str], reader: Callable[[Any], Any], *, walk: bool = False
-    ) -> Iterator[_Item]:
+    ) -> Iterator[Item]:
         """The values of item properties ``props``: those of the page's article item (the one
         with the most properties: teasers have few), then those outside any article item.
         With ``walk``, after finding them on every element (see :meth:`read_microdata`)."""
@@ -190,7 +190,7 @@ class _Evidence:
                     if scope is wanted:
                         value = reader(element)
                         if value:
-                            yield _Item(f"microdata:{prop}", value, _MICRODATA)
+                            yield Item(f"microdata:{prop}", value, MICRODATA)
 
 
 _UNKNOWN = object()
@@ -200,18 +200,18 @@ def _in_svg(element: Any) -> bool:
     return any(ancestor.tag == "svg" for ancestor in element.iterancestors())
 
 
-def _element_text(element: Any) -> str | None:
+def element_text(element: Any) -> str | None:
     text = "".join(element.itertext())
-    return _clean(text[:_ELEMENT_TEXT_MAX_CHARS])
+    return clean(text[:_ELEMENT_TEXT_MAX_CHARS])
 
 
-def _micro_value(element: Any) -> str | None:
+def micro_value(element: Any) -> str | None:
     """An item property's value: ``content``, ``datetime``, then the element's text."""
     for attribute in ("content", "datetime"):
         value = element.get(attribute)
         if value is not None:
-            return _clean(value)
-    return _element_text(element)
+            return clean(value)
+    return element_text(element)
 
 
 def _micro_url(element: Any) -> str | None:
@@ -222,23 +222,23 @@ def _micro_url(element: Any) -> str | None:
     return None
 
 
-def _micro_name(element: Any) -> str | None:
+def micro_name(element: Any) -> str | None:
     """The name of a person or organisation item (its ``name`` property), else its text."""
     if element.get("itemscope") is not None:
         parts: dict[str, str] = {}
         for inner in element.iterdescendants():
             for prop in (inner.get("itemprop") or "").lower().split():
                 if prop in ("name", "givenname", "familyname") and prop not in parts:
-                    parts[prop] = _micro_value(inner) or ""
+                    parts[prop] = micro_value(inner) or ""
         if parts.get("name"):
             return parts["name"]
         full = " ".join(parts.get(key, "") for key in ("givenname", "familyname")).strip()
         if full:
             return full
-    return _micro_value(element)
+    return micro_value(element)
 
 
-def _micro_image(element: Any) -> str | None:
+def micro_image(element: Any) -> str | None:
     if element.get("itemscope") is not None:
         for inner in element.iterdescendants():
             props = {prop.lower() for prop in (inner.get("itemprop") or "").split()}
@@ -247,14 +247,14 @@ def _micro_image(element: Any) -> str | None:
     return _micro_url(element)
 
 
-def _time_items(times: list[Any]) -> tuple[list[_Item], list[_Item]]:
+def time_items(times: list[Any]) -> tuple[list[Item], list[Item]]:
     """``<time>`` candidates: marked publication times, then the first time in an article or
     header, else the page's only time with a ``datetime``; and marked update times."""
-    published: list[_Item] = []
-    modified: list[_Item] = []
-    fallback: _Item | None = None
+    published: list[Item] = []
+    modified: list[Item] = []
+    fallback: Item | None = None
     for element in times:
-        value = element.get("datetime") or _element_text(element)
+        value = element.get("datetime") or element_text(element)
         if not value:
             continue
         marks = f"{element.get('class') or ''} {element.get('id') or ''}"
@@ -266,19 +266,19 @@ def _time_items(times: list[Any]) -> tuple[list[_Item], list[_Item]]:
             label = date_label(before[-_LABEL_MAX_CHARS:]) if before else "unknown"
             is_published, is_modified = label == "published", label == "modified"
         if is_published:
-            published.append(_Item("time:published", value, _TIME))
+            published.append(Item("time:published", value, TIME))
         if is_modified:
-            modified.append(_Item("time:modified", value, _TIME))
+            modified.append(Item("time:modified", value, TIME))
         if (
             not (is_published or is_modified)
             and fallback is None
             and any(anc.tag in ("article", "header") for anc in element.iterancestors())
         ):
-            fallback = _Item("time:in-article", value, _TIME)
+            fallback = Item("time:in-article", value, TIME)
     if fallback is not None:
         published.append(fallback)
     else:
         machine = [element for element in times if element.get("datetime")]
         if len(machine) == 1:  # a page's only machine-readable time is its article's
-            published.append(_Item("time:only", machine[0].get("datetime"), _TIME))
+            published.append(Item("time:only", machine[0].get("datetime"), TIME))
     return published, modified

@@ -13,14 +13,14 @@ from newscorpus.metadata._names import byline_words, is_person_name
 from newscorpus.metadata._text import fold
 from newscorpus.metadata.agencies import agency_named, find_agency
 from newscorpus.metadata.bylines import parse_byline
-from newscorpus.metadata.page.jsonld import _JsonLd, _types_of
-from newscorpus.metadata.page.keys import _ORGANIZATION_TYPES, _PERSON_TYPES
-from newscorpus.metadata.page.values import (
-    _JSON_MAX_DEPTH,
-    _URL_LIKE,
-    _clean,
-    _first_string,
-    _strings,
+from newscorpus.metadata.page._jsonld import JsonLd, types_of
+from newscorpus.metadata.page._keys import ORGANIZATION_TYPES, PERSON_TYPES
+from newscorpus.metadata.page._values import (
+    JSON_MAX_DEPTH,
+    URL_LIKE,
+    clean,
+    first_string,
+    strings,
 )
 
 #: (?<![\w.+-]): an address is tried from the start of a word only (from each letter of a long
@@ -38,18 +38,18 @@ _AUTHORS_MAX = 50
 _MARKER_MAX_POSITION = 3
 
 
-class _Organizations(NamedTuple):
+class Organizations(NamedTuple):
     """A JSON-LD value that names organisations only (``sourceOrganization``...)."""
 
     value: Any
 
 
-def _people_in(value: Any, ld: _JsonLd, site_name: str | None) -> tuple[list[str], str | None]:
+def people_in(value: Any, ld: JsonLd, site_name: str | None) -> tuple[list[str], str | None]:
     """The people an author value names, and the agency it credits."""
     people: list[str] = []
     agency: str | None = None
-    if isinstance(value, _Organizations):
-        for text in _strings(value.value, ld):
+    if isinstance(value, Organizations):
+        for text in strings(value.value, ld):
             agency = agency or agency_named(text)
         return people, agency
     for text, kind in _author_texts(value, ld):
@@ -62,14 +62,14 @@ def _people_in(value: Any, ld: _JsonLd, site_name: str | None) -> tuple[list[str
     return people, agency
 
 
-def _author_texts(value: Any, ld: _JsonLd) -> Iterator[tuple[str, str]]:
+def _author_texts(value: Any, ld: JsonLd) -> Iterator[tuple[str, str]]:
     """(text, kind) for each author in a JSON-LD author value or a meta content, in order, up
     to ``_AUTHORS_MAX`` of them; kind is "organization", "person" or "unknown"."""
     stack: deque[tuple[Any, int]] = deque([(value, 0)])
     count = 0
     while stack and count < _AUTHORS_MAX:
         item, depth = stack.popleft()
-        if depth > _JSON_MAX_DEPTH:
+        if depth > JSON_MAX_DEPTH:
             continue
         if isinstance(item, list):
             stack.extendleft((inner, depth + 1) for inner in reversed(item[:_AUTHORS_MAX]))
@@ -77,22 +77,22 @@ def _author_texts(value: Any, ld: _JsonLd) -> Iterator[tuple[str, str]]:
         count += 1
         if isinstance(item, dict):
             item = ld.resolve(item)
-            types = _types_of(item)
+            types = types_of(item)
             kind = (
                 "organization"
-                if types & _ORGANIZATION_TYPES
+                if types & ORGANIZATION_TYPES
                 else "person"
-                if types & _PERSON_TYPES
+                if types & PERSON_TYPES
                 else "unknown"
             )
             name = item.get("name")
             if name is None and ("givenName" in item or "familyName" in item):
-                parts = [_first_string(item.get(key)) for key in ("givenName", "familyName")]
+                parts = [first_string(item.get(key)) for key in ("givenName", "familyName")]
                 name = " ".join(part for part in parts if part)
-            for text in _strings(name, ld):
+            for text in strings(name, ld):
                 yield text, kind
             continue
-        scalar = _clean(item)
+        scalar = clean(item)
         if scalar is not None:
             yield scalar, "unknown"
 
@@ -101,7 +101,7 @@ def _author_texts(value: Any, ld: _JsonLd) -> Iterator[tuple[str, str]]:
 def _byline_people(text: str, site_name: str | None) -> tuple[tuple[str, ...], str | None]:
     """The people and the agency a declared author names ("Jane Doe and John Roe",
     "By Jane Doe | Reuters", "Doe, Jane"); nothing for an address, a desk or a title."""
-    if _URL_LIKE.match(text) or len(text) > _AUTHOR_MAX_CHARS:
+    if URL_LIKE.match(text) or len(text) > _AUTHOR_MAX_CHARS:
         return (), None
     if "@" in text:
         text = _EMAIL.sub(" ", text)

@@ -10,26 +10,26 @@ from typing import TYPE_CHECKING, Any
 
 from newscorpus import tuning
 from newscorpus.metadata._text import fold
-from newscorpus.metadata.page.keys import _ISO_639_1, _LANGUAGE_ALIASES, _LANGUAGE_NAMES
+from newscorpus.metadata.page._keys import ISO_639_1, LANGUAGE_ALIASES, LANGUAGE_NAMES
 
 if TYPE_CHECKING:
-    from newscorpus.metadata.page.jsonld import _JsonLd
+    from newscorpus.metadata.page._jsonld import JsonLd
 
 
 _TAG = re.compile(r"<[^<>]{0,500}>")
-_URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//|^www\.", re.IGNORECASE)
+URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//|^www\.", re.IGNORECASE)
 _TAG_SPLIT = re.compile(r"[,;，；、]")
 _MACHINE_TAG = re.compile(r"[_:=/\\|]")
 
 
 #: How many JSON values nested in one another are followed (objects in @graph, authors...).
-_JSON_MAX_DEPTH = 12
+JSON_MAX_DEPTH = 12
 #: A site's or an organisation's name is at most this long (longer is a slogan or a sentence).
-_NAME_MAX_CHARS = 100
-_NAME_MAX_WORDS = 12
+NAME_MAX_CHARS = 100
+NAME_MAX_WORDS = 12
 
 
-def _clean(value: Any) -> str | None:
+def clean(value: Any) -> str | None:
     """A scalar as tidy text: entities decoded, tags stripped, whitespace normalised."""
     if type(value) is str:
         text = value
@@ -45,14 +45,14 @@ def _clean(value: Any) -> str | None:
     return text or None
 
 
-def _strings(
-    value: Any, ld: _JsonLd | None = None, *, keys: tuple[str, ...] = ("name",)
+def strings(
+    value: Any, ld: JsonLd | None = None, *, keys: tuple[str, ...] = ("name",)
 ) -> list[str]:
     """The texts of a JSON value: a string, the ``keys`` of an object, the items of a list."""
     out: list[str] = []
 
     def walk(item: Any, depth: int) -> None:
-        if depth > _JSON_MAX_DEPTH:
+        if depth > JSON_MAX_DEPTH:
             return
         if isinstance(item, list):
             for inner in item:
@@ -65,7 +65,7 @@ def _strings(
                     walk(item[key], depth + 1)
                     return
             return
-        text = _clean(item)
+        text = clean(item)
         if text is not None:
             out.append(text)
 
@@ -73,29 +73,29 @@ def _strings(
     return out
 
 
-def _first_string(
-    value: Any, ld: _JsonLd | None = None, *, keys: tuple[str, ...] = ("name",)
+def first_string(
+    value: Any, ld: JsonLd | None = None, *, keys: tuple[str, ...] = ("name",)
 ) -> str | None:
     if type(value) is str:
-        return _clean(value)
-    found = _strings(value, ld, keys=keys)
+        return clean(value)
+    found = strings(value, ld, keys=keys)
     return found[0] if found else None
 
 
-def _name(value: Any, ld: _JsonLd) -> str | None:
+def organisation_name(value: Any, ld: JsonLd) -> str | None:
     """A site's or an organisation's name: text that is not an address."""
-    text = _first_string(value, ld)
-    if text is None or _URL_LIKE.match(text) or text.startswith("@"):
+    text = first_string(value, ld)
+    if text is None or URL_LIKE.match(text) or text.startswith("@"):
         return None
-    return text if len(text) <= _NAME_MAX_CHARS else None
+    return text if len(text) <= NAME_MAX_CHARS else None
 
 
-def _split_tags(values: Iterable[str]) -> tuple[str, ...]:
+def split_tags(values: Iterable[str]) -> tuple[str, ...]:
     tags: list[str] = []
     seen: set[str] = set()
     for value in values:
         for piece in _TAG_SPLIT.split(value):
-            tag = _clean(piece)
+            tag = clean(piece)
             if tag is None:
                 continue
             tag = tag.strip("\"'#")
@@ -115,20 +115,20 @@ def _is_label(text: str) -> bool:
     return " " in text or not _MACHINE_TAG.search(text)
 
 
-def _clean_section(value: Any) -> str | None:
-    text = _clean(value)
-    return text if text is not None and _is_label(text) and not _URL_LIKE.match(text) else None
+def clean_section(value: Any) -> str | None:
+    text = clean(value)
+    return text if text is not None and _is_label(text) and not URL_LIKE.match(text) else None
 
 
-def _language_code(value: Any) -> str | None:
+def language_code(value: Any) -> str | None:
     """An ISO 639-1 code from a declared language: "fr-FR", "fr_FR", "fra", "French"."""
-    text = _clean(value)
+    text = clean(value)
     if text is None:
         return None
     text = text.lower().replace("_", "-").split(",")[0].strip()
     primary = text.split("-")[0]
-    if primary in _ISO_639_1:
+    if primary in ISO_639_1:
         return primary
-    if primary in _LANGUAGE_ALIASES:
-        return _LANGUAGE_ALIASES[primary]
-    return _LANGUAGE_NAMES.get(fold(text)) or _LANGUAGE_NAMES.get(fold(primary))
+    if primary in LANGUAGE_ALIASES:
+        return LANGUAGE_ALIASES[primary]
+    return LANGUAGE_NAMES.get(fold(text)) or LANGUAGE_NAMES.get(fold(primary))

@@ -7,13 +7,13 @@ import re
 
 from newscorpus import tuning
 from newscorpus.metadata._text import fold
-from newscorpus.metadata.page.urls import _ALNUM_WORDS, _Host, _names_host
-from newscorpus.metadata.page.values import _NAME_MAX_CHARS, _clean
+from newscorpus.metadata.page._urls import ALNUM_WORDS, Host, names_host
+from newscorpus.metadata.page._values import NAME_MAX_CHARS, clean
 
 #: Separators between a headline and the site's name in a title ("Headline | Site").
 #: (?<!\s): a run of spaces is tried from its start only (from each space it was quadratic).
 _TITLE_SEPARATOR = re.compile(r"(?<!\s)\s+[|\-–—·•:»«/~]{1,2}\s+|(?:(?<!\s)\s+)?[|｜]\s*")
-_ELLIPSIS = ("…", "...")
+ELLIPSIS = ("…", "...")
 
 
 #: A title's site name follows one of its last this many separators ("Headline | Section |
@@ -34,9 +34,9 @@ def _title_parts(title: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
     return spans, prefixes
 
 
-def _title_affixes(title: str) -> list[str]:
+def title_affixes(title: str) -> list[str]:
     """The short parts a title's separators set apart at its end and its start."""
-    title = _clean(title) or ""
+    title = clean(title) or ""
     suffixes, prefixes = _title_parts(title)
     affixes = [title[end:] for _, end in suffixes[-1:]]
     affixes.extend(title[:start] for start, _ in prefixes)
@@ -47,7 +47,7 @@ def _title_affixes(title: str) -> list[str]:
     ]
 
 
-def _strip_site(title: str, names: list[str], host: _Host) -> str:
+def strip_site(title: str, names: list[str], host: Host) -> str:
     """``title`` without a site-name affix: "Headline - Site", "Headline | Site | Section",
     "Site: Headline"."""
     suffixes, prefixes = _title_parts(title)
@@ -55,11 +55,11 @@ def _strip_site(title: str, names: list[str], host: _Host) -> str:
 
     def is_site(part: str) -> bool:
         part = part.strip()
-        if not part or len(part) > _NAME_MAX_CHARS:
+        if not part or len(part) > NAME_MAX_CHARS:
             return False
         if _compact(part) in keys:
             return True
-        return len(part.split()) <= tuning.PAGE_TITLE_AFFIX_MAX_WORDS and _names_host(part, host)
+        return len(part.split()) <= tuning.PAGE_TITLE_AFFIX_MAX_WORDS and names_host(part, host)
 
     for start, end in reversed(suffixes):
         head = title[:start].strip()
@@ -73,4 +73,4 @@ def _strip_site(title: str, names: list[str], host: _Host) -> str:
 
 
 def _compact(text: str) -> str:
-    return "".join(_ALNUM_WORDS.findall(fold(text)))
+    return "".join(ALNUM_WORDS.findall(fold(text)))

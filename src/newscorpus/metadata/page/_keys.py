@@ -6,7 +6,7 @@ order of trust), the schema.org types, and the language codes and names. Data, n
 # Meta keys are lower-cased ``name``/``property``/``http-equiv`` values; OpenGraph and Twitter
 # keys come first in each table, so that a table's order is also the order of the sources.
 
-_META_TITLE = (
+META_TITLE = (
     "og:title",
     "twitter:title",
     "twitter:text:title",
@@ -18,7 +18,7 @@ _META_TITLE = (
     "title",
     "headline",
 )
-_META_AUTHORS = (
+META_AUTHORS = (
     "article:author",
     "og:article:author",
     "author",
@@ -30,7 +30,7 @@ _META_AUTHORS = (
     "citation_author",
     "cxenseparse:author",
 )
-_META_PUBLISHED = (
+META_PUBLISHED = (
     "article:published_time",
     "og:published_time",
     "article:published",
@@ -61,7 +61,7 @@ _META_PUBLISHED = (
     "displaydate",
     "date",
 )
-_META_MODIFIED = (
+META_MODIFIED = (
     "article:modified_time",
     "og:updated_time",
     "article:modified",
@@ -74,15 +74,15 @@ _META_MODIFIED = (
     "article.updated",
     "datemodified",
 )
-_META_SITE = ("og:site_name", "application-name", "apple-mobile-web-app-title")
-_META_PUBLISHER = (
+META_SITE = ("og:site_name", "application-name", "apple-mobile-web-app-title")
+META_PUBLISHER = (
     "article:publisher",
     "publisher",
     "dc.publisher",
     "dcterms.publisher",
     "citation_publisher",
 )
-_META_LANGUAGE = (
+META_LANGUAGE = (
     "og:locale",
     "content-language",
     "language",
@@ -90,8 +90,8 @@ _META_LANGUAGE = (
     "dcterms.language",
     "citation_language",
 )
-_META_CANONICAL = ("og:url", "twitter:url", "parsely-link")
-_META_DESCRIPTION = (
+META_CANONICAL = ("og:url", "twitter:url", "parsely-link")
+META_DESCRIPTION = (
     "og:description",
     "twitter:description",
     "description",
@@ -99,8 +99,8 @@ _META_DESCRIPTION = (
     "dcterms.description",
     "sailthru.description",
 )
-_META_SECTION = ("article:section", "section", "parsely-section", "article.section")
-_META_TAGS = (
+META_SECTION = ("article:section", "section", "parsely-section", "article.section")
+META_TAGS = (
     "article:tag",
     "news_keywords",
     "keywords",
@@ -109,7 +109,7 @@ _META_TAGS = (
     "citation_keywords",
     "dc.subject",
 )
-_META_IMAGE = (
+META_IMAGE = (
     "og:image",
     "og:image:url",
     "og:image:secure_url",
@@ -120,12 +120,12 @@ _META_IMAGE = (
     "sailthru.image.full",
 )
 #: Twitter's label/data pairs that credit the author ("Written by" / "Jane Doe").
-_TWITTER_LABELS = (("twitter:label1", "twitter:data1"), ("twitter:label2", "twitter:data2"))
-_AUTHOR_LABELS = frozenset({"written by", "by", "author", "authors", "auteur", "autor", "von"})
+TWITTER_LABELS = (("twitter:label1", "twitter:data1"), ("twitter:label2", "twitter:data2"))
+AUTHOR_LABELS = frozenset({"written by", "by", "author", "authors", "auteur", "autor", "von"})
 
 # --- schema.org types (lower-case, without their namespace) ------------------------------------
 
-_ARTICLE_TYPES = frozenset(
+ARTICLE_TYPES = frozenset(
     {
         "article",
         "newsarticle",
@@ -148,7 +148,7 @@ _ARTICLE_TYPES = frozenset(
         "apireference",
     }
 )
-_PAGE_TYPES = frozenset(
+PAGE_TYPES = frozenset(
     {
         "webpage",
         "itempage",
@@ -163,7 +163,7 @@ _PAGE_TYPES = frozenset(
         "claimreview",
     }
 )
-_ORGANIZATION_TYPES = frozenset(
+ORGANIZATION_TYPES = frozenset(
     {
         "organization",
         "newsmediaorganization",
@@ -175,8 +175,8 @@ _ORGANIZATION_TYPES = frozenset(
         "onlinebusiness",
     }
 )
-_PERSON_TYPES = frozenset({"person"})
-_SITE_TYPES = frozenset({"website"})
+PERSON_TYPES = frozenset({"person"})
+SITE_TYPES = frozenset({"website"})
 
 # --- languages ----------------------------------------------------------------------------------
 
@@ -187,7 +187,7 @@ def _table(text: str) -> dict[str, str]:
 
 
 #: The ISO 639-1 codes.
-_ISO_639_1 = frozenset(
+ISO_639_1 = frozenset(
     _table(
         """aa:1 ab:1 ae:1 af:1 ak:1 am:1 an:1 ar:1 as:1 av:1 ay:1 az:1 ba:1 be:1 bg:1 bi:1 bm:1
         bn:1 bo:1 br:1 bs:1 ca:1 ce:1 ch:1 co:1 cr:1 cs:1 cu:1 cv:1 cy:1 da:1 de:1 dv:1 dz:1
@@ -203,7 +203,7 @@ _ISO_639_1 = frozenset(
     )
 )
 #: Deprecated two-letter codes, and the ISO 639-2/3 codes (T and B forms) of those languages.
-_LANGUAGE_ALIASES = _table(
+LANGUAGE_ALIASES = _table(
     """in:id iw:he ji:yi jw:jv mo:ro aar:aa abk:ab afr:af aka:ak alb:sq amh:am ara:ar arb:ar
     arg:an arm:hy asm:as ava:av ave:ae aym:ay ayr:ay aze:az azj:az bak:ba bam:bm baq:eu bel:be
     ben:bn bis:bi bod:bo bos:bs bre:br bul:bg bur:my cat:ca ces:cs cha:ch che:ce chi:zh chu:cu
@@ -224,7 +224,7 @@ _LANGUAGE_ALIASES = _table(
     zul:zu"""
 )
 #: Language names a page may write instead of a code (folded: lower case, no diacritics).
-_LANGUAGE_NAMES = _table(
+LANGUAGE_NAMES = _table(
     """english:en french:fr francais:fr german:de deutsch:de spanish:es espanol:es italian:it
     italiano:it portuguese:pt portugues:pt dutch:nl nederlands:nl russian:ru japanese:ja
     chinese:zh korean:ko arabic:ar hindi:hi turkish:tr turkce:tr polish:pl polski:pl

@@ -16,10 +16,10 @@ _EPOCH_DIGITS = re.compile(r"^\d{10}(?:\d{3})?$")
 _ZONE_SPACE = re.compile(r"(?<!\s)\s+(?=(?:Z|[+-]\d\d(?::?\d\d)?)$)")
 
 
-_UNIX_EPOCH = dt.date(1970, 1, 1)
+UNIX_EPOCH = dt.date(1970, 1, 1)
 
 
-def _parse_date(text: str, language: str | None) -> dt.date | None:
+def parse_date(text: str, language: str | None) -> dt.date | None:
     """A date or datetime from a declared value: ISO 8601, RFC 2822, Unix seconds or
     milliseconds, else the first date :func:`find_dates` reads."""
     text = text.strip()
@@ -59,7 +59,7 @@ def _iso_date(text: str) -> dt.date | None:
         return None
 
 
-def _day(value: dt.date) -> dt.date:
+def calendar_day(value: dt.date) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
@@ -67,7 +67,7 @@ def _aware(value: dt.date) -> bool:
     return isinstance(value, dt.datetime) and value.utcoffset() is not None
 
 
-def _before(first: dt.date, second: dt.date) -> bool:
+def earlier(first: dt.date, second: dt.date) -> bool:
     """Whether ``first`` is strictly earlier than ``second``: to the second when both have a
     time and agree on having a zone, else by calendar day."""
     if (
@@ -76,10 +76,10 @@ def _before(first: dt.date, second: dt.date) -> bool:
         and _aware(first) == _aware(second)
     ):
         return first < second
-    return _day(first) < _day(second)
+    return calendar_day(first) < calendar_day(second)
 
 
-def _after_capture(value: dt.date, captured: dt.date) -> bool:
+def after_capture(value: dt.date, captured: dt.date) -> bool:
     if (
         isinstance(value, dt.datetime)
         and isinstance(captured, dt.datetime)
@@ -88,7 +88,7 @@ def _after_capture(value: dt.date, captured: dt.date) -> bool:
     ):
         return value > captured
     slack = dt.timedelta(days=tuning.PAGE_CAPTURE_SLACK_DAYS)
-    return _day(value) > _day(captured) + slack
+    return calendar_day(value) > calendar_day(captured) + slack
 
 
 def _refines(finer: dt.date, coarse: dt.date) -> bool:
@@ -104,15 +104,15 @@ def _refines(finer: dt.date, coarse: dt.date) -> bool:
     )
 
 
-class _Date(NamedTuple):
+class Date(NamedTuple):
     value: dt.date
     source: str
     rank: int
 
 
-def _refined(chosen: _Date, candidates: list[_Date]) -> _Date:
+def refined(chosen: Date, candidates: list[Date]) -> Date:
     """``chosen``, or a less trusted candidate that gives the same date more precisely."""
     for candidate in candidates:
         if candidate.source != chosen.source and _refines(candidate.value, chosen.value):
-            return _Date(candidate.value, f"{chosen.source} + {candidate.source}", chosen.rank)
+            return Date(candidate.value, f"{chosen.source} + {candidate.source}", chosen.rank)
     return chosen

@@ -13,55 +13,55 @@ from urllib.parse import urljoin, urlsplit
 from newscorpus import tuning
 from newscorpus.metadata._text import fold
 from newscorpus.metadata.agencies import find_agency
-from newscorpus.metadata.page.dates import (
-    _UNIX_EPOCH,
-    _after_capture,
-    _before,
-    _Date,
-    _day,
-    _parse_date,
-    _refined,
+from newscorpus.metadata.page._dates import (
+    UNIX_EPOCH,
+    Date,
+    after_capture,
+    calendar_day,
+    earlier,
+    parse_date,
+    refined,
 )
-from newscorpus.metadata.page.items import _AUTHOR_LINK, _DOCUMENT, _JSON_LD, _Item, _meta_item
-from newscorpus.metadata.page.jsonld import _type_name
-from newscorpus.metadata.page.keys import (
-    _AUTHOR_LABELS,
-    _META_AUTHORS,
-    _META_CANONICAL,
-    _META_DESCRIPTION,
-    _META_IMAGE,
-    _META_LANGUAGE,
-    _META_MODIFIED,
-    _META_PUBLISHED,
-    _META_PUBLISHER,
-    _META_SECTION,
-    _META_SITE,
-    _META_TAGS,
-    _META_TITLE,
-    _ORGANIZATION_TYPES,
-    _SITE_TYPES,
-    _TWITTER_LABELS,
+from newscorpus.metadata.page._items import AUTHOR_LINK, DOCUMENT, JSON_LD, Item, meta_item
+from newscorpus.metadata.page._jsonld import type_name
+from newscorpus.metadata.page._keys import (
+    AUTHOR_LABELS,
+    META_AUTHORS,
+    META_CANONICAL,
+    META_DESCRIPTION,
+    META_IMAGE,
+    META_LANGUAGE,
+    META_MODIFIED,
+    META_PUBLISHED,
+    META_PUBLISHER,
+    META_SECTION,
+    META_SITE,
+    META_TAGS,
+    META_TITLE,
+    ORGANIZATION_TYPES,
+    SITE_TYPES,
+    TWITTER_LABELS,
 )
-from newscorpus.metadata.page.markup import (
-    _element_text,
-    _Evidence,
-    _micro_image,
-    _micro_name,
-    _micro_value,
-    _time_items,
+from newscorpus.metadata.page._markup import (
+    Evidence,
+    element_text,
+    micro_image,
+    micro_name,
+    micro_value,
+    time_items,
 )
-from newscorpus.metadata.page.model import PageMetadata
-from newscorpus.metadata.page.people import _Organizations, _people_in
-from newscorpus.metadata.page.titles import _ELLIPSIS, _strip_site, _title_affixes
-from newscorpus.metadata.page.urls import _Host, _host_of, _is_http, _names_host
-from newscorpus.metadata.page.values import (
-    _clean,
-    _clean_section,
-    _first_string,
-    _language_code,
-    _name,
-    _split_tags,
-    _strings,
+from newscorpus.metadata.page._model import PageMetadata
+from newscorpus.metadata.page._people import Organizations, people_in
+from newscorpus.metadata.page._titles import ELLIPSIS, strip_site, title_affixes
+from newscorpus.metadata.page._urls import Host, host_of, is_http, names_host
+from newscorpus.metadata.page._values import (
+    clean,
+    clean_section,
+    first_string,
+    language_code,
+    organisation_name,
+    split_tags,
+    strings,
 )
 
 _SPACE = re.compile(r"\s+")
@@ -70,23 +70,23 @@ _URL_DATE = re.compile(
 )
 
 
-class _Reconciler:
+class Reconciler:
     """Picks each field's value from the evidence, by the rules of the package docstring."""
 
-    def __init__(self, evidence: _Evidence, captured: dt.date | None) -> None:
+    def __init__(self, evidence: Evidence, captured: dt.date | None) -> None:
         self.evidence = evidence
         self.ld = evidence.ld
         self.captured = captured
         self.sources: dict[str, str] = {}
         self.canonical: str | None = None
-        self.host = _Host()
+        self.host = Host()
 
     def metadata(self) -> PageMetadata:
         ev = self.evidence
         link = self._absolute(ev.canonical) if ev.canonical else None
         self.ld.choose([ev.url or "", link or "", *ev.meta.get("og:url", ())])
         canonical = self.canonical = self.canonical_url()
-        self.host = _host_of(ev.url or canonical)
+        self.host = host_of(ev.url or canonical)
         language = self.language()
         publisher = self.publisher()
         site_name = self.site_name(publisher)
@@ -98,7 +98,7 @@ class _Reconciler:
         if ev.micro_done:  # the walk found item properties that these may use
             language = language or self.language()
             publisher = publisher or self.publisher()
-        description = self.first("description", self._description_items(), _clean)
+        description = self.first("description", self._description_items(), clean)
         if agency is None and description:
             agency = find_agency(description[: tuning.AGENCY_SEARCH_CHARS])
             if agency is not None:
@@ -114,14 +114,14 @@ class _Reconciler:
             language=language,
             canonical_url=canonical,
             description=description,
-            section=self.first("section", self._section_items(), _clean_section),
+            section=self.first("section", self._section_items(), clean_section),
             tags=self.tags(),
             top_image=self.first("top_image", self._image_items(), self._absolute),
             sources=tuple(self.sources.items()),
         )
 
     def first(
-        self, name: str, items: Iterable[_Item], read: Callable[[Any], str | None]
+        self, name: str, items: Iterable[Item], read: Callable[[Any], str | None]
     ) -> str | None:
         """The first of ``items`` that ``read`` makes a value of, noting its source."""
         for item in items:
@@ -140,7 +140,7 @@ class _Reconciler:
         if not text or text.startswith("data:") or _SPACE.search(text):
             return None
         if text.startswith(("http://", "https://")):
-            return text if _is_http(text) else None
+            return text if is_http(text) else None
         base = self.evidence.url or self.evidence.base
         try:
             if base:
@@ -149,16 +149,16 @@ class _Reconciler:
                 text = "https:" + text
         except ValueError:
             return None
-        return text if _is_http(text) else None
+        return text if is_http(text) else None
 
     def canonical_url(self) -> str | None:
         ev = self.evidence
-        items: list[_Item] = []
+        items: list[Item] = []
         if ev.canonical:
-            items.append(_Item("link:canonical", ev.canonical, _DOCUMENT))
+            items.append(Item("link:canonical", ev.canonical, DOCUMENT))
         items.extend(ev.meta_items(("og:url",)))
         items.extend(self.ld.article_addresses())
-        items.extend(ev.meta_items(_META_CANONICAL[1:]))
+        items.extend(ev.meta_items(META_CANONICAL[1:]))
         page_path = urlsplit(ev.url).path.strip("/") if ev.url else ""
         for item in items:
             value = self._absolute(item.value)
@@ -174,42 +174,42 @@ class _Reconciler:
 
     def language(self) -> str | None:
         ev = self.evidence
-        items = [_Item(source, value, _DOCUMENT) for source, value in ev.lang]
+        items = [Item(source, value, DOCUMENT) for source, value in ev.lang]
         items.extend(self.ld.language_items())
-        items.extend(ev.meta_items(_META_LANGUAGE))
-        items.extend(ev.micro_items(("inLanguage",), _micro_value))
-        return self.first("language", items, _language_code)
+        items.extend(ev.meta_items(META_LANGUAGE))
+        items.extend(ev.micro_items(("inLanguage",), micro_value))
+        return self.first("language", items, language_code)
 
     def publisher(self) -> str | None:
         ld, ev = self.ld, self.evidence
-        items: list[_Item] = [*ld.items("publisher")]
-        for site in ld.of_types(_SITE_TYPES):
+        items: list[Item] = [*ld.items("publisher")]
+        for site in ld.of_types(SITE_TYPES):
             if "publisher" in site:
-                items.append(_Item("json-ld:WebSite.publisher", site["publisher"], _JSON_LD))
-        for org in ld.of_types(_ORGANIZATION_TYPES):
-            items.append(_Item(f"json-ld:{_type_name(org)}.name", org, _JSON_LD))
-        items.extend(ev.meta_items(_META_PUBLISHER))
-        items.extend(ev.micro_items(("publisher",), _micro_name))
-        return self.first("publisher", items, lambda value: _name(value, ld))
+                items.append(Item("json-ld:WebSite.publisher", site["publisher"], JSON_LD))
+        for org in ld.of_types(ORGANIZATION_TYPES):
+            items.append(Item(f"json-ld:{type_name(org)}.name", org, JSON_LD))
+        items.extend(ev.meta_items(META_PUBLISHER))
+        items.extend(ev.micro_items(("publisher",), micro_name))
+        return self.first("publisher", items, lambda value: organisation_name(value, ld))
 
     def site_name(self, publisher: str | None) -> str | None:
         ld, ev = self.ld, self.evidence
-        items: list[_Item] = [*ev.meta_items(_META_SITE[:1])]
-        for site in ld.of_types(_SITE_TYPES):
-            items.append(_Item("json-ld:WebSite.name", site.get("name"), _JSON_LD))
+        items: list[Item] = [*ev.meta_items(META_SITE[:1])]
+        for site in ld.of_types(SITE_TYPES):
+            items.append(Item("json-ld:WebSite.name", site.get("name"), JSON_LD))
         if publisher is not None and self.sources.get("publisher", "").startswith("json-ld"):
-            items.append(_Item(self.sources["publisher"], publisher, _JSON_LD))
-        items.extend(ev.meta_items(_META_SITE[1:]))
-        named = [(item, _name(item.value, ld)) for item in items]
+            items.append(Item(self.sources["publisher"], publisher, JSON_LD))
+        items.extend(ev.meta_items(META_SITE[1:]))
+        named = [(item, organisation_name(item.value, ld)) for item in items]
         usable = [(item, name) for item, name in named if name]
         affixes = [
-            (_Item("title:affix", affix, _DOCUMENT), affix)
-            for affix in _title_affixes(ev.title or "")
-            if _name(affix, ld)
+            (Item("title:affix", affix, DOCUMENT), affix)
+            for affix in title_affixes(ev.title or "")
+            if organisation_name(affix, ld)
         ]
         if self.host.names:
             for item, name in usable + affixes:
-                if _names_host(name, self.host):
+                if names_host(name, self.host):
                     self.sources["site_name"] = item.source
                     return name
         if usable:
@@ -218,32 +218,32 @@ class _Reconciler:
             return name
         return None
 
-    def _title_items(self) -> Iterator[_Item]:
+    def _title_items(self) -> Iterator[Item]:
         ev, ld = self.evidence, self.ld
         yield from ld.items("headline")
         if ld.article is not None and "name" in ld.article:
-            yield _Item(f"json-ld:{_type_name(ld.article)}.name", ld.article["name"], _JSON_LD)
-        yield from ev.meta_items(_META_TITLE)
-        yield from ev.micro_items(("headline",), _micro_value, walk=True)
+            yield Item(f"json-ld:{type_name(ld.article)}.name", ld.article["name"], JSON_LD)
+        yield from ev.meta_items(META_TITLE)
+        yield from ev.micro_items(("headline",), micro_value, walk=True)
         if ld.page is not None and "name" in ld.page:
-            yield _Item(f"json-ld:{_type_name(ld.page)}.name", ld.page["name"], _JSON_LD)
+            yield Item(f"json-ld:{type_name(ld.page)}.name", ld.page["name"], JSON_LD)
         if ev.title:
-            yield _Item("title", ev.title, _DOCUMENT)
+            yield Item("title", ev.title, DOCUMENT)
 
     def title(self, site_name: str | None, publisher: str | None) -> str | None:
         names = [name for name in (site_name, publisher) if name]
         keys = {fold(name) for name in names}
         chosen: tuple[str, str] | None = None
         for item in self._title_items():
-            text = _first_string(item.value, self.ld)
+            text = first_string(item.value, self.ld)
             if text is None:
                 continue
-            text = _strip_site(text, names, self.host)
+            text = strip_site(text, names, self.host)
             if not text or fold(text) in keys:
                 continue
             if chosen is None:
                 chosen = (text, item.source)
-                if not text.endswith(_ELLIPSIS):
+                if not text.endswith(ELLIPSIS):
                     break
                 continue
             stem = chosen[0].rstrip(".…").rstrip()
@@ -257,7 +257,7 @@ class _Reconciler:
 
     # -- people --
 
-    def _author_items(self, found: list[str]) -> Iterator[_Item]:
+    def _author_items(self, found: list[str]) -> Iterator[Item]:
         """Author values in order of trust; the walk for microdata happens only when the ones
         before it have named nobody (``found`` is the list of authors being filled)."""
         ev, ld = self.evidence, self.ld
@@ -265,17 +265,17 @@ class _Reconciler:
         yield from ld.items("creator", page=False)
         for key in ("sourceOrganization", "provider", "copyrightHolder"):
             for item in ld.items(key, page=False):
-                yield item._replace(value=_Organizations(item.value))
-        yield from ev.meta_items(_META_AUTHORS[:2])
-        for label_key, data_key in _TWITTER_LABELS:
+                yield item._replace(value=Organizations(item.value))
+        yield from ev.meta_items(META_AUTHORS[:2])
+        for label_key, data_key in TWITTER_LABELS:
             labels = ev.meta.get(label_key, ())
-            if labels and fold(labels[0]).strip(" :") in _AUTHOR_LABELS:
+            if labels and fold(labels[0]).strip(" :") in AUTHOR_LABELS:
                 for value in ev.meta.get(data_key, ()):
-                    yield _meta_item(data_key, value)
-        yield from ev.meta_items(_META_AUTHORS[2:])
-        yield from ev.micro_items(("author", "creator"), _micro_name, walk=not found)
+                    yield meta_item(data_key, value)
+        yield from ev.meta_items(META_AUTHORS[2:])
+        yield from ev.micro_items(("author", "creator"), micro_name, walk=not found)
         for element in ev.author_links:
-            yield _Item("link:rel-author", _element_text(element), _AUTHOR_LINK)
+            yield Item("link:rel-author", element_text(element), AUTHOR_LINK)
 
     def people(
         self, site_name: str | None, publisher: str | None
@@ -286,7 +286,7 @@ class _Reconciler:
         agency: str | None = None
         source = None
         for item in self._author_items(authors):
-            found, credited = _people_in(item.value, self.ld, site_name)
+            found, credited = people_in(item.value, self.ld, site_name)
             if agency is None and credited is not None:
                 agency = credited
                 self.sources["agency"] = item.source
@@ -307,14 +307,14 @@ class _Reconciler:
     def dates(self, language: str | None) -> tuple[dt.date | None, dt.date | None]:
         ev, ld = self.evidence, self.ld
         published = self._dates(
-            [*ld.items("datePublished"), *ld.items("dateCreated"), *ev.meta_items(_META_PUBLISHED)],
+            [*ld.items("datePublished"), *ld.items("dateCreated"), *ev.meta_items(META_PUBLISHED)],
             language,
         )
-        modified_items = [*ld.items("dateModified"), *ev.meta_items(_META_MODIFIED)]
+        modified_items = [*ld.items("dateModified"), *ev.meta_items(META_MODIFIED)]
         micro = ("datePublished", "dateCreated")
-        published += self._dates(ev.micro_items(micro, _micro_value, walk=not published), language)
-        modified_items.extend(ev.micro_items(("dateModified",), _micro_value))
-        time_published, time_modified = _time_items(ev.times)
+        published += self._dates(ev.micro_items(micro, micro_value, walk=not published), language)
+        modified_items.extend(ev.micro_items(("dateModified",), micro_value))
+        time_published, time_modified = time_items(ev.times)
         published += self._dates([*time_published, *self._url_dates()], language)
         modified = self._dates([*modified_items, *time_modified], language)
         if not published:
@@ -323,38 +323,38 @@ class _Reconciler:
                 return None, modified[0].value
             return None, None
         chosen = published[0]
-        if modified and _before(modified[0].value, chosen.value) and modified[0].rank < chosen.rank:
-            not_later = [date for date in published if not _before(modified[0].value, date.value)]
+        if modified and earlier(modified[0].value, chosen.value) and modified[0].rank < chosen.rank:
+            not_later = [date for date in published if not earlier(modified[0].value, date.value)]
             if not_later:
                 chosen = not_later[0]
-        chosen = _refined(chosen, published)
-        later = [date for date in modified if not _before(date.value, chosen.value)]
-        update = _refined(later[0], later) if later else None
+        chosen = refined(chosen, published)
+        later = [date for date in modified if not earlier(date.value, chosen.value)]
+        update = refined(later[0], later) if later else None
         self.sources["published"] = chosen.source
         if update is not None:
             self.sources["modified"] = update.source
         return chosen.value, update.value if update else None
 
-    def _dates(self, items: Iterable[_Item], language: str | None) -> list[_Date]:
+    def _dates(self, items: Iterable[Item], language: str | None) -> list[Date]:
         """The plausible dates of ``items``, in their order."""
-        dates: list[_Date] = []
+        dates: list[Date] = []
         for item in items:
             if isinstance(item.value, dt.date):
                 value: dt.date | None = item.value
             else:
-                text = _first_string(item.value, self.ld, keys=("@value",))
-                value = _parse_date(text, language) if text else None
+                text = first_string(item.value, self.ld, keys=("@value",))
+                value = parse_date(text, language) if text else None
             if value is not None and self._plausible(value):
-                dates.append(_Date(value, item.source, item.rank))
+                dates.append(Date(value, item.source, item.rank))
         return dates
 
     def _plausible(self, value: dt.date) -> bool:
-        day = _day(value)
-        if day.year < tuning.PAGE_DATE_MIN_YEAR or day == _UNIX_EPOCH:
+        day = calendar_day(value)
+        if day.year < tuning.PAGE_DATE_MIN_YEAR or day == UNIX_EPOCH:
             return False
-        return self.captured is None or not _after_capture(value, self.captured)
+        return self.captured is None or not after_capture(value, self.captured)
 
-    def _url_dates(self) -> Iterator[_Item]:
+    def _url_dates(self) -> Iterator[Item]:
         """The date in the page's URL (else its canonical URL): ``/2019/11/18/``."""
         for address in (self.evidence.url, self.canonical):
             if address:
@@ -362,47 +362,47 @@ class _Reconciler:
                 if match:
                     year, month, day = (int(part) for part in match.groups())
                     with contextlib.suppress(ValueError):
-                        yield _Item("url", dt.date(year, month, day), _DOCUMENT)
+                        yield Item("url", dt.date(year, month, day), DOCUMENT)
                     return
 
     # -- the rest --
 
-    def _description_items(self) -> Iterator[_Item]:
+    def _description_items(self) -> Iterator[Item]:
         yield from self.ld.items("description")
-        yield from self.evidence.meta_items(_META_DESCRIPTION)
-        yield from self.evidence.micro_items(("description",), _micro_value)
+        yield from self.evidence.meta_items(META_DESCRIPTION)
+        yield from self.evidence.micro_items(("description",), micro_value)
 
-    def _section_items(self) -> Iterator[_Item]:
+    def _section_items(self) -> Iterator[Item]:
         for item in self.ld.items("articleSection"):
-            yield item._replace(value=_first_string(item.value, self.ld))
-        yield from self.evidence.meta_items(_META_SECTION)
-        yield from self.evidence.micro_items(("articleSection",), _micro_value)
+            yield item._replace(value=first_string(item.value, self.ld))
+        yield from self.evidence.meta_items(META_SECTION)
+        yield from self.evidence.micro_items(("articleSection",), micro_value)
 
-    def _image_items(self) -> Iterator[_Item]:
+    def _image_items(self) -> Iterator[Item]:
         ld = self.ld
         for key in ("image", "thumbnailUrl", "primaryImageOfPage"):
             for item in ld.items(key):
-                for address in _strings(item.value, ld, keys=("url", "contentUrl", "@id")):
+                for address in strings(item.value, ld, keys=("url", "contentUrl", "@id")):
                     yield item._replace(value=address)
-        yield from self.evidence.meta_items(_META_IMAGE)
+        yield from self.evidence.meta_items(META_IMAGE)
         if self.evidence.image_src:
-            yield _Item("link:image_src", self.evidence.image_src, _DOCUMENT)
-        yield from self.evidence.micro_items(("image", "thumbnailUrl"), _micro_image)
+            yield Item("link:image_src", self.evidence.image_src, DOCUMENT)
+        yield from self.evidence.micro_items(("image", "thumbnailUrl"), micro_image)
 
     def tags(self) -> tuple[str, ...]:
         ld, ev = self.ld, self.evidence
         groups: list[tuple[str, list[str]]] = []
         for item in ld.items("keywords"):
-            groups.append((item.source, _strings(item.value, ld)))
-        for key in _META_TAGS:
+            groups.append((item.source, strings(item.value, ld)))
+        for key in META_TAGS:
             values = ev.meta.get(key)
             if values:
                 groups.append((f"meta:{key}", values))
-        micro = [str(item.value) for item in ev.micro_items(("keywords",), _micro_value)]
+        micro = [str(item.value) for item in ev.micro_items(("keywords",), micro_value)]
         if micro:
             groups.append(("microdata:keywords", micro))
         for source, values in groups:
-            tags = _split_tags(values)
+            tags = split_tags(values)
             if tags:
                 self.sources["tags"] = source
                 return tags
