@@ -87,8 +87,12 @@ class Chrome:
     short_max_words: int = tuning.CHROME_SHORT_MAX_WORDS
 
     def __call__(self, draft: Draft) -> None:
+        # The default settings go as None: a memoised call hashes its arguments, and a step's
+        # hash is a Python call, where None's is not (the default's answers are shared with
+        # the masthead step's, which asks with None too).
+        settings = None if self == _DEFAULT else self
         for block in draft.iter_kept():
-            reason = chrome_role(block.text, draft.language, self)
+            reason = chrome_role(block.text, draft.language, settings)
             if reason is not None:
                 draft.drop(block, reason, _CODES[reason])
 

@@ -61,7 +61,7 @@ def _is_masthead(block: DraftBlock, language: str | None, max_words: int) -> boo
         found.upper_case
         and 1 <= found.size <= max_words
         and found.digit_ratio == 0
-        and chrome_role(block.text, language) is None
+        and chrome_role(block.text, language, None) is None
     )
 
 
@@ -72,7 +72,7 @@ def _is_name(text: str, language: str | None, max_words: int) -> bool:
         and found.title_case
         and not found.ends_sentence
         and found.digit_ratio == 0
-        and chrome_role(text, language) is None
+        and chrome_role(text, language, None) is None
         and not find_dates(text)
     )
 

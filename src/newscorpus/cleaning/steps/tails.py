@@ -94,6 +94,7 @@ class Tails:
     comment_window: int = tuning.COMMENT_WINDOW
 
     def __call__(self, draft: Draft) -> None:
+        settings = None if self == _DEFAULT else self  # None hashes faster (see Chrome)
         kept = draft.kept()
         weights = [_prose_weight(block, draft.language, draft.stopword_floor) for block in kept]
         total = sum(weights)
@@ -102,7 +103,7 @@ class Tails:
         while position < len(kept):
             # A tail starts after some of the article: the lines before that are not read.
             kind = (
-                tail_kind(kept[position].text, draft.language, self)
+                tail_kind(kept[position].text, draft.language, settings)
                 if before >= self.min_words_before
                 else None
             )
@@ -122,7 +123,7 @@ class Tails:
                 kept, weights, position + 1, self.resume_words, skip_first=kind == "author bio"
             )
             for inner in range(position, end):
-                inner_kind = tail_kind(kept[inner].text, draft.language, self) or kind
+                inner_kind = tail_kind(kept[inner].text, draft.language, settings) or kind
                 if inner_kind == "comments" and _comments_follow(kept[inner + 1 :], self):
                     _drop_all(draft, kept[inner:], inner_kind)
                     return
