@@ -49,6 +49,7 @@ __all__ = [
     "Speed",
     "Truth",
     "bench_dir",
+    "byline_names",
     "decode_html",
     "floor_status",
     "format_results",
@@ -82,10 +83,15 @@ _BROWSER_CHARSETS = {
 
 @frozen
 class Truth:
-    """One page's expected article body and the URL it was captured from."""
+    """One page's expected article body and the URL it was captured from, with its expected
+    metadata where the benchmark gives it (``None``: the benchmark says nothing)."""
 
     body: str
     url: str
+    title: str | None = None
+    authors: tuple[str, ...] | None = None
+    published: str | None = None
+    language: str | None = None
 
 
 def bench_dir(value: str) -> Path:
@@ -96,12 +102,48 @@ def bench_dir(value: str) -> Path:
     return path
 
 
+#: What starts a byline string before the names ("By Jane Doe").
+_BYLINE_LEAD = re.compile(r"^\s*(?:by|von|par|por|di)\s+", re.IGNORECASE)
+#: What separates the names in a byline string.
+_BYLINE_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
+
+
+def byline_names(byline: str) -> tuple[str, ...]:
+    """The names in a byline string: a leading "By" dropped, split at commas, "and", "&".
+
+    >>> byline_names("By Jane Doe and John Roe")
+    ('Jane Doe', 'John Roe')
+    """
+    names = _BYLINE_SPLIT.split(_BYLINE_LEAD.sub("", byline))
+    return tuple(name.strip() for name in names if name.strip())
+
+
 def load_truth(root: Path) -> dict[str, Truth]:
-    """The ground truth, by page id, in sorted id order."""
-    raw: dict[str, dict[str, str]] = json.loads((root / "ground-truth.json").read_text("utf-8"))
-    return {
-        key: Truth(raw[key].get("articleBody", ""), raw[key].get("url", "")) for key in sorted(raw)
-    }
+    """The ground truth, by page id, in sorted id order.
+
+    Three layouts are read: scrapinghub's (``articleBody``, ``url``), fundus's (``body``,
+    ``title``, ``authors`` as a list, ``published``, ``language``) and Readability's test pages
+    (``body``, ``title``, ``byline`` as one string, split by :func:`byline_names`,
+    ``published``, ``lang``).
+    """
+    raw: dict[str, dict[str, Any]] = json.loads((root / "ground-truth.json").read_text("utf-8"))
+    truth: dict[str, Truth] = {}
+    for key in sorted(raw):
+        page = raw[key]
+        authors: tuple[str, ...] | None = None
+        if isinstance(page.get("authors"), list):
+            authors = tuple(str(name) for name in page["authors"])
+        elif isinstance(page.get("byline"), str):
+            authors = byline_names(page["byline"])
+        truth[key] = Truth(
+            page.get("articleBody", page.get("body", "")) or "",
+            page.get("url") or "",
+            title=page.get("title"),
+            authors=authors,
+            published=page.get("published"),
+            language=page.get("language", page.get("lang")),
+        )
+    return truth
 
 
 def _read_all(root: Path, ids: Sequence[str], pattern: str) -> dict[str, bytes]:

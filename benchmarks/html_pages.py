@@ -1,6 +1,6 @@
-"""Score and time newscorpus's HTML pipeline on the scrapinghub pages, beside other extractors.
+"""Score and time newscorpus's HTML pipeline on a benchmark's pages, beside other extractors.
 
-Run from the repository root::
+Run from the repository root, on any of the three dev sets (scrapinghub, fundus, readability)::
 
     .venv/bin/python benchmarks/html_pages.py BENCH_DIR                 # scores, speed, memory
     .venv/bin/python benchmarks/html_pages.py BENCH_DIR --runs 5        # timed passes (default 5)
@@ -9,14 +9,36 @@ Run from the repository root::
     .venv/bin/python benchmarks/html_pages.py BENCH_DIR --json          # machine-readable output
     .venv/bin/python benchmarks/html_pages.py BENCH_DIR --skip news-please  # leave one out
 
-``BENCH_DIR`` is the benchmark folder (``ground-truth.json``, ``html/<id>.html.gz``); nothing is
-written anywhere. Every page is decompressed and handed over as its bytes, as a crawler has
-it: newscorpus parses it with ``newscorpus.parse(payload, format="html")`` (decoding included)
-and trafilatura, when the ``bench`` extra is installed (``pip install -e '.[bench]'``), with
+``BENCH_DIR`` is the benchmark folder (``ground-truth.json``, ``html/<id>.html.gz``; the three
+layouts of ``ground-truth.json`` are read by ``_bench.load_truth``); nothing is written
+anywhere. Every page is decompressed and handed over as its bytes, as a crawler has it:
+newscorpus parses it with ``newscorpus.parse(payload, format="html")`` (decoding included) and
+trafilatura, when the ``bench`` extra is installed (``pip install -e '.[bench]'``), with
 ``trafilatura.extract(payload, include_comments=False)`` and otherwise default settings.
 ``article.text`` (trafilatura's text) is scored against the page's ``articleBody`` with
 ``benchmarks/metric.py`` (4-word shingles, precision and recall macro-averaged over pages, F1
 of the two averages).
+
+Metadata, where the benchmark gives it (fundus, readability; not scrapinghub), is scored by exact
+match after normalising, over the pages whose truth has a value for the field (``null`` is
+skipped; an empty author list counts, and is matched by no authors):
+
+- title: Unicode NFKC, case folded, typographic quotes and dashes made plain, whitespace
+  collapsed.
+- date: the calendar date as the page states it (``YYYY-MM-DD``, the first ten characters of
+  the ISO form; no conversion between time zones) of the published date.
+- authors: the set of names, each normalised as a title is. newscorpus keeps wire services in
+  ``agency``, apart from ``authors``: an agency the page credits counts as a name where the
+  truth lists it (under any of the agency's names: "Associated Press" for ``AP``).
+  trafilatura's ``author`` string is split at ``;``. Readability's ``byline`` truth is one
+  string, split into names by ``_bench.byline_names`` (a leading "By" dropped; commas, "and",
+  "&").
+
+trafilatura's outputs to score come from ``bare_extraction(payload, include_comments=False,
+with_metadata=True)`` (the same text as ``extract``, with its metadata); its timed passes call
+``extract`` as before. Also printed: the pages whose truth has 50 words or more and whose body
+came out empty (for each system), and body F1 by language: the truth's language, else the
+page's ``<html lang>``, as a two-letter code; de, en, es, fr and ja apart, the rest together.
 
 Two more baselines run when installed (neither is needed by CI, nor declared by any extra:
 ``pip install newspaper4k news-please`` into a separate environment, as they pin their own
@@ -45,13 +67,17 @@ import gc
 import gzip
 import importlib
 import json
+import re
 import resource
 import statistics
 import sys
 import time
 import tracemalloc
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+
+from attrs import frozen
 
 import newscorpus
 from _bench import (
@@ -67,13 +93,65 @@ from _bench import (
 )
 from metric import PageCounts, Scores
 from newscorpus._caches import clear_caches
+from newscorpus.metadata.agencies import agency_named
 
 Extractor = Callable[[bytes], str]
+
+
+@frozen
+class Extraction:
+    """What a system gives for one page: its text and, when it reads them, its metadata."""
+
+    text: str
+    has_metadata: bool = False
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None  # ISO form
+    agency: str | None = None
+
+
+Reader = Callable[[bytes], Extraction]
 
 
 def parse_html(payload: bytes) -> str:
     """The article text newscorpus extracts from one page: the system under test."""
     return newscorpus.parse(payload, format="html").text
+
+
+def read_html(payload: bytes) -> Extraction:
+    """newscorpus's text and metadata of one page."""
+    article = newscorpus.parse(payload, format="html")
+    return Extraction(
+        article.text,
+        has_metadata=True,
+        title=article.title,
+        authors=article.authors,
+        published=article.published.isoformat() if article.published else None,
+        agency=article.agency,
+    )
+
+
+def _trafilatura_reader() -> Reader | None:
+    """trafilatura's text and metadata (``bare_extraction``), or None when not installed."""
+    try:
+        trafilatura: Any = importlib.import_module("trafilatura")
+    except ImportError:
+        return None
+
+    def read(payload: bytes) -> Extraction:
+        document = trafilatura.bare_extraction(payload, include_comments=False, with_metadata=True)
+        if document is None:
+            return Extraction("", has_metadata=True)
+        names = tuple(name.strip() for name in (document.author or "").split(";"))
+        return Extraction(
+            document.text or "",
+            has_metadata=True,
+            title=document.title,
+            authors=tuple(name for name in names if name),
+            published=document.date,
+        )
+
+    return read
 
 
 def _trafilatura() -> Extractor | None:
@@ -156,9 +234,24 @@ class Tolerant:
         try:
             return self.extract(payload)
         except Exception as error:
-            name = type(error).__name__
-            self.failures[name] = self.failures.get(name, 0) + 1
+            self._count(error)
             return ""
+
+    def wrap(self, reader: Reader) -> Reader:
+        """``reader``, counting its failures here and giving an empty extraction for them."""
+
+        def read(payload: bytes) -> Extraction:
+            try:
+                return reader(payload)
+            except Exception as error:
+                self._count(error)
+                return Extraction("", has_metadata=True)
+
+        return read
+
+    def _count(self, error: Exception) -> None:
+        name = type(error).__name__
+        self.failures[name] = self.failures.get(name, 0) + 1
 
 
 #: The baselines, each built only when its package is installed.
@@ -167,6 +260,111 @@ BASELINES: dict[str, Callable[[], Extractor | None]] = {
     "newspaper4k": _newspaper4k,
     "news-please": _news_please,
 }
+#: The baselines whose metadata is scored too, by the reader that gives it.
+METADATA_READERS: dict[str, Callable[[], Reader | None]] = {"trafilatura": _trafilatura_reader}
+#: Languages whose body F1 is printed apart; the others are pooled as "other".
+LANGUAGES = ("de", "en", "es", "fr", "ja")
+#: A truth of this many words or more must not give an empty body.
+NONEMPTY_WORDS = 50
+
+_HTML_LANG = re.compile(rb"<html[^>]*?\slang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+_QUOTES = str.maketrans(
+    "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb", '\'\'\'\'""""""'
+)
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+
+
+def normalise(text: str) -> str:
+    """A title or name for exact matching: NFKC, case folded, plain quotes and dashes,
+    whitespace collapsed.
+
+    >>> normalise("  \u201cBig\u201d  News \u2014 Today ")
+    '"big" news - today'
+    """
+    text = _DASHES.sub("-", unicodedata.normalize("NFKC", text).translate(_QUOTES))
+    return " ".join(text.casefold().split())
+
+
+def calendar_date(value: str | None) -> str | None:
+    """The ``YYYY-MM-DD`` a date's ISO form starts with, or None."""
+    match = _DATE.match(value or "")
+    return match.group(1) if match else None
+
+
+def author_set(extraction: Extraction, truth: Sequence[str]) -> set[str]:
+    """The names a system gives, normalised; its agency counts where the truth lists it."""
+    names = {normalise(name) for name in extraction.authors}
+    if extraction.agency:
+        agency = normalise(extraction.agency)
+        for name in truth:
+            if agency_named(name) == extraction.agency or normalise(name) == agency:
+                names.add(normalise(name))
+    return names
+
+
+def page_language(truth: Truth, payload: bytes) -> str:
+    """The page's language bucket: the truth's, else the page's ``<html lang>``."""
+    language = (truth.language or "").strip().lower()[:2]
+    if not language:
+        match = _HTML_LANG.search(payload, 0, 64 * 1024)
+        language = match.group(1).decode("ascii").lower()[:2] if match else ""
+    return language if language in LANGUAGES else "other"
+
+
+@frozen
+class Matches:
+    """Exact-match counts of one metadata field: pages matched, pages scored."""
+
+    hits: int
+    pages: int
+
+    @property
+    def rate(self) -> float | None:
+        """The share of scored pages matched, None when none was scored."""
+        return self.hits / self.pages if self.pages else None
+
+
+def metadata_matches(
+    truth: Mapping[str, Truth], outputs: Mapping[str, Extraction]
+) -> dict[str, Matches]:
+    """Title, date and authors exact-match counts over the pages whose truth has the field."""
+    tallies = {"title": [0, 0], "date": [0, 0], "authors": [0, 0]}
+    for key, page in truth.items():
+        got = outputs[key]
+        checks: dict[str, bool] = {}
+        if page.title is not None:
+            checks["title"] = normalise(got.title or "") == normalise(page.title)
+        if calendar_date(page.published) is not None:
+            checks["date"] = calendar_date(got.published) == calendar_date(page.published)
+        if page.authors is not None:
+            expected = {normalise(name) for name in page.authors}
+            checks["authors"] = author_set(got, page.authors) == expected
+        for field, matched in checks.items():
+            tallies[field][0] += matched
+            tallies[field][1] += 1
+    return {field: Matches(hits, pages) for field, (hits, pages) in tallies.items()}
+
+
+def empty_bodies(truth: Mapping[str, Truth], outputs: Mapping[str, Extraction]) -> list[str]:
+    """The pages whose truth has ``NONEMPTY_WORDS`` words or more and whose body is empty."""
+    return [
+        key
+        for key, page in truth.items()
+        if len(page.body.split()) >= NONEMPTY_WORDS and not outputs[key].text.strip()
+    ]
+
+
+def language_scores(
+    counts: Mapping[str, PageCounts], languages: Mapping[str, str]
+) -> dict[str, Scores]:
+    """Body scores by language bucket (:data:`LANGUAGES`, then "other"), those with pages."""
+    scores: dict[str, Scores] = {}
+    for language in (*LANGUAGES, "other"):
+        pages = {key: page for key, page in counts.items() if languages[key] == language}
+        if pages:
+            scores[language] = scores_of(pages)
+    return scores
 
 
 def load_pages(root: Any, ids: Sequence[str]) -> dict[str, bytes]:
@@ -180,13 +378,26 @@ def load_pages(root: Any, ids: Sequence[str]) -> dict[str, bytes]:
     return pages
 
 
-def _outputs(system: Extractor, pages: Mapping[str, bytes]) -> dict[str, str]:
-    outputs: dict[str, str] = {}
+def _reader(name: str, system: Extractor) -> Reader:
+    """How a system's outputs to score are read: with metadata where it gives them."""
+    if name == "newscorpus":
+        return read_html
+    build = METADATA_READERS.get(name)
+    reader = build() if build is not None else None
+    if reader is None:
+        return lambda payload: Extraction(system(payload))
+    if isinstance(system, Tolerant):
+        return system.wrap(reader)
+    return reader
+
+
+def _outputs(name: str, reader: Reader, pages: Mapping[str, bytes]) -> dict[str, Extraction]:
+    outputs: dict[str, Extraction] = {}
     for key, payload in pages.items():
         try:
-            outputs[key] = system(payload)
+            outputs[key] = reader(payload)
         except Exception as error:
-            error.add_note(f"while running {getattr(system, '__name__', system)} on page {key}")
+            error.add_note(f"while running {name} on page {key}")
             raise
     return outputs
 
@@ -267,6 +478,23 @@ def _systems(args: argparse.Namespace) -> tuple[dict[str, Extractor], list[str]]
     return systems, missing
 
 
+def _rate(matches: Matches | None) -> str:
+    if matches is None or matches.rate is None:
+        return "     -"
+    return f"{matches.rate:6.3f}"
+
+
+def _print_languages(
+    by_language: Mapping[str, Mapping[str, Scores]], languages: Mapping[str, str]
+) -> None:
+    buckets = [language for language in (*LANGUAGES, "other") if language in languages.values()]
+    print(f"{'body F1 by language':<20}" + " ".join(f"{bucket:>6}" for bucket in buckets))
+    counted = [sum(1 for value in languages.values() if value == bucket) for bucket in buckets]
+    print(f"{'pages':<20}" + " ".join(f"{count:6d}" for count in counted))
+    for name, scores in by_language.items():
+        print(f"{name:<20}" + " ".join(f"{scores[bucket].f1:6.3f}" for bucket in buckets))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; return the exit status (1 when F1 is below ``--floor``)."""
     args = _arguments(argv)
@@ -275,7 +503,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     payloads = list(pages.values())
     systems, missing = _systems(args)
 
-    counts = {name: score_pages(truth, _outputs(system, pages)) for name, system in systems.items()}
+    outputs = {
+        name: _outputs(name, _reader(name, system), pages) for name, system in systems.items()
+    }
+    counts = {
+        name: score_pages(truth, {key: got.text for key, got in extractions.items()})
+        for name, extractions in outputs.items()
+    }
+    metadata = {
+        name: metadata_matches(truth, extractions)
+        for name, extractions in outputs.items()
+        if all(got.has_metadata for got in extractions.values())
+    }
+    empty = {name: empty_bodies(truth, extractions) for name, extractions in outputs.items()}
+    languages = {key: page_language(truth[key], payload) for key, payload in pages.items()}
+    by_language = {name: language_scores(counts[name], languages) for name in systems}
     failed = {  # pages each baseline raised on, in the scored pass
         name: dict(system.failures)
         for name, system in systems.items()
@@ -293,16 +535,43 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.json:
         report = _as_json(counts, ms, memory, ratios, truth=truth, worst=args.worst)
+        for name, fields in metadata.items():
+            report["systems"][name]["metadata"] = {
+                field: matches.rate for field, matches in fields.items()
+            }
+        for name, keys in empty.items():
+            report["systems"][name]["empty_bodies"] = keys
+            report["systems"][name]["f1_by_language"] = {
+                language: scores.f1 for language, scores in by_language[name].items()
+            }
         report["failed_pages"] = failed
         print(json.dumps(report, indent=2))
     else:
         print(f"{len(pages)} HTML pages of {args.bench}")
-        print(f"{'':<12} {'P':>6} {'R':>6} {'F1':>6} {'ms/page':>8} {'peak MiB':>9} {'median':>9}")
+        print(
+            f"{'':<12} {'P':>6} {'R':>6} {'F1':>6} {'ms/page':>8} {'peak MiB':>9} {'median':>9}"
+            f"  {'title':>6} {'date':>6} {'author':>6} {'empty':>5}"
+        )
         for name in systems:
-            print(_row(name, scores_of(counts[name]), ms[name], memory[name]))
+            fields = metadata.get(name, {})
+            note = (
+                f"{_rate(fields.get('title'))} {_rate(fields.get('date'))} "
+                f"{_rate(fields.get('authors'))} {len(empty[name]):5d}"
+            )
+            print(_row(name, scores_of(counts[name]), ms[name], memory[name], note))
         for name in missing:
             hint = "pip install -e '.[bench]'" if name == "trafilatura" else f"pip install {name}"
             print(f"{name:<12} not installed: {hint}")
+        scored = metadata.get("newscorpus", {})
+        if any(matches.pages for matches in scored.values()):
+            print(
+                "metadata pages scored: "
+                + ", ".join(f"{field} {matches.pages}" for field, matches in scored.items())
+                + f"; empty: bodies empty where the truth has >= {NONEMPTY_WORDS} words"
+            )
+        if empty["newscorpus"]:
+            print("newscorpus empty bodies: " + ", ".join(empty["newscorpus"]))
+        _print_languages(by_language, languages)
         for name, errors in failed.items():
             if errors:
                 listed = ", ".join(f"{count} {error}" for error, count in errors.items())

@@ -131,6 +131,11 @@ SCORE_LIST_ITEM = 0.5
 SCORE_UNENDED_FACTOR = 0.5
 #: A long sentence with few stopwords (a list of names, a dense caption) scores this share.
 SCORE_WEAK_PROSE_FACTOR = 0.2
+#: A data table (HTML ``<table>`` read as data, a Markdown table) scores this share of its
+#: size in words for the run: a table is content the page shows as data, not prose, so it
+#: weighs as weak prose does (a standings page, which is its table, keeps it; a data table in
+#: a sidebar weighs too little to pull the run to it). Checked on the three dev sets.
+SCORE_TABLE_FACTOR = SCORE_WEAK_PROSE_FACTOR
 
 # --- repeats (cleaning/steps/repeats.py) -------------------------------------------------------
 
@@ -240,6 +245,10 @@ PUBLISHER_MAX_WORDS = 5
 
 #: A byline or dateline among the first blocks of the best run marks where the body starts.
 BODY_LEAD_BLOCKS = 6
+#: A standfirst (prose above the body) is kept across at most this many blocks of header
+#: furniture between it and the body: a byline, a date, a picture and its caption and credit
+#: (fundus news pages: 1 to 4 such blocks between the lead and the body).
+LEAD_MAX_GAP = 4
 #: The article may resume after an interruption (related links, an ad) of at most this many
 #: blocks ...
 ASIDE_MAX_BLOCKS = 12
@@ -247,6 +256,9 @@ ASIDE_MAX_BLOCKS = 12
 ASIDE_MIN_CONTINUATION = 30.0
 #: ... and more than this many times what the interruption costs.
 ASIDE_WORTH_FACTOR = 1.0
+#: A line that is only a relative time ("8 hours ago") is a wall like a dateline; such a stamp
+#: is short, and longer lines are sentences that start with one.
+RELATIVE_TIME_MAX_CHARS = 32
 
 # --- dates, bylines and names in a line (metadata/dates.py, bylines.py, _names.py) -------------
 # Checked on the header lines of the 181 dev dumps and the tests in tests/metadata.
@@ -303,7 +315,17 @@ DATE_MAX_YEAR = 2999
 #: convention close to POSIX strptime's (69), not tuned.
 TWO_DIGIT_YEAR_PIVOT = 70
 
+# --- tables (formats/dump/tables.py, formats/html/tables.py) -----------------------------------
+
+#: An HTML data table has at least this many rows with text (one row is a line, not a table) ...
+TABLE_MIN_ROWS = 2
+#: ... and one row with at least this many cells (one column is a list, not a table).
+TABLE_MIN_COLUMNS = 2
+#: Lines an aligned-columns table in a dump has at least: two lines that line up may be chance.
+TABLE_MIN_COLUMN_ROWS = 3
+
 # --- HTML pages (formats/html/, cleaning/steps/markup.py) --------------------------------------
+
 # "Dev pages" below means the 181 pages of the scrapinghub article-extraction benchmark
 # (``benchmarks/html_pages.py``), the same pages whose Chromium dumps tune the rest of this file.
 
@@ -314,6 +336,11 @@ HTML_PAGE_SCORE = 0.95
 HTML_FRAGMENT_SCORE = 0.6
 #: How far into a page format sniffing looks (after a byte-order mark and whitespace).
 HTML_SNIFF_CHARS = 1024
+#: A page's hidden elements are read too when the largest holds this many times the text of
+#: the whole visible page: its article is hidden, not a menu (a fundus page streamed
+#: into hidden containers, 5,386 characters to 0; pages of the three dev sets that hide
+#: menus, galleries or a second copy of the article: at most 2.95 times).
+HIDDEN_ARTICLE_MIN_RATIO = 4.0
 #: How far into a page its declared charset is looked for (the head, in practice: the dev
 #: pages declare it within the first 3 KiB; a browser prescans 1 KiB and then keeps looking).
 HTML_CHARSET_SCAN_BYTES = 64 * 1024
@@ -430,3 +457,9 @@ STORY_MAX_POSTINGS = 200
 STORY_MIN_SHARED_TERMS = 4
 #: Words of fewer UTF-8 bytes are not story terms, unless numbers ("32 prisoners" counts).
 STORY_MIN_TOKEN_CHARS = 3
+
+# --- comments (cleaning/steps/comments.py) ------------------------------------------------------
+
+#: A comment's heading line (its author's name, its date) has at most this many words: names
+#: and dates are short, and a comment's first sentence is longer.
+COMMENT_HEADING_MAX_WORDS = 6

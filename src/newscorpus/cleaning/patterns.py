@@ -32,6 +32,7 @@ __all__ = [
     "DEBRIS_HINT",
     "PAYWALL_PERCENT",
     "PICTURE_AGENCY_LINE",
+    "RELATIVE_TIME",
     "SENTENCE_INSIDE",
     "Role",
     "contains",
@@ -356,6 +357,21 @@ COMMENT_META = re.compile(
     r"|(?:\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b)"
     r"|(?:^(?:reply|répondre|antworten|responder|rispondi|odpowiedz|ответить|yanıtla)$)"
     r"|(?:^rating\s*:)",
+    re.IGNORECASE,
+)
+
+#: A line that is only a relative time: a teaser's or a live post's stamp ("8 hours ago",
+#: "Updated 3 hrs ago", "vor 3 Stunden", "il y a 2 heures", "hace 2 horas", "2 timer siden").
+RELATIVE_TIME = re.compile(
+    r"^\W{0,3}(?:"
+    r"(?:(?:updated|published|posted|aktualisiert|mis à jour|actualizado)\s+)?"
+    r"(?:\d+|an?|one)\s*(?:min(?:ute)?s?|hrs?|hours?|days?|weeks?|months?|[mhd])\.?\s+ago"
+    r"|vor\s+\d+\s+(?:minuten?|stunden?|tag(?:en)?|wochen?|monaten?)"
+    r"|il y a\s+\d+\s+(?:minutes?|heures?|jours?|semaines?|mois)"
+    r"|hace\s+\d+\s+(?:minutos?|horas?|días?|semanas?|mes(?:es)?)"
+    r"|\d+\s+(?:minutter|timer|dager|dage|minuter|timmar|dagar)\s+siden"
+    r"|\d+\s*(?:分|時間|日)前"
+    r")\W{0,3}$",
     re.IGNORECASE,
 )
 

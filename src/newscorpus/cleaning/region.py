@@ -18,8 +18,10 @@ from attrs import frozen
 
 from newscorpus import tuning
 from newscorpus.cleaning.features import Features, features
+from newscorpus.cleaning.patterns import RELATIVE_TIME
 from newscorpus.cleaning.shapes import byline_of, is_dateline_line
 from newscorpus.draft import DraftBlock
+from newscorpus.metadata.bylines import opens_like_byline
 
 __all__ = ["MainText", "best_run", "block_score", "is_prose", "main_text", "stopword_floor"]
 
@@ -80,6 +82,8 @@ def _score(block: DraftBlock, language: str | None, floor: float) -> float:
     if block.removal is not None:
         return -tuning.SCORE_REMOVED
     found = features(block.text, language)
+    if block.kind == "table":
+        return found.size * tuning.SCORE_TABLE_FACTOR
     if is_prose(found, floor):
         if block.blank_before or block.blank_after:
             return found.size
@@ -122,11 +126,14 @@ def best_run(scores: Sequence[float]) -> tuple[int, int] | None:
 @frozen
 class MainText:
     """Where the main text is: blocks ``start`` to ``end`` (inclusive), less the ``asides``
-    (interruptions between two parts of the article: a box of related links, an ad)."""
+    (interruptions between two parts of the article: a box of related links, an ad), with
+    the ``lead``: paragraphs of a standfirst above ``start``, apart from the header's furniture
+    (byline, date, picture) between them and the body."""
 
     start: int
     end: int
     asides: frozenset[int]
+    lead: frozenset[int] = frozenset()
 
 
 def main_text(
@@ -156,14 +163,17 @@ def main_text(
     while (continuation := _continuation(scores, end)) is not None:
         asides.update(range(end + 1, continuation[0]))
         end = continuation[1]
-    return MainText(start, end, frozenset(asides))
+    return MainText(start, end, frozenset(asides), _lead(blocks, start, language, floor))
 
 
 _WALL = -tuning.SCORE_DATELINE
 
 
 def _is_wall(text: str, language: str | None) -> bool:
-    """A dateline, but not an embedded post's attribution ("Jane (@jane) November 1, 2019")."""
+    """A dateline, but not an embedded post's attribution ("Jane (@jane) November 1, 2019");
+    or a line that is only a relative time ("8 hours ago"): a teaser's or a post's stamp."""
+    if len(text) <= tuning.RELATIVE_TIME_MAX_CHARS and RELATIVE_TIME.match(text):
+        return True
     return "@" not in text and is_dateline_line(text, language)
 
 
@@ -184,6 +194,52 @@ def _after_byline(blocks: Sequence[DraftBlock], start: int, end: int, language: 
     lead = range(start, min(end, start + tuning.BODY_LEAD_BLOCKS))
     marks = [i for i in lead if byline_of(blocks[i].text, language)]
     return marks[-1] + 1 if marks and marks[-1] < end else start
+
+
+#: Class-name hints of a paragraph that is something else than a standfirst.
+_NOT_LEAD_HINTS = frozenset(
+    {"comment", "related", "share", "sidebar", "promo", "newsletter", "cookie", "popup", "tags"}
+    | {"author", "caption"}
+)
+
+
+def _lead(
+    blocks: Sequence[DraftBlock], start: int, language: str | None, floor: float
+) -> frozenset[int]:
+    """The standfirst above the body: kept paragraphs of prose in the body's own semantic
+    container (its ``<article>``, ``<main>`` or ``<header>``), each at most ``LEAD_MAX_GAP``
+    blocks above the body or the paragraph below it, below the headline.
+
+    A page prints its lead between the headline and the byline, date and picture, which cost
+    the run more than one paragraph is worth; the lead is the article all the same. Prose in
+    another container (a pull quote, a caption, a browser notice) or marked as something
+    else by its class names (a promotion, a newsletter prompt) is not a lead; nor is anything
+    on a page without containers (a dump), where a standfirst cannot be told from a teaser.
+    """
+    lead: set[int] = set()
+    container = blocks[start].container if start < len(blocks) else None
+    if container is None:
+        return frozenset()
+    gap = 0
+    for position in range(start - 1, -1, -1):
+        block = blocks[position]
+        if block.removal is None and block.kind == "heading":
+            break  # the headline, or the end of whatever stands above the article
+        if (
+            block.removal is None
+            and block.container == container
+            and not block.hints & _NOT_LEAD_HINTS
+            and not _is_wall(block.text, language)
+            and not opens_like_byline(block.text)
+            and is_prose(features(block.text, language), floor)
+        ):
+            lead.add(position)
+            gap = 0
+            continue
+        gap += 1
+        if gap > tuning.LEAD_MAX_GAP:
+            break
+    return frozenset(lead)
 
 
 def _continuation(scores: Sequence[float], end: int) -> tuple[int, int] | None:

@@ -39,7 +39,7 @@ from newscorpus.metadata.dates import find_dates
 
 _YEAR = re.compile(r"\d{2}")
 
-__all__ = ["Byline", "find_agency", "parse_byline"]
+__all__ = ["Byline", "find_agency", "opens_like_byline", "parse_byline"]
 
 _CREDITS = ("name", "agency", "desk", "role")
 _Kind = Literal["label", "agency", "photo", "desk", "role", "name", "unknown"]
@@ -201,6 +201,16 @@ def _pieces(line: str, dates: list[tuple[int, int]]) -> list[tuple[int, int]]:
         position = end
     spans.append((position, len(line)))
     return [(start, end) for start, end in spans if line[start:end].strip(_TIDY_EDGES)]
+
+
+def opens_like_byline(text: str) -> bool:
+    """Whether ``text`` opens with a byline marker ("By", "Written by", "Von"), as a byline or
+    an author's bio in a sentence does ("By Jane Doe, a deputy editor who covers ...").
+
+    >>> opens_like_byline("By Jane Doe, a deputy editor."), opens_like_byline("Bystanders ran.")
+    (True, False)
+    """
+    return _marker_end(text, 0, len(text), byline_words()) is not None
 
 
 def _marker_end(line: str, start: int, end: int, words: BylineWords) -> int | None:

@@ -47,7 +47,7 @@ def _agency_elsewhere(draft: Draft, search_chars: int) -> str | None:
     bios = [
         block.text
         for block in draft.blocks
-        if block.removal is not None and block.removal.reason.startswith("author bio")
+        if block.removal is not None and block.removal.code == "tails.bio"
     ]
     for text in opening + bios:
         agency = find_agency(text[:search_chars])

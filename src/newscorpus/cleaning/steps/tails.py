@@ -17,6 +17,7 @@ from newscorpus.cleaning import patterns
 from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
 from newscorpus.cleaning.region import is_prose
+from newscorpus.cleaning.steps.markup import BODY_HINT
 from newscorpus.draft import Draft, DraftBlock
 
 __all__ = ["Tails", "tail_kind"]
@@ -112,7 +113,8 @@ class Tails:
                 position += 1
                 continue
             if kind == "comments":
-                if before / total >= self.min_prose_before or _comments_follow(
+                after_most = before / total >= self.min_prose_before
+                if (after_most and not _in_named_body(kept[position])) or _comments_follow(
                     kept[position + 1 :], self
                 ):
                     _drop_all(draft, kept[position:], kind)
@@ -130,6 +132,14 @@ class Tails:
                 kind = inner_kind
                 draft.drop(kept[inner], f"{kind} after the article", _CODES[kind])
             position = end
+
+
+def _in_named_body(block: DraftBlock) -> bool:
+    """Whether ``block`` stands in the element the page names as its article's text
+    ("entry-content", ``itemprop="articleBody"``): a "Comments" line there is a word of the
+    article (a label in a diagram, a heading about comments), not the start of a thread,
+    unless comments follow it."""
+    return BODY_HINT in block.hints and "comment" not in block.hints
 
 
 def _drop_all(draft: Draft, blocks: list[DraftBlock], kind: str) -> None:

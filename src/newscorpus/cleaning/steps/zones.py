@@ -3,7 +3,8 @@
 Every block, kept or already removed, is scored (:mod:`newscorpus.cleaning.region`), and the
 best-scoring run of blocks is the body (see :func:`~newscorpus.cleaning.region.main_text`).
 Kept blocks before it are marked ``header`` (where the title, byline and date steps look),
-after it ``footer``, and interruptions inside it ``aside``. Nothing is dropped here: the
+after it ``footer``, and interruptions inside it ``aside``; a standfirst above it, apart from
+the byline and picture between them, is ``body`` too. Nothing is dropped here: the
 ``boilerplate`` step drops what the metadata steps leave in the header and footer.
 """
 
@@ -25,7 +26,9 @@ class Zones:
     def __call__(self, draft: Draft) -> None:
         span = main_text(draft.blocks, draft.language, draft.stopword_floor)
         for position, block in enumerate(draft.blocks):
-            if span is None or position < span.start:
+            if span is not None and position in span.lead:
+                block.zone = "body"
+            elif span is None or position < span.start:
                 block.zone = "header"
             elif position > span.end:
                 block.zone = "footer"

@@ -24,11 +24,11 @@ from attrs import frozen
 
 from newscorpus import tuning
 from newscorpus._version import __version__
-from newscorpus.draft import Draft
+from newscorpus.draft import Draft, DraftBlock
 from newscorpus.formats.base import RawDocument
 from newscorpus.formats.html.encoding import declared_charset, decode_page
 from newscorpus.formats.html.tree import parse_tree
-from newscorpus.formats.html.walk import blocks_of, is_hidden
+from newscorpus.formats.html.walk import blocks_of, is_hidden, largest_hidden_text
 from newscorpus.metadata.page import page_metadata
 from newscorpus.models.article import ParserInfo
 
@@ -92,7 +92,7 @@ class HtmlParser:
         text, _ = page_text(document)
         root = parse_tree(text, document.effective_limits.max_nesting_depth)
         draft = Draft(
-            blocks=blocks_of(root) if root is not None else [],
+            blocks=_blocks(root) if root is not None else [],
             parser=ParserInfo(self.name, self.version),
             source=document.source,
             format="html",
@@ -101,6 +101,18 @@ class HtmlParser:
         if root is not None:
             _page_metadata(draft, root)
         return draft
+
+
+def _blocks(root: Any) -> list[DraftBlock]:
+    """The page's visible blocks; its hidden ones too when one hidden element holds several
+    times the text of the whole visible page: a page streamed into hidden containers that a
+    script reveals, or whose article sits in a hidden paywall box under a visible teaser. The
+    cleaning steps then weigh those blocks like any others (a hidden menu is still a menu)."""
+    blocks = blocks_of(root)
+    visible = sum(len(block.text) for block in blocks)
+    if largest_hidden_text(root) > visible * tuning.HIDDEN_ARTICLE_MIN_RATIO:
+        return blocks_of(root, show_hidden=True)
+    return blocks
 
 
 def _head(document: RawDocument) -> str:

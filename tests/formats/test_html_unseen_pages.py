@@ -1,0 +1,133 @@
+"""Pages of kinds the tuning set lacks (issue 12): one small page written for each failure class.
+
+Each page is made up here, in the shape the class takes on real sites; none is a copy of a
+benchmark page.
+"""
+
+from __future__ import annotations
+
+from lxml import etree  # type: ignore[import-untyped, unused-ignore]
+
+import newscorpus
+from newscorpus.formats.html import blocks_of
+
+#: Paragraphs of an article: prose, ending like sentences.
+FIRST = (
+    "The town council met on Monday and decided to build a new bridge over the river, "
+    "officials said, after a debate that lasted for most of the afternoon."
+)
+SECOND = (
+    "Work on the bridge is due to start in the spring and should take about two years, "
+    "according to the plans that the council published on its website in the evening."
+)
+THIRD = (
+    "Residents who spoke at the meeting said they had waited a long time for the crossing, "
+    "and several of them asked the council to keep the old ferry running until it opens."
+)
+LEAD = "The river crossing that the town has wanted for decades is finally on its way."
+
+
+def test_a_standfirst_above_the_byline_date_and_picture_is_kept_in_the_body() -> None:
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav><article>"
+        "<h1>Council votes for a new bridge</h1>"
+        f"<p class='standfirst'>{LEAD}</p>"
+        "<div class='byline'>By Jane Doe</div><time>12 March 2024</time>"
+        "<figure><img src='a.jpg'><figcaption>The old ferry at dusk.</figcaption></figure>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [LEAD, FIRST, SECOND, THIRD]
+    assert article.authors == ("Jane Doe",)
+
+
+def test_prose_above_the_article_in_another_container_is_not_taken_for_its_lead() -> None:
+    page = (
+        "<html><body><header><p>A quote from another story that someone liked a lot.</p></header>"
+        "<article><h1>Council votes for a new bridge</h1>"
+        "<div class='byline'>By Jane Doe</div>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_an_author_bio_above_the_body_is_not_a_lead() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        "<p>By Jane Doe, a reporter who has covered the town hall for the paper since 2015.</p>"
+        "<time>12 March 2024</time>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_a_page_left_in_its_head_by_the_parser_still_gives_its_article() -> None:
+    # What libxml2 builds when an element it does not know opens the head: no <body>, the
+    # whole page inside <head>.
+    root = etree.fromstring(
+        f"<html><head><title>T</title><meta name='a' content='b'/><my-widget/>"
+        f"<article><h1>Council votes</h1><p>{FIRST}</p><p>{SECOND}</p></article></head></html>"
+    )
+    assert [block.text for block in blocks_of(root)] == ["Council votes", FIRST, SECOND]
+
+
+def test_an_article_streamed_into_hidden_containers_is_read() -> None:
+    # A server-rendered page that a script reveals: every part waits in a hidden <div>.
+    page = (
+        "<html><body><div hidden id='S:1'><nav><a href='/'>Home</a></nav></div>"
+        "<div hidden id='S:2'><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></div></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_hidden_text_beside_a_visible_article_stays_out() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p>"
+        f"<div style='visibility: hidden'><p>{THIRD}</p></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND]
+
+
+def test_a_comments_label_inside_the_named_article_body_does_not_cut_the_article() -> None:
+    # A word of the article ("Comments" labelling a part of a diagram), not a thread's heading.
+    page = (
+        "<html><body><article><h1>How our queue works</h1><div class='entry-content'>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{FIRST} Again.</p><p>{SECOND} Again.</p>"
+        f"<p>Comments</p><p>{THIRD}</p></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n")[-1] == THIRD
+
+
+def test_a_comment_thread_after_the_article_still_goes() -> None:
+    page = (
+        "<html><body><article><h1>Council votes</h1><div class='entry-content'>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></div></article>"
+        "<div class='comments'><h3>2 Comments</h3>"
+        "<p>Jane says: March 12, 2024 at 3:53 am</p><p>Great news for the town, finally.</p>"
+        "<p>John says: March 13, 2024 at 10:16 pm</p><p>About time they did this.</p>"
+        "</div></body></html>"
+    )
+    assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_a_teaser_list_with_relative_time_stamps_ends_the_article() -> None:
+    teaser = "A teaser of another story that the site would like you to read next, {}."
+    teasers = "".join(
+        f"<h2><a href='/s{n}'>Story {n}</a></h2><div>{n} hours ago</div><p>{teaser.format(n)}</p>"
+        for n in range(1, 5)
+    )
+    page = (
+        "<html><body><main class='article-content'><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>{teasers}"
+        "</main></body></html>"
+    )
+    text = newscorpus.parse(page, format="html").text
+    assert text.endswith(THIRD)
+    assert "teaser" not in text
