@@ -121,9 +121,19 @@ def test_the_arrow_schema_types_nested_fields() -> None:
     pa: Any = pytest.importorskip("pyarrow")
     schema = arrow_schema()
     assert [name for name in schema.names if name in RECORD_FIELDS] == list(RECORD_FIELDS)
-    assert schema.field("blocks").type == pa.list_(
-        pa.struct([pa.field("kind", pa.string(), False), pa.field("text", pa.string(), False)])
-    )
+    block = schema.field("blocks").type.value_type
+    assert [block.field(i).name for i in range(block.num_fields)] == [
+        "kind",
+        "text",
+        "rows",
+        "links",
+    ]
+    row = block.field("rows").type.value_type
+    assert row.field("cells").type == pa.list_(pa.string())
+    assert row.field("header").type == pa.bool_()
+    link = block.field("links").type.value_type
+    assert (link.field("start").type, link.field("href").type) == (pa.int64(), pa.string())
+    assert schema.field("comments").type.value_type.field("blocks").type == pa.list_(block)
     assert schema.field("authors").type == pa.list_(pa.string())
     assert pa.types.is_struct(schema.field("paywall").type)
     assert schema.field("paywall").nullable

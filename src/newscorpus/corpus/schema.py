@@ -84,8 +84,8 @@ def arrow_schema() -> Any:
     """The :class:`pyarrow.Schema` of an article record.
 
     >>> schema = arrow_schema()
-    >>> str(schema.field("blocks").type)
-    'list<item: struct<kind: string not null, text: string not null>>'
+    >>> str(schema.field("media").type)
+    'list<item: struct<caption: string not null, credit: string>>'
     >>> str(schema.field("published").type), str(schema.field("published_offset_minutes").type)
     ('timestamp[us, tz=UTC]', 'int16')
     >>> [name for name in schema.names if name not in RECORD_FIELDS][:2]

@@ -24,6 +24,15 @@ Schema history (``schema`` field of every record):
   ``canonical_url``, ``description``, ``section``, ``tags``, ``top_image``, ``text``,
   ``blocks``, ``media``, ``truncated``, ``paywall``, ``removed``, ``edits``, ``parser``,
   ``duplicate_of``, ``syndication_group``, ``story``.
+* **4** (0.1.0, content): blocks of kind *table* carry their rows (``{"cells": [...], "header":
+  bool}`` each) and every block its links (``{"start", "end", "href"}`` spans over its text;
+  both empty lists for most blocks); adds ``comments`` (``{"blocks", "author", "published"}``
+  each; empty unless comments were asked for). A record of schema 1 to 3 reads with them
+  empty. The full record: ``id``, ``source``, ``format``, ``url``, ``title``, ``site_name``,
+  ``publisher``, ``agency``, ``authors``, ``published``, ``modified``, ``language``,
+  ``canonical_url``, ``description``, ``section``, ``tags``, ``top_image``, ``text``,
+  ``blocks``, ``media``, ``truncated``, ``paywall``, ``removed``, ``edits``, ``parser``,
+  ``duplicate_of``, ``syndication_group``, ``story``, ``comments``.
 """
 
 from __future__ import annotations
@@ -38,8 +47,8 @@ from newscorpus.models.fields import article_shape, record_reader, record_writer
 __all__ = ["SCHEMA_VERSION", "from_dict", "to_dict"]
 
 #: The version of the JSON record that :func:`to_dict` writes.
-SCHEMA_VERSION = 3
-_READABLE_VERSIONS = frozenset({1, 2, 3})
+SCHEMA_VERSION = 4
+_READABLE_VERSIONS = frozenset({1, 2, 3, 4})
 
 _write = record_writer(SCHEMA_VERSION)
 _read = record_reader(article_shape())
@@ -52,7 +61,7 @@ def to_dict(article: Article) -> dict[str, Any]:
     >>> record = to_dict(Article(id="a1", blocks=(Block("paragraph", "Hi."),),
     ...                          parser=ParserInfo("dump", "0.1.0")))
     >>> record["schema"], record["text"], record["blocks"]
-    (3, 'Hi.', [{'kind': 'paragraph', 'text': 'Hi.'}])
+    (4, 'Hi.', [{'kind': 'paragraph', 'text': 'Hi.', 'rows': [], 'links': []}])
     """
     return _write(article)
 
