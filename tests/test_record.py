@@ -15,6 +15,7 @@ import newscorpus.models.record
 from newscorpus import (
     SCHEMA_VERSION,
     Article,
+    ArticleWarning,
     Block,
     Comment,
     Edit,
@@ -53,11 +54,12 @@ FULL = Article(
     media=(Media("A military parade", credit="AFP Menahem KAHANA"), Media("No credit")),
     truncated=True,
     paywall=Paywall("You have 45% of this article left to read.", remaining_fraction=0.45),
-    removed=(Removal("Connect with us", reason="share or follow prompt", step="chrome"),),
-    edits=(Edit("war. . The", "war. The", reason="doubled full stop", step="debris"),),
+    removed=(Removal("Connect with us", "follow prompt", "chrome", "chrome.follow"),),
+    edits=(Edit("war. . The", "war. The", "doubled full stop", "debris", "debris.doubled-stop"),),
     comments=(
         Comment((Block("paragraph", "Good news."),), author="Ann", published=dt.date(2023, 12, 8)),
     ),
+    warnings=(ArticleWarning("attributes-dropped", "3 attributes dropped"),),
 )
 
 #: The keys of a schema-4 record, as the ``record`` module documents them, plus ``schema``.
@@ -65,7 +67,7 @@ DOCUMENTED_KEYS = {
     "schema", "id", "source", "format", "url", "title", "site_name", "publisher", "agency",
     "authors", "published", "modified", "language", "canonical_url", "description", "section",
     "tags", "top_image", "text", "blocks", "media", "truncated", "paywall", "removed", "edits",
-    "parser", "duplicate_of", "syndication_group", "story", "comments",
+    "parser", "duplicate_of", "syndication_group", "story", "comments", "warnings",
 }  # fmt: skip
 
 
@@ -81,7 +83,7 @@ def test_a_schema_1_record_still_reads() -> None:
 
 
 #: The keys of a schema-3 record.
-SCHEMA_3_KEYS = DOCUMENTED_KEYS - {"comments"}
+SCHEMA_3_KEYS = DOCUMENTED_KEYS - {"comments", "warnings"}
 #: The keys of a schema-2 record.
 SCHEMA_2_KEYS = SCHEMA_3_KEYS - {"duplicate_of", "syndication_group", "story"}
 #: The keys of a schema-1 record.
@@ -97,14 +99,32 @@ def test_a_schema_2_record_still_reads() -> None:
     )
     old = {key: value for key, value in to_dict(full).items() if key in SCHEMA_2_KEYS}
     article = from_dict({**old, "schema": 2})
-    assert article == attrs.evolve(FULL, comments=())
+    assert article == attrs.evolve(FULL, comments=(), warnings=())
     assert (article.duplicate_of, article.syndication_group, article.story) == (None, None, None)
+
+
+def test_reason_codes_round_trip() -> None:
+    record = to_dict(FULL)
+    assert record["removed"][0]["code"] == "chrome.follow"
+    assert record["edits"][0]["code"] == "debris.doubled-stop"
+    assert from_dict(json.loads(json.dumps(record))) == FULL
+
+
+def test_entries_of_a_schema_3_record_read_with_an_empty_code() -> None:
+    """Entries written before schema 4 have no code."""
+    old = to_dict(FULL)
+    for entry in old["removed"] + old["edits"]:
+        del entry["code"]
+    article = from_dict({**old, "schema": 3})
+    assert [removal.code for removal in article.removed] == [""]
+    assert [edit.code for edit in article.edits] == [""]
+    assert article.removed[0].reason == FULL.removed[0].reason
 
 
 def test_a_schema_3_record_still_reads() -> None:
     """Records written before schema 4 read back without comments; their blocks had only
     ``kind`` and ``text``."""
-    plain = attrs.evolve(FULL, blocks=FULL.blocks[:4], comments=())
+    plain = attrs.evolve(FULL, blocks=FULL.blocks[:4], comments=(), warnings=())
     old = {key: value for key, value in to_dict(plain).items() if key in SCHEMA_3_KEYS}
     old["blocks"] = [{"kind": block.kind, "text": block.text} for block in plain.blocks]
     assert from_dict({**old, "schema": 3}) == plain
@@ -252,6 +272,7 @@ def test_bad_field_raises_schema_error_naming_it(field: str, value: Any) -> None
         ("media", [{"credit": "AFP"}], "caption"),
         ("removed", [{"text": "Share", "reason": "nav"}], "step"),
         ("removed", [{"text": "Share", "step": "chrome"}], "reason"),
+        ("removed", [{"text": "Share", "reason": "r", "step": "chrome", "code": 5}], "code"),
         ("edits", [{"before": "a", "after": "b", "reason": "r"}], "step"),
         ("parser", {"name": "dump"}, "version"),
         ("edits", [{"before": "a", "after": 2, "reason": "r", "step": "s"}], "after"),

@@ -126,5 +126,6 @@ def replace_surrogates(text: str) -> tuple[str, Edit | None]:
         return text, None
     replaced, count = _SURROGATE.subn("\ufffd", text)
     reason = f"lone surrogate replaced with U+FFFD ({count} in the document)"
-    edit = Edit(before=f"\\u{ord(first.group()):04x}", after="\ufffd", reason=reason, step="parser")
+    before = f"\\u{ord(first.group()):04x}"
+    edit = Edit(before, "\ufffd", reason, "parser", "parser.lone-surrogate")
     return replaced, edit

@@ -17,11 +17,10 @@ import re
 import unicodedata
 
 import attrs
-from attrs import field, frozen
 
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.draft import Draft, DraftBlock
 from newscorpus.models.article import table_text
-from newscorpus.registry import cleaners
 
 __all__ = ["Normalize", "normalize_text"]
 
@@ -75,12 +74,11 @@ def _table_text(block: DraftBlock) -> str:
     return text if text.strip() else ""
 
 
-@cleaners.register("normalize", origin="builtin")
-@frozen
+@cleaning_step(origin="builtin")
 class Normalize:
     """Normalise Unicode and whitespace in every block."""
 
-    name: str = field(default="normalize", kw_only=True)
+    name: str = "normalize"
 
     def __call__(self, draft: Draft) -> None:
         for block in draft.iter_kept():
@@ -89,15 +87,19 @@ class Normalize:
                 if text:
                     block.retext(text)
                 else:
-                    draft.drop(block, "nothing left after removing invisible characters")
+                    draft.drop(
+                        block, "nothing left after removing invisible characters", "normalize.empty"
+                    )
                 continue
             composed = _composed(block.text)
             repaired = _repaired(composed)
             text = _collapse(repaired)
             if not text:
-                draft.drop(block, "nothing left after removing invisible characters")
+                draft.drop(
+                    block, "nothing left after removing invisible characters", "normalize.empty"
+                )
             elif repaired != composed:  # a character went: on record (composing is not)
                 block.retext(composed)
-                draft.edit(block, text, INVISIBLE_REASON)
+                draft.edit(block, text, INVISIBLE_REASON, "normalize.invisible")
             else:  # spaces and canonical composition only
                 block.retext(text)

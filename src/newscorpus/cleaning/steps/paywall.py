@@ -18,15 +18,13 @@ truncated. Every notice and invitation is dropped from the body, with a reason t
 
 from __future__ import annotations
 
-from attrs import field, frozen
-
 from newscorpus import tuning
 from newscorpus.cleaning import patterns
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
 from newscorpus.cleaning.region import is_prose
 from newscorpus.draft import Draft, DraftBlock
 from newscorpus.models.article import Paywall as PaywallNotice
-from newscorpus.registry import cleaners
 
 __all__ = ["Paywall", "remaining_fraction"]
 
@@ -49,8 +47,7 @@ def remaining_fraction(notice: str) -> float | None:
     return value if 0.0 <= value <= 1.0 else None
 
 
-@cleaners.register("paywall", origin="builtin")
-@frozen
+@cleaning_step(origin="builtin")
 class Paywall:
     """Record the paywall notice where the article stops, mark it truncated, drop notices.
 
@@ -62,14 +59,18 @@ class Paywall:
     'Subscribe to continue reading'
     """
 
-    name: str = field(default="paywall", kw_only=True)
+    name: str = "paywall"
+    #: A notice is short; a longer block that mentions subscribers is an article about them.
+    max_words: int = tuning.PAYWALL_MAX_WORDS
+    #: The most of the page's prose that may follow a notice where the article stops.
+    max_prose_after: float = tuning.PAYWALL_MAX_PROSE_AFTER
 
     def __call__(self, draft: Draft) -> None:
         kept = draft.kept()
         notices = [
             (index, block, patterns.contains("paywall", block.text))
             for index, block in enumerate(kept)
-            if features(block.text, draft.language).size <= tuning.PAYWALL_MAX_WORDS
+            if features(block.text, draft.language).size <= self.max_words
             and (
                 patterns.contains("paywall", block.text)
                 or patterns.contains("paywall_prompt", block.text)
@@ -80,12 +81,14 @@ class Paywall:
         prose = _prose_words(kept, draft)
         total = sum(prose)
         for index, block, says_stop in notices:
-            if draft.paywall is None and says_stop and _stops_here(block, prose, index, total):
+            stops = says_stop and _stops_here(block, prose, index, total, self.max_prose_after)
+            if draft.paywall is None and stops:
                 draft.paywall = PaywallNotice(block.text, remaining_fraction(block.text))
                 draft.truncated = True
-                draft.drop(block, NOTICE_REASON)
+            if says_stop:
+                draft.drop(block, NOTICE_REASON, "paywall.notice")
             else:
-                draft.drop(block, NOTICE_REASON if says_stop else PROMPT_REASON)
+                draft.drop(block, PROMPT_REASON, "paywall.prompt")
 
 
 def _prose_words(blocks: list[DraftBlock], draft: Draft) -> list[float]:
@@ -97,11 +100,13 @@ def _prose_words(blocks: list[DraftBlock], draft: Draft) -> list[float]:
     return sizes
 
 
-def _stops_here(block: DraftBlock, prose: list[float], index: int, total: float) -> bool:
+def _stops_here(
+    block: DraftBlock, prose: list[float], index: int, total: float, max_share_after: float
+) -> bool:
     """Whether the article stops at the notice: prose before it, little after, and the notice
     in the page's content rather than its chrome."""
     if block.container in _CHROME_CONTAINERS:
         return False
     before = sum(prose[:index])
     after = total - before - prose[index]
-    return before > 0 and after <= total * tuning.PAYWALL_MAX_PROSE_AFTER
+    return before > 0 and after <= total * max_share_after
