@@ -195,3 +195,23 @@ def test_fifos_loops_and_undecodable_names_are_one_error_entry_each(
     sources = [article.source or "" for article in read_corpus(tmp_path / "c.parquet")]
     assert any(source.endswith("caf\\xe9.txt") for source in sources)  # an escape, valid UTF-8
     assert main(["dedup", str(tmp_path / "c.jsonl"), "-o", str(tmp_path / "d.jsonl")]) == 0
+
+
+def test_dedup_writes_only_json_lines_or_parquet_and_replaces_only_when_asked(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "c.jsonl"
+    assert main(["parse", str(folder), "-o", str(corpus)]) == 0
+    capsys.readouterr()
+    for out in ("d.csv", "d.txt"):
+        assert main(["dedup", str(corpus), "-o", str(tmp_path / out)]) == 2
+        err = capsys.readouterr().err
+        assert "JSON Lines or Parquet" in err
+        assert "format=" not in err  # a CLI message, not a Python function's
+        assert err.count("\n") == 1
+        assert not (tmp_path / out).exists()
+    out = tmp_path / "d.jsonl"
+    assert main(["dedup", str(corpus), "-o", str(out)]) == 0
+    assert main(["dedup", str(corpus), "-o", str(out)]) == 2
+    assert "--overwrite" in capsys.readouterr().err
+    assert main(["dedup", str(corpus), "-o", str(out), "--overwrite"]) == 0
