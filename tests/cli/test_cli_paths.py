@@ -203,13 +203,13 @@ def test_dedup_writes_only_json_lines_or_parquet_and_replaces_only_when_asked(
     corpus = tmp_path / "c.jsonl"
     assert main(["parse", str(folder), "-o", str(corpus)]) == 0
     capsys.readouterr()
-    for out in ("d.csv", "d.txt"):
-        assert main(["dedup", str(corpus), "-o", str(tmp_path / out)]) == 2
+    for name in ("d.csv", "d.txt"):
+        assert main(["dedup", str(corpus), "-o", str(tmp_path / name)]) == 2
         err = capsys.readouterr().err
         assert "JSON Lines or Parquet" in err
         assert "format=" not in err  # a CLI message, not a Python function's
         assert err.count("\n") == 1
-        assert not (tmp_path / out).exists()
+        assert not (tmp_path / name).exists()
     out = tmp_path / "d.jsonl"
     assert main(["dedup", str(corpus), "-o", str(out)]) == 0
     assert main(["dedup", str(corpus), "-o", str(out)]) == 2
