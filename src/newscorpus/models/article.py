@@ -275,6 +275,10 @@ class Article:
     (:func:`newscorpus.dedup.dedup`): the id of the canonical record this one duplicates, the
     group of syndicated copies of one wire story, and the id of the story cluster.
 
+    ``pipeline`` is the fingerprint of the cleaning pipeline that made the article
+    (:meth:`newscorpus.Pipeline.fingerprint`: its steps, their order and their settings), so a
+    record says how it was cleaned; a corpus run's summary file lists that pipeline's steps.
+
     >>> article = Article(
     ...     id="0" * 16,
     ...     blocks=(Block("paragraph", "First."), Block("paragraph", "Second.")),
@@ -316,6 +320,7 @@ class Article:
     )
     story: str | None = field(default=None, validator=_optional_text)
     comments: tuple[Comment, ...] = field(default=(), validator=_tuple_of(Comment))
+    pipeline: str | None = field(default=None, validator=_optional_text)
 
     def to_dict(self) -> dict[str, Any]:
         """The versioned JSON record of this article (see :func:`newscorpus.to_dict`)."""
