@@ -28,7 +28,7 @@ from newscorpus.draft import Draft, DraftBlock
 from newscorpus.formats.base import RawDocument
 from newscorpus.formats.html.encoding import declared_charset, decode_page
 from newscorpus.formats.html.tree import parse_tree
-from newscorpus.formats.html.walk import blocks_of, is_hidden, largest_hidden_text
+from newscorpus.formats.html.walk import blocks_of, is_hidden, largest_text
 from newscorpus.metadata.page import page_metadata
 from newscorpus.models.article import ParserInfo
 
@@ -108,9 +108,10 @@ def _blocks(root: Any) -> list[DraftBlock]:
     times the text of the whole visible page: a page streamed into hidden containers that a
     script reveals, or whose article sits in a hidden paywall box under a visible teaser. The
     cleaning steps then weigh those blocks like any others (a hidden menu is still a menu)."""
-    blocks = blocks_of(root)
+    hidden: list[Any] = []
+    blocks = blocks_of(root, hidden=hidden)
     visible = sum(len(block.text) for block in blocks)
-    if largest_hidden_text(root) > visible * tuning.HIDDEN_ARTICLE_MIN_RATIO:
+    if hidden and largest_text(hidden) > visible * tuning.HIDDEN_ARTICLE_MIN_RATIO:
         return blocks_of(root, show_hidden=True)
     return blocks
 
