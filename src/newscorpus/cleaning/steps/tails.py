@@ -18,8 +18,7 @@ from newscorpus._caches import memoized
 from newscorpus.cleaning import patterns
 from newscorpus.cleaning.features import features
 from newscorpus.cleaning.region import is_prose
-from newscorpus.cleaning.steps.markup import BODY_HINT
-from newscorpus.draft import Draft, DraftBlock
+from newscorpus.draft import BODY_HINT, Draft, DraftBlock
 from newscorpus.registry import cleaners
 
 __all__ = ["Tails", "tail_kind"]

@@ -111,7 +111,11 @@ def _blocks(root: Any) -> list[DraftBlock]:
     hidden: list[Any] = []
     blocks = blocks_of(root, hidden=hidden)
     visible = sum(len(block.text) for block in blocks)
-    if hidden and largest_text(hidden) > visible * tuning.HIDDEN_ARTICLE_MIN_RATIO:
+    largest = largest_text(hidden) if hidden else 0
+    if (
+        largest >= tuning.HIDDEN_ARTICLE_MIN_CHARS
+        and largest > visible * tuning.HIDDEN_ARTICLE_MIN_RATIO
+    ):
         return blocks_of(root, show_hidden=True)
     return blocks
 
