@@ -131,3 +131,21 @@ def test_a_teaser_list_with_relative_time_stamps_ends_the_article() -> None:
     text = newscorpus.parse(page, format="html").text
     assert text.endswith(THIRD)
     assert "teaser" not in text
+
+
+def test_a_dated_box_of_related_stories_between_two_parts_of_the_article_does_not_end_it() -> None:
+    page = (
+        "<html><head><title>Council votes for a new bridge</title></head><body><article>"
+        f"<h1>Council votes for a new bridge</h1><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+        "<aside><p>11.04.2022</p><h3>Another story about the old ferry</h3></aside>"
+        "<p class='related-teaser'>The ferry has run for a hundred years, and the town loves it."
+        f"</p><p>{FIRST} Then again.</p><p>{SECOND} Then again.</p></article></body></html>"
+    )
+    text = newscorpus.parse(page, format="html").text
+    assert text.split("\n\n") == [
+        FIRST,
+        SECOND,
+        THIRD,
+        FIRST + " Then again.",
+        SECOND + " Then again.",
+    ]
