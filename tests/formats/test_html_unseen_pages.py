@@ -149,3 +149,20 @@ def test_a_dated_box_of_related_stories_between_two_parts_of_the_article_does_no
         FIRST + " Then again.",
         SECOND + " Then again.",
     ]
+
+
+def test_a_short_article_beats_a_longer_cookie_policy_in_its_consent_dialog() -> None:
+    policy = (
+        "When you visit our website, we store cookies on your browser to collect information "
+        "that is used to make the site work as you expect it to and to give you a more "
+        "personalised experience of the web, part {}."
+    )
+    dialog = "".join(f"<p>{policy.format(n)}</p>" for n in range(6))
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p></article>"
+        f"<div id='consent-sdk'><h2>Privacy preferences</h2>{dialog}</div></body></html>"
+    )
+    text = newscorpus.parse(page, format="html").text
+    assert text.split("\n\n")[-2:] == [FIRST, SECOND]
+    assert "cookies" not in text

@@ -77,6 +77,8 @@ class Markup:
                 draft.drop(block, f"in a <{container}>")
         kept = [block for block in kept if block.removal is None]
         wrappers = _wrappers(kept, draft, containers=False)
+        if "cookie" in wrappers and _speaks_of_cookies(kept):
+            wrappers -= {"cookie"}
         if BODY_HINT in wrappers:
             for block in draft.blocks:
                 if BODY_HINT in block.hints:
@@ -94,6 +96,14 @@ class Markup:
             density = block.link_density
             if density is not None and density >= _link_limit(block, draft):
                 draft.drop(block, f"mostly links ({density:.2f})")
+
+
+def _speaks_of_cookies(blocks: list[DraftBlock]) -> bool:
+    """Whether the blocks marked as a cookie notice say "cookie" in their text: then the mark
+    is a consent dialog however much prose it holds (a long privacy notice outweighs a short
+    article), not the name of a wrapper around the page."""
+    said = sum(1 for block in blocks if "cookie" in block.hints and "cookie" in block.text.lower())
+    return said >= tuning.MARKUP_COOKIE_MIN_MENTIONS
 
 
 def _link_limit(block: DraftBlock, draft: Draft) -> float:
