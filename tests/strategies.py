@@ -19,7 +19,9 @@ from newscorpus import (
     BLOCK_KINDS,
     Article,
     Block,
+    Comment,
     Edit,
+    Link,
     Media,
     ParserInfo,
     Paywall,
@@ -29,6 +31,7 @@ from newscorpus import (
 __all__ = [
     "articles",
     "blocks",
+    "comments",
     "dates",
     "dump_lines",
     "dumps",
@@ -40,6 +43,8 @@ __all__ = [
     "paywalls",
     "removals",
     "sentences",
+    "table_rows",
+    "tables",
     "texts",
     "wrappable_paragraphs",
 ]
@@ -66,7 +71,29 @@ dates: st.SearchStrategy[dt.date | None] = st.one_of(
     st.none(), st.dates(), st.datetimes(timezones=timezones)
 )
 
-blocks = st.builds(Block, kind=st.sampled_from(BLOCK_KINDS), text=texts)
+_PLAIN_KINDS = [kind for kind in BLOCK_KINDS if kind != "table"]
+
+
+@st.composite
+def _linked_blocks(draw: st.DrawFn) -> Block:
+    """A block of any kind but ``table``, with links over its text when it has any."""
+    text = draw(texts)
+    links = []
+    if text:
+        for _ in range(draw(st.integers(min_value=0, max_value=3))):
+            start = draw(st.integers(min_value=0, max_value=len(text) - 1))
+            end = draw(st.integers(min_value=start + 1, max_value=len(text)))
+            links.append(Link(start, end, draw(texts)))
+    return Block(draw(st.sampled_from(_PLAIN_KINDS)), text, links=tuple(links))
+
+
+#: A table's rows: at least one, of cells any text (the block keeps each on one line).
+table_rows = st.lists(st.lists(texts, min_size=1, max_size=4), min_size=1, max_size=5)
+tables = st.builds(Block.table, table_rows, header_rows=st.integers(min_value=0, max_value=2))
+blocks = _linked_blocks() | tables
+comments = st.builds(
+    Comment, blocks=st.lists(blocks, max_size=3).map(tuple), author=optional_texts, published=dates
+)
 media = st.builds(Media, caption=texts, credit=optional_texts)
 paywalls = st.builds(
     Paywall,
@@ -108,6 +135,7 @@ articles = st.builds(
     paywall=st.none() | paywalls,
     removed=_tuples(removals),
     edits=_tuples(edits),
+    comments=_tuples(comments, max_size=2),
 )
 
 # --- dump-like text ----------------------------------------------------------------------------

@@ -123,3 +123,72 @@ def test_edit_span_replays_the_change(old: str, new: str, context: int) -> None:
     assert edit == Edit(edit.before, edit.after, reason="test", step="parser")
     assert edit.before != edit.after
     assert new in _replacements(old, edit.before, edit.after)
+
+
+def test_an_edit_keeps_links_on_the_text_they_cover() -> None:
+    from newscorpus.models import Link
+
+    block = DraftBlock(0, "Read the  report. . here", links=(Link(5, 16, "/r"), Link(20, 24, "/h")))
+    draft = Draft([block], ParserInfo("dump", "0.1.0"))
+    draft.edit(block, "Read the report. here", "debris")
+    assert [block.text[link.start : link.end] for link in block.links] == ["the report", "here"]
+
+
+def test_an_edit_that_takes_a_links_text_away_takes_the_link() -> None:
+    from newscorpus.models import Link
+
+    block = DraftBlock(0, "Story text. Share this", links=(Link(12, 22, "/share"),))
+    draft = Draft([block], ParserInfo("dump", "0.1.0"))
+    draft.edit(block, "Story text.", "tail")
+    assert block.links == ()
+
+
+def test_an_edit_of_a_table_keeps_its_rows_in_step() -> None:
+    from newscorpus.models import TableRow
+
+    rows = (TableRow(("Team", "Pts"), header=True), TableRow(("Lions ,", "12")))
+    block = DraftBlock(0, "Team\tPts\nLions ,\t12", kind="table", rows=rows)
+    draft = Draft([block], ParserInfo("dump", "0.1.0"))
+    draft.edit(block, "Team\tPts\nLions,\t12", "space before comma")
+    assert block.rows == (TableRow(("Team", "Pts"), header=True), TableRow(("Lions,", "12")))
+
+
+@st.composite
+def _linked_edits(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]], str]:
+    text = draw(st.text(min_size=1, max_size=40))
+    spans = []
+    for _ in range(draw(st.integers(min_value=0, max_value=4))):
+        start = draw(st.integers(min_value=0, max_value=len(text) - 1))
+        spans.append((start, draw(st.integers(min_value=start + 1, max_value=len(text)))))
+    return text, spans, draw(st.text(max_size=40))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_linked_edits())
+def test_links_stay_within_the_text_through_any_edit(
+    edit: tuple[str, list[tuple[int, int]], str],
+) -> None:
+    from newscorpus.models import Block, Link
+
+    text, spans, new_text = edit
+    block = DraftBlock(0, text, links=tuple(Link(a, b, "/x") for a, b in spans))
+    draft = Draft([block], ParserInfo("dump", "0.1.0"))
+    draft.edit(block, new_text, "any")
+    assert all(0 <= link.start < link.end <= len(new_text) for link in block.links)
+    Block("paragraph", block.text, links=block.links)  # the article's validators agree
+    unchanged = [link for link in block.links if link.href == "/x"]
+    assert len(unchanged) <= len(spans)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_linked_edits(), st.text(min_size=1, max_size=10))
+def test_an_edit_elsewhere_leaves_a_links_text_as_it_was(
+    edit: tuple[str, list[tuple[int, int]], str], added: str
+) -> None:
+    from newscorpus.models import Link
+
+    text, spans, _ = edit
+    block = DraftBlock(0, text, links=tuple(Link(a, b, "/x") for a, b in spans))
+    before = [text[a:b] for a, b in spans]
+    Draft([block], ParserInfo("dump", "0.1.0")).edit(block, added + text + added, "padded")
+    assert [block.text[link.start : link.end] for link in block.links] == before

@@ -8,7 +8,18 @@ from typing import Any
 import attrs
 import pytest
 
-from newscorpus import BLOCK_KINDS, Article, Block, Edit, Media, ParserInfo, Paywall, Removal
+from newscorpus import (
+    BLOCK_KINDS,
+    Article,
+    Block,
+    Edit,
+    Link,
+    Media,
+    ParserInfo,
+    Paywall,
+    Removal,
+    TableRow,
+)
 
 PARSER = ParserInfo("dump", "0.1.0")
 
@@ -24,13 +35,42 @@ def article(**changes: Any) -> Article:
     return Article(**arguments)
 
 
-def test_block_kinds_are_the_documented_four() -> None:
-    assert BLOCK_KINDS == ("paragraph", "heading", "quote", "list_item")
+def test_block_kinds_are_the_documented_five() -> None:
+    assert BLOCK_KINDS == ("paragraph", "heading", "quote", "list_item", "table")
 
 
-@pytest.mark.parametrize("kind", BLOCK_KINDS)
+@pytest.mark.parametrize("kind", [kind for kind in BLOCK_KINDS if kind != "table"])
 def test_block_accepts_every_kind(kind: str) -> None:
     assert Block(kind, "text").kind == kind  # type: ignore[arg-type]
+
+
+def test_a_table_block_has_rows_and_only_a_table_block_does() -> None:
+    table = Block.table([["Team", "Pts"], ["Ajax", "12"]], header_rows=1)
+    assert table.rows == (TableRow(("Team", "Pts"), header=True), TableRow(("Ajax", "12")))
+    assert table.text == "Team\tPts\nAjax\t12"
+    with pytest.raises(ValueError, match="table"):
+        Block("table", "Team\tPts")
+    with pytest.raises(ValueError, match="table"):
+        Block("paragraph", "Team\tPts", rows=table.rows)
+
+
+def test_a_cell_keeps_to_one_line_without_tabs() -> None:
+    assert Block.table([["a\tb\nc", "d"]]).rows[0].cells == ("a b c", "d")
+
+
+def test_links_lie_within_their_block() -> None:
+    assert Block("paragraph", "A report.", links=(Link(2, 8, "https://x.org/"),)).links
+    with pytest.raises(ValueError, match="past"):
+        Block("paragraph", "A report.", links=(Link(2, 80, "https://x.org/"),))
+    with pytest.raises(ValueError, match="end after"):
+        Link(5, 5, "https://x.org/")
+    with pytest.raises(ValueError, match="start"):
+        Link(-1, 5, "https://x.org/")
+
+
+def test_a_block_shows_rows_and_links_only_when_it_has_them() -> None:
+    assert repr(Block("paragraph", "Hi")) == "Block(kind='paragraph', text='Hi')"
+    assert "links=" in repr(Block("paragraph", "Hi", links=(Link(0, 2, "u"),)))
 
 
 @pytest.mark.parametrize("kind", ["chapter", "Paragraph", "", None, 1])

@@ -16,7 +16,9 @@ from newscorpus import (
     SCHEMA_VERSION,
     Article,
     Block,
+    Comment,
     Edit,
+    Link,
     Media,
     ParserInfo,
     Paywall,
@@ -34,6 +36,8 @@ FULL = Article(
         Block("paragraph", "Aliyev and Pashinyan have met on several occasions."),
         Block("quote", "“A historical chance,” they said."),
         Block("list_item", "Thirty-two prisoners"),
+        Block.table([["Prisoners", "Released"], ["Armenian", "32"]], header_rows=1),
+        Block("paragraph", "Read the statement.", links=(Link(9, 18, "https://example.org/s"),)),
     ),
     parser=ParserInfo("dump", "0.1.0"),
     source="seeds/002.txt",
@@ -51,14 +55,17 @@ FULL = Article(
     paywall=Paywall("You have 45% of this article left to read.", remaining_fraction=0.45),
     removed=(Removal("Connect with us", reason="share or follow prompt", step="chrome"),),
     edits=(Edit("war. . The", "war. The", reason="doubled full stop", step="debris"),),
+    comments=(
+        Comment((Block("paragraph", "Good news."),), author="Ann", published=dt.date(2023, 12, 8)),
+    ),
 )
 
-#: The keys of a schema-3 record, as the ``record`` module documents them, plus ``schema``.
+#: The keys of a schema-4 record, as the ``record`` module documents them, plus ``schema``.
 DOCUMENTED_KEYS = {
     "schema", "id", "source", "format", "url", "title", "site_name", "publisher", "agency",
     "authors", "published", "modified", "language", "canonical_url", "description", "section",
     "tags", "top_image", "text", "blocks", "media", "truncated", "paywall", "removed", "edits",
-    "parser", "duplicate_of", "syndication_group", "story",
+    "parser", "duplicate_of", "syndication_group", "story", "comments",
 }  # fmt: skip
 
 
@@ -73,8 +80,10 @@ def test_a_schema_1_record_still_reads() -> None:
     assert article.title == FULL.title
 
 
+#: The keys of a schema-3 record.
+SCHEMA_3_KEYS = DOCUMENTED_KEYS - {"comments"}
 #: The keys of a schema-2 record.
-SCHEMA_2_KEYS = DOCUMENTED_KEYS - {"duplicate_of", "syndication_group", "story"}
+SCHEMA_2_KEYS = SCHEMA_3_KEYS - {"duplicate_of", "syndication_group", "story"}
 #: The keys of a schema-1 record.
 SCHEMA_1_KEYS = SCHEMA_2_KEYS - {
     "modified", "canonical_url", "description", "section", "tags", "top_image",
@@ -88,8 +97,37 @@ def test_a_schema_2_record_still_reads() -> None:
     )
     old = {key: value for key, value in to_dict(full).items() if key in SCHEMA_2_KEYS}
     article = from_dict({**old, "schema": 2})
-    assert article == FULL
+    assert article == attrs.evolve(FULL, comments=())
     assert (article.duplicate_of, article.syndication_group, article.story) == (None, None, None)
+
+
+def test_a_schema_3_record_still_reads() -> None:
+    """Records written before schema 4 read back without comments; their blocks had only
+    ``kind`` and ``text``."""
+    plain = attrs.evolve(FULL, blocks=FULL.blocks[:4], comments=())
+    old = {key: value for key, value in to_dict(plain).items() if key in SCHEMA_3_KEYS}
+    old["blocks"] = [{"kind": block.kind, "text": block.text} for block in plain.blocks]
+    assert from_dict({**old, "schema": 3}) == plain
+
+
+def test_tables_links_and_comments_round_trip() -> None:
+    record = to_dict(FULL)
+    assert record["blocks"][4]["rows"] == [
+        {"cells": ["Prisoners", "Released"], "header": True},
+        {"cells": ["Armenian", "32"], "header": False},
+    ]
+    assert record["blocks"][5]["links"] == [
+        {"start": 9, "end": 18, "href": "https://example.org/s"}
+    ]
+    assert record["comments"] == [
+        {
+            "blocks": [{"kind": "paragraph", "text": "Good news.", "rows": [], "links": []}],
+            "author": "Ann",
+            "published": "2023-12-08",
+        }
+    ]
+    assert "Armenian\t32" in record["text"]
+    assert from_dict(json.loads(json.dumps(record))) == FULL
 
 
 def test_the_dedup_fields_round_trip() -> None:
@@ -129,7 +167,12 @@ def test_record_values_are_plain_json() -> None:
     record = to_dict(FULL)
     assert json.loads(json.dumps(record)) == record
     assert record["published"] == "2023-12-07T18:05:00+04:00"
-    assert record["blocks"][0] == {"kind": "heading", "text": "Stalled talks"}
+    assert record["blocks"][0] == {
+        "kind": "heading",
+        "text": "Stalled talks",
+        "rows": [],
+        "links": [],
+    }
     assert record["paywall"] == {
         "notice": "You have 45% of this article left to read.",
         "remaining_fraction": 0.45,
@@ -195,6 +238,13 @@ def test_bad_field_raises_schema_error_naming_it(field: str, value: Any) -> None
         ("blocks", [{"kind": "chapter", "text": "x"}], "kind"),
         ("blocks", [{"kind": "paragraph", "text": 5}], "text"),
         ("blocks", [{"text": "x"}], "kind"),
+        ("blocks", [{"kind": "table", "text": "x"}], "table"),
+        ("blocks", [{"kind": "paragraph", "text": "x", "links": [{"start": 0}]}], "end"),
+        (
+            "blocks",
+            [{"kind": "paragraph", "text": "x", "links": [{"start": 0, "end": 9, "href": "u"}]}],
+            "past",
+        ),
         ("media", [{"caption": "c", "credit": 5}], "credit"),
         ("paywall", {"remaining_fraction": 0.5}, "notice"),
         ("paywall", {"notice": "n", "remaining_fraction": "45%"}, "remaining_fraction"),

@@ -10,7 +10,7 @@ from newscorpus.errors import InputError, SourceNotFoundError
 from newscorpus.formats import RawDocument
 from newscorpus.limits import Limits, limits_or_default, read_bounded
 from newscorpus.models.article import Article
-from newscorpus.parsing import parse_document
+from newscorpus.parsing import parse_document, with_comments
 
 __all__ = ["parse"]
 
@@ -24,6 +24,7 @@ def parse(
     url: str | None = None,
     pipeline: Pipeline | None = None,
     limits: Limits | None = None,
+    comments: bool = False,
 ) -> Article:
     """Parse one document into an :class:`~newscorpus.Article`.
 
@@ -34,6 +35,8 @@ def parse(
     runners take the same argument and give the same records. ``limits`` are
     the safety limits (``None``: :data:`~newscorpus.DEFAULT_LIMITS`): a document past one raises
     :class:`~newscorpus.LimitError` (a file is never read past ``max_document_bytes``).
+    ``comments=True`` keeps the page's reader comments in ``Article.comments``, apart from the
+    body (see :func:`~newscorpus.parsing.with_comments`); by default they are only removed.
 
     Bytes are decoded from their byte-order mark, as UTF-8, or by detection, with a lossy UTF-8
     fallback, so any bytes give an article. Errors derive from
@@ -48,6 +51,8 @@ def parse(
     >>> [(removal.text, removal.step) for removal in article.removed]
     [('Connect with us', 'chrome')]
     """
+    if comments:
+        pipeline = with_comments(pipeline)
     return parse_document(_read(source, format=format, url=url, limits=limits), pipeline)
 
 

@@ -33,6 +33,7 @@ from typing import Any
 from attrs import field, frozen, validators
 
 from newscorpus.models.article import Article, Block
+from newscorpus.models.fields import Leaf, ListOf, Shape, article_shape
 
 __all__ = ["DisplaySettings", "article_html", "corpus_html"]
 
@@ -43,26 +44,19 @@ _CELL = "text-align:left;vertical-align:top;padding:2px 8px"
 _REMOVED = f"{_GREY};margin:2px 0;white-space:pre-wrap"
 _NOTE = f"{_GREY};{_SMALL};font-style:italic"
 
-#: Article fields shown in the metadata table, in this order, when they are set.
-_METADATA_FIELDS: tuple[str, ...] = (
-    "id",
-    "source",
-    "format",
-    "url",
-    "canonical_url",
-    "site_name",
-    "publisher",
-    "agency",
-    "authors",
-    "published",
-    "modified",
-    "language",
-    "section",
-    "tags",
-    "description",
-    "top_image",
-    "duplicate_of",
-    "story",
+
+def _is_value(shape: Shape) -> bool:
+    inner = shape.item if isinstance(shape, ListOf) else shape
+    return isinstance(inner, Leaf) and inner.type is not bool
+
+
+#: Article fields shown in the metadata table, in record order, when they are set: every
+#: single value or list of values but the title (the table's heading) and the flags (shown
+#: as notes); the body and the nested fields have sections of their own.
+_METADATA_FIELDS: tuple[str, ...] = tuple(
+    field.name
+    for field in article_shape().fields
+    if field.name != "title" and _is_value(field.shape)
 )
 
 _positive = validators.and_(validators.instance_of(int), validators.ge(1))

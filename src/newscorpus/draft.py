@@ -11,12 +11,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Literal
+from difflib import SequenceMatcher
+from typing import Any, Literal
 
+import attrs
 from attrs import define, field
 
 from newscorpus import tuning
-from newscorpus.models.article import BlockKind, Edit, Media, ParserInfo, Paywall, Removal
+from newscorpus.models.article import (
+    Article,
+    BlockKind,
+    Comment,
+    Edit,
+    Link,
+    Media,
+    ParserInfo,
+    Paywall,
+    Removal,
+    TableRow,
+)
 
 __all__ = ["BODY_HINT", "Draft", "DraftBlock", "Zone"]
 
@@ -49,6 +62,10 @@ class DraftBlock:
       is (``"comment"``, ``"related"``, ``"share"``, ``"caption"``, ``"body"``...; see
       :mod:`newscorpus.formats.html.vocabulary`).
 
+    A ``table`` block keeps its ``rows`` (its ``text`` is them as tab-separated lines), and
+    any block may keep its ``links`` as spans over its ``text``; an edit of the text keeps both
+    in step with it.
+
     ``marked_main`` is a judgement, not evidence: the ``markup`` step sets it on the blocks
     inside the container the page itself names as the article's body (when that container
     holds most of the page's prose), for the ``zones`` step to weigh.
@@ -70,11 +87,31 @@ class DraftBlock:
     container: str | None = None
     hints: frozenset[str] = frozenset()
     marked_main: bool = False
+    rows: tuple[TableRow, ...] = ()
+    links: tuple[Link, ...] = ()
 
     @property
     def kept(self) -> bool:
         """Whether the block is still in the body."""
         return self.removal is None
+
+    def retext(self, text: str) -> None:
+        """Replace the block's text, keeping its links and a table's rows in step with it
+        (no record: :meth:`Draft.edit` records a repair and calls this).
+
+        >>> from newscorpus.models import Link
+        >>> block = DraftBlock(0, "A\u00ad report, here.", links=(Link(3, 9, "/r"),))
+        >>> block.retext("A report, here.")
+        >>> block.text[block.links[0].start : block.links[0].end]
+        'report'
+        """
+        if text == self.text:
+            return
+        if self.links:
+            self.links = _moved_links(self.links, self.text, text)
+        if self.rows:
+            self.rows = _resplit_rows(self.rows, text)
+        self.text = text
 
 
 @define(eq=False)
@@ -122,6 +159,8 @@ class Draft:
     #: see :func:`newscorpus.cleaning.region.stopword_floor`).
     stopword_floor: float = tuning.PROSE_MIN_STOPWORD_RATIO
     edits: list[Edit] = field(factory=list)
+    #: Reader comments, gathered by the ``comments`` step when it runs (never the body).
+    comments: list[Comment] = field(factory=list)
     #: The name of the step now running; set by the pipeline, read by :meth:`drop` and
     #: :meth:`edit` so that every removal and edit names its step.
     step: str = "parser"
@@ -153,14 +192,32 @@ class Draft:
             return
         before, after = _changed_span(block.text, new_text, context)
         self.edits.append(Edit(before=before, after=after, reason=reason, step=self.step))
-        block.text = new_text
+        block.retext(new_text)
 
     def removed(self) -> list[Removal]:
         """Every removal so far, in the input's reading order."""
         return [block.removal for block in self.blocks if block.removal is not None]
 
+    def article_fields(self) -> dict[str, Any]:
+        """The fields the draft hands to its :class:`~newscorpus.Article` as they are: every
+        field both classes have (lists as tuples), except ``blocks``, which the article gets
+        from the kept blocks. A field added to both is handed on without more code."""
+        return {
+            name: tuple(value) if isinstance(value, list) else value
+            for name, value in ((name, getattr(self, name)) for name in _HANDED_ON)
+        }
 
-def _changed_span(old: str, new: str, context: int) -> tuple[str, str]:
+
+#: The fields a draft hands to its article unchanged (see :meth:`Draft.article_fields`).
+_HANDED_ON: tuple[str, ...] = tuple(
+    name
+    for name in attrs.fields_dict(Article)
+    if name in attrs.fields_dict(Draft) and name != "blocks"
+)
+
+
+def _common_ends(old: str, new: str) -> tuple[int, int]:
+    """The lengths of the longest common prefix and (not overlapping it) suffix."""
     prefix = 0
     limit = min(len(old), len(new))
     while prefix < limit and old[prefix] == new[prefix]:
@@ -168,6 +225,68 @@ def _changed_span(old: str, new: str, context: int) -> tuple[str, str]:
     suffix = 0
     while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
         suffix += 1
+    return prefix, suffix
+
+
+def _moved_links(links: tuple[Link, ...], old: str, new: str) -> tuple[Link, ...]:
+    """The links of ``old`` over ``new``: each span follows the characters that stay, and
+    keeps only the part of it that is left (a link whose text went entirely goes). Text put
+    in at a link's edge stays out of it; text put in place of some of its own is in it.
+
+    Only the part between the common start and end of the two texts changed; the characters
+    there are aligned (:class:`difflib.SequenceMatcher`) only when a link reaches it.
+    """
+    prefix, suffix = _common_ends(old, new)
+    old_end, shift = len(old) - suffix, len(new) - len(old)
+    touched = any(link.end >= prefix and link.start <= old_end for link in links)
+    opcodes = (
+        SequenceMatcher(None, old[prefix:old_end], new[prefix : old_end + shift]).get_opcodes()
+        if touched
+        else []
+    )
+
+    def moved(position: int, *, start: bool) -> int:
+        if position < prefix:
+            return position
+        if position > old_end:
+            return position + shift
+        inner = position - prefix
+        # where ops meet, a start belongs to the later one and an end to the earlier one
+        for tag, old_start, old_stop, new_start, new_stop in (
+            reversed(opcodes) if start else opcodes
+        ):
+            if not old_start <= inner <= old_stop:
+                continue
+            if tag == "equal":
+                return prefix + new_start + inner - old_start
+            edges = ((old_stop, new_stop), (old_start, new_start))
+            for edge, mapped in edges if start else reversed(edges):
+                if inner == edge:
+                    return prefix + mapped
+            return prefix + (new_stop if start else new_start)  # inside a change: cut it off
+        return prefix
+
+    kept = []
+    for link in links:
+        start, end = moved(link.start, start=True), moved(link.end, start=False)
+        if start < end:
+            kept.append(
+                link if (start, end) == (link.start, link.end) else Link(start, end, link.href)
+            )
+    return tuple(kept)
+
+
+def _resplit_rows(rows: tuple[TableRow, ...], text: str) -> tuple[TableRow, ...]:
+    """A table's rows read back from its edited text (a row a line, cells apart by tabs)."""
+    lines = text.split("\n")
+    return tuple(
+        TableRow(tuple(line.split("\t")), header=number < len(rows) and rows[number].header)
+        for number, line in enumerate(lines)
+    )
+
+
+def _changed_span(old: str, new: str, context: int) -> tuple[str, str]:
+    prefix, suffix = _common_ends(old, new)
     start = _word_start(old, max(0, prefix - context))
     old_end = _word_end(old, min(len(old), len(old) - suffix + context))
     new_end = old_end - len(old) + len(new)

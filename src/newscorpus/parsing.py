@@ -13,7 +13,7 @@ from newscorpus.cleaning import Pipeline, default_pipeline
 from newscorpus.formats import RawDocument, choose_parser
 from newscorpus.models.article import Article
 
-__all__ = ["parse_document", "pipeline_description", "pipeline_or_default"]
+__all__ = ["parse_document", "pipeline_description", "pipeline_or_default", "with_comments"]
 
 
 def pipeline_or_default(pipeline: Pipeline | None) -> Pipeline:
@@ -23,6 +23,20 @@ def pipeline_or_default(pipeline: Pipeline | None) -> Pipeline:
     True
     """
     return pipeline if pipeline is not None else default_pipeline()
+
+
+def with_comments(pipeline: Pipeline | None) -> Pipeline:
+    """``pipeline`` (``None``: the default one) with the ``comments`` step at its end, which
+    keeps reader comments in ``Article.comments`` (see
+    :mod:`newscorpus.cleaning.steps.comments`); unchanged if it has the step already.
+
+    >>> with_comments(None).names[-1]
+    'comments'
+    """
+    from newscorpus.cleaning.steps.comments import Comments
+
+    chosen = pipeline_or_default(pipeline)
+    return chosen if "comments" in chosen.names else chosen.insert(Comments())
 
 
 def parse_document(document: RawDocument, pipeline: Pipeline | None = None) -> Article:

@@ -120,6 +120,11 @@ SCORE_LIST_ITEM = 0.5
 SCORE_UNENDED_FACTOR = 0.5
 #: A long sentence with few stopwords (a list of names, a dense caption) scores this share.
 SCORE_WEAK_PROSE_FACTOR = 0.2
+#: A data table (HTML ``<table>`` read as data, a Markdown table) scores this share of its
+#: size in words for the run: a table is content the page shows as data, not prose, so it
+#: weighs as weak prose does (a standings page, which is its table, keeps it; a data table in
+#: a sidebar weighs too little to pull the run to it). Checked on the three dev sets.
+SCORE_TABLE_FACTOR = SCORE_WEAK_PROSE_FACTOR
 
 # --- repeats (cleaning/steps/repeats.py) -------------------------------------------------------
 
@@ -380,3 +385,9 @@ STORY_MAX_POSTINGS = 200
 STORY_MIN_SHARED_TERMS = 4
 #: Words of fewer UTF-8 bytes are not story terms, unless numbers ("32 prisoners" counts).
 STORY_MIN_TOKEN_CHARS = 3
+
+# --- comments (cleaning/steps/comments.py) ------------------------------------------------------
+
+#: A comment's heading line (its author's name, its date) has at most this many words: names
+#: and dates are short, and a comment's first sentence is longer.
+COMMENT_HEADING_MAX_WORDS = 6

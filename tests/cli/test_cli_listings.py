@@ -40,9 +40,12 @@ def test_steps_lists_the_default_pipeline_in_order(capsys: pytest.CaptureFixture
 def test_steps_json_has_each_steps_docstring_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["steps", "--json"]) == 0
     listing = json.loads(capsys.readouterr().out)
-    assert [row["name"] for row in listing] == list(newscorpus.DEFAULT_STEPS)
-    assert [row["position"] for row in listing] == list(range(1, len(listing) + 1))
+    default = [row for row in listing if row["position"] is not None]
+    assert [row["name"] for row in default] == list(newscorpus.DEFAULT_STEPS)
+    assert [row["position"] for row in default] == list(range(1, len(default) + 1))
     assert all(row["description"] and "\n" not in row["description"] for row in listing)
+    # built in, but only in a pipeline that asks for it (comments=True, --comments)
+    assert [row["name"] for row in listing[len(default) :]] == ["comments"]
 
 
 @pytest.mark.usefixtures("cleaners_snapshot")

@@ -3,6 +3,7 @@ the local runner (records, ids, error entries), resume, failures, the CLI, a Das
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -185,6 +186,12 @@ def test_a_custom_pipeline_gives_parses_articles_on_the_cluster(
         removal.step == "drop_short" for article in expected for removal in article.removed
     )
     assert written["pipeline"]["steps"] == custom_pipeline().names
+    if importlib.util.find_spec("matplotlib") is not None:  # the report reads the folder
+        from newscorpus.report import write_report
+
+        write_report(output, tmp_path / "report.html")
+        report = (tmp_path / "report.html").read_text(encoding="utf-8")
+        assert f"Run: {len(expected)} read, {len(expected)} written, 0 failed." in report
     address = client.scheduler.address
     options = ["--without", "debris", "--scheduler", address, "--partition-size", "2000"]
     assert main(["cluster", str(folder), "-o", str(tmp_path / "cli"), *options]) == 0

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newscorpus.corpus import Corpus, arrow_schema, open_writer, read_corpus
+from newscorpus.corpus.schema import record_of_row
 from newscorpus.models.article import Article
 from newscorpus.models.record import from_dict
 from tests.corpus.test_writers_formats import sample_articles
@@ -84,7 +85,8 @@ def test_to_arrow_has_the_declared_schema(tmp_path: Path, suffix: str) -> None:
     table = read_corpus(path).to_arrow()
     assert table.schema.equals(arrow_schema())
     assert table.num_rows == 4
-    assert [from_dict(row) for row in table.to_pylist()] == items
+    assert [from_dict(record_of_row(row)) for row in table.to_pylist()] == items
+    assert list(read_corpus(path)) == items
 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])

@@ -164,15 +164,84 @@ def test_emphasis_spanning_wrapped_lines_is_taken_off(width: int) -> None:
     assert texts(dump) == list(PARAGRAPHS)
 
 
-def test_a_link_edit_is_recorded() -> None:
+def test_a_link_becomes_the_blocks_link_and_an_image_target_an_edit() -> None:
     from newscorpus import RawDocument
     from newscorpus.formats.dump import DumpParser
 
-    draft = DumpParser().parse(RawDocument("A **strong** [report](https://x.org/a) here.\n"))
-    assert [block.text for block in draft.blocks] == ["A strong report here."]
-    [edit] = draft.edits
-    assert (edit.step, "https://x.org/a" in edit.before, edit.after) == (
-        "parser",
-        True,
-        "A strong report here.",
+    draft = DumpParser().parse(
+        RawDocument("A **strong** [report](https://x.org/a) here.\n\n![A car](car.jpg) too.\n")
     )
+    first, second = draft.blocks
+    assert first.text == "A strong report here."
+    assert [(first.text[link.start : link.end], link.href) for link in first.links] == [
+        ("report", "https://x.org/a")
+    ]
+    [edit] = draft.edits
+    assert (edit.step, "car.jpg" in edit.before, second.text) == ("parser", True, "A car too.")
+
+
+def test_footnote_links_take_their_targets_from_the_definitions() -> None:
+    from newscorpus import RawDocument
+    from newscorpus.formats.dump import DumpParser
+
+    dump = (
+        "The **council** published [the budget][1] and [the plan][2].\n\n"
+        "[1]: https://x.org/budget\n[2]: https://x.org/plan 'The plan'\n[3]: https://x.org/unused\n"
+    )
+    draft = DumpParser().parse(RawDocument(dump))
+    assert [block.text for block in draft.blocks] == [
+        "The council published the budget and the plan.",
+        "[3]: https://x.org/unused",
+    ]
+    assert [link.href for link in draft.blocks[0].links] == [
+        "https://x.org/budget",
+        "https://x.org/plan",
+    ]
+    assert draft.edits == []
+
+
+def test_a_markdown_table_is_one_table_block() -> None:
+    from newscorpus import RawDocument
+    from newscorpus.formats.dump import DumpParser
+
+    dump = "Standings:\n\n**Team** | **Pts**\n---|---\n[Lions](/lions) | 12\nBears | 9\n\nEnd.\n"
+    blocks = DumpParser().parse(RawDocument(dump)).blocks
+    assert [block.kind for block in blocks] == ["paragraph", "table", "paragraph"]
+    table = blocks[1]
+    assert [(row.cells, row.header) for row in table.rows] == [
+        (("Team", "Pts"), True),
+        (("Lions", "12"), False),
+        (("Bears", "9"), False),
+    ]
+    assert [table.text[link.start : link.end] for link in table.links] == ["Lions"]
+
+
+def test_a_line_of_bars_without_a_separator_row_is_no_table() -> None:
+    from newscorpus import RawDocument
+    from newscorpus.formats.dump import DumpParser
+
+    blocks = DumpParser().parse(RawDocument("Home | News | Sport\nWeather | Travel\n")).blocks
+    assert all(block.kind != "table" for block in blocks)
+
+
+@pytest.mark.parametrize(
+    ("dump", "table"),
+    [
+        ("Pos  Team     Pts\n1    Lions     12\n2    Bears      9\n", True),
+        # double spaces after full stops line up nowhere
+        (
+            "He said so.  Then he left.\nShe stayed on.  It was late, and cold.\n"
+            "They met again in May.  Nothing changed.\n",
+            False,
+        ),
+        ("Pos  Team\n1    Lions\n", False),  # two lines may line up by chance
+    ],
+)
+def test_aligned_columns_are_a_table_only_when_every_column_lines_up(
+    dump: str, table: bool
+) -> None:
+    from newscorpus import RawDocument
+    from newscorpus.formats.dump import DumpParser
+
+    blocks = DumpParser().parse(RawDocument(dump)).blocks
+    assert any(block.kind == "table" for block in blocks) is table

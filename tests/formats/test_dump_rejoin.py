@@ -111,9 +111,7 @@ def test_an_html2text_page_reads_like_the_page() -> None:
         ("paragraph", PARAGRAPHS[0]),
         ("paragraph", PARAGRAPHS[1]),
         ("heading", "Standings"),
-        ("paragraph", "Pos | Driver | Points"),
-        ("paragraph", "1 | Kyle Busch | 5040"),
-        ("paragraph", "2 | Martin Truex Jr. | 5035"),
+        ("table", "Pos\tDriver\tPoints\n1\tKyle Busch\t5040\n2\tMartin Truex Jr.\t5035"),
         ("list_item", "1. First step"),
         ("list_item", "2. Second step"),
     ]

@@ -74,16 +74,61 @@ def test_two_line_breaks_end_a_paragraph_and_one_is_a_space() -> None:
 # --- tables -------------------------------------------------------------------------------------
 
 
-def test_a_data_table_gives_one_block_a_row_with_its_cells_joined() -> None:
+def test_a_data_table_gives_one_table_block_with_its_rows_and_cells() -> None:
     page = (
         "<table><caption>Results</caption><thead><tr><th>Team</th><th>Points</th></tr></thead>"
         "<tbody><tr><td>Lions</td><td>12</td></tr><tr><td></td><td>9</td></tr></tbody></table>"
     )
-    assert [(b.tag, b.text) for b in blocks(page)] == [
-        ("caption", "Results"),
-        ("tr", "Team | Points"),
-        ("tr", "Lions | 12"),
-        ("tr", "9"),
+    caption, table = blocks(page)
+    assert (caption.tag, caption.text) == ("caption", "Results")
+    assert (table.tag, table.kind) == ("table", "table")
+    assert [(row.cells, row.header) for row in table.rows] == [
+        (("Team", "Points"), True),
+        (("Lions", "12"), False),
+        (("", "9"), False),
+    ]
+    assert table.text == "Team\tPoints\nLions\t12\n\t9"
+
+
+def test_a_row_of_th_cells_is_a_header_and_a_footer_comes_last() -> None:
+    page = (
+        "<table><tfoot><tr><td>Total</td><td>21</td></tr></tfoot>"
+        "<tr><th>Team</th><th>Points</th></tr><tr><td>Lions</td><td>12</td></tr></table>"
+    )
+    (table,) = blocks(page)
+    assert [(row.cells[0], row.header) for row in table.rows] == [
+        ("Team", True),
+        ("Lions", False),
+        ("Total", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<table role='presentation'><tr><td>a</td><td>b</td></tr>"
+        "<tr><td>c</td><td>d</td></tr></table>",
+        "<table><tr><td>Only</td></tr><tr><td>one column</td></tr></table>",
+        "<table><tr><td>One</td><td>row</td></tr></table>",
+        "<table><tr><td><table><tr><td>a</td><td>b</td></tr></table></td><td>x</td></tr>"
+        "<tr><td>c</td><td>d</td></tr></table>",
+    ],
+)
+def test_layout_tables_are_not_table_blocks(page: str) -> None:
+    assert all(block.kind != "table" for block in blocks(page))
+
+
+def test_a_table_keeps_its_cells_links_and_leaves_hidden_cells_out() -> None:
+    page = (
+        "<table><tr><th>Team</th><th>Note</th><th hidden>x</th></tr>"
+        "<tr><td><a href='/lions'>Lions</a></td><td>see <a href='/r'>the report</a></td>"
+        "<td style='display:none'>secret</td></tr></table>"
+    )
+    (table,) = blocks(page)
+    assert table.text == "Team\tNote\nLions\tsee the report"
+    assert [(table.text[link.start : link.end], link.href) for link in table.links] == [
+        ("Lions", "/lions"),
+        ("the report", "/r"),
     ]
 
 
@@ -97,6 +142,36 @@ def test_a_layout_table_is_read_like_divs() -> None:
         ("paragraph", "Second one."),
         ("list_item", "Menu"),
     ]
+
+
+# --- links --------------------------------------------------------------------------------------
+
+
+def test_a_block_keeps_its_links_as_spans_over_its_text() -> None:
+    page = "<p>Read  <a href='/a'>the <b>full</b> report</a> and <a href='b.html'>this</a>.</p>"
+    (block,) = blocks(page)
+    assert block.text == "Read the full report and this."
+    assert [(block.text[link.start : link.end], link.href) for link in block.links] == [
+        ("the full report", "/a"),
+        ("this", "b.html"),
+    ]
+
+
+def test_an_anchor_without_href_is_no_link() -> None:
+    (block,) = blocks("<p>A <a name='x'>named</a> anchor.</p>")
+    assert block.links == ()
+
+
+def test_links_are_resolved_against_the_page_url() -> None:
+    page = (
+        "<article><p>The council published <a href='../docs/budget.pdf'>the budget</a> on "
+        "Monday, and the opposition answered it within the hour in a long statement.</p>"
+        "</article>"
+    )
+    article = newscorpus.parse(page, format="html", url="https://example.org/news/a.html")
+    (link,) = article.blocks[0].links
+    assert link.href == "https://example.org/docs/budget.pdf"
+    assert newscorpus.parse(page, format="html").blocks[0].links[0].href == "../docs/budget.pdf"
 
 
 # --- figures ------------------------------------------------------------------------------------
@@ -328,3 +403,21 @@ def test_the_format_can_be_named() -> None:
 def test_the_parser_is_registered_after_the_dump_parser() -> None:
     names = newscorpus.parsers.names()
     assert names.index("dump") < names.index("html")
+
+
+def test_an_article_that_is_a_table_keeps_its_table() -> None:
+    rows = "".join(
+        f"<tr><td>{n}</td><td>Team {name}</td><td>12</td><td>{30 - n}</td></tr>"
+        for n, name in enumerate(["Lions", "Tigers", "Bears", "Wolves", "Eagles", "Sharks"], 1)
+    )
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/t'>Tables</a></nav><main>"
+        "<h1>League standings</h1><table><tr><th>Pos</th><th>Team</th><th>P</th><th>Pts</th>"
+        f"</tr>{rows}</table></main><footer><p>© 2024 The Site.</p></footer></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    (table,) = article.blocks
+    assert table.kind == "table"
+    assert len(table.rows) == 7
+    assert table.rows[0].header
+    assert "1\tTeam Lions\t12\t29" in article.text

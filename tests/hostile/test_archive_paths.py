@@ -95,7 +95,10 @@ def test_a_corpus_run_writes_only_its_output(archives: Path, tmp_path: Path) -> 
     summary = run_corpus(archives, output)
     after = snapshot(tmp_path)
     created = sorted(set(after) - set(before))
-    allowed = {str(output), str(output.with_name("corpus.errors.jsonl"))}
+    allowed = {
+        str(output.with_name(name))
+        for name in ("corpus.jsonl", "corpus.errors.jsonl", "corpus.summary.json")
+    }
     assert set(created) <= allowed, created
     changed = [path for path in before if after.get(path) != before[path]]
     assert all(path.startswith(str(output.parent)) for path in changed), changed

@@ -18,12 +18,13 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol, runtime_checkable
+from urllib.parse import urljoin
 
 from attrs import field, frozen
 
 from newscorpus.draft import Draft
 from newscorpus.errors import NewsCorpusError, PipelineError
-from newscorpus.models.article import Article, Block
+from newscorpus.models.article import Article, Block, Link
 
 __all__ = ["Pipeline", "Step", "StepFactory", "article_id", "finish"]
 
@@ -172,33 +173,39 @@ def article_id(url: str | None, title: str | None, text: str) -> str:
     return hashlib.sha256(payload).hexdigest()[:16]
 
 
+def _resolver(url: str | None) -> Callable[[Link], Link]:
+    """Resolve a link's target against the page's URL (kept blocks only: most of a page's
+    links are in its menus, which are gone by now, and resolving costs)."""
+    if not url:
+        return lambda link: link
+
+    def resolve(link: Link) -> Link:
+        try:
+            href = urljoin(url, link.href)
+        except ValueError:  # a malformed URL (an unclosed IPv6 bracket...): as written
+            return link
+        return link if href == link.href else Link(link.start, link.end, href)
+
+    return resolve
+
+
 def finish(draft: Draft) -> Article:
     """Freeze a draft into an :class:`Article`: kept blocks are the body, the rest ``removed``."""
-    blocks = tuple(Block(kind=b.kind, text=b.text) for b in draft.blocks if b.removal is None)
+    resolve = _resolver(draft.url)
+    blocks = tuple(
+        Block(
+            kind=b.kind,
+            text=b.text,
+            rows=b.rows,
+            links=tuple(resolve(link) for link in b.links) if b.links else (),
+        )
+        for b in draft.blocks
+        if b.removal is None
+    )
     text = "\n\n".join(block.text for block in blocks)
     return Article(
         id=article_id(draft.url, draft.title, text),
         blocks=blocks,
-        parser=draft.parser,
-        source=draft.source,
-        format=draft.format,
-        url=draft.url,
-        title=draft.title,
-        site_name=draft.site_name,
-        publisher=draft.publisher,
-        agency=draft.agency,
-        authors=tuple(draft.authors),
-        published=draft.published,
-        modified=draft.modified,
-        canonical_url=draft.canonical_url,
-        description=draft.description,
-        section=draft.section,
-        tags=tuple(draft.tags),
-        top_image=draft.top_image,
-        language=draft.language,
-        media=tuple(draft.media),
-        truncated=draft.truncated,
-        paywall=draft.paywall,
         removed=tuple(draft.removed()),
-        edits=tuple(draft.edits),
+        **draft.article_fields(),
     )

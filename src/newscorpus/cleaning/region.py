@@ -82,6 +82,8 @@ def _score(block: DraftBlock, language: str | None, floor: float) -> float:
     if block.removal is not None:
         return -tuning.SCORE_REMOVED
     found = features(block.text, language)
+    if block.kind == "table":
+        return found.size * tuning.SCORE_TABLE_FACTOR
     if is_prose(found, floor):
         if block.blank_before or block.blank_after:
             return found.size

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import cast
 
 from newscorpus._version import __version__
-from newscorpus.cli import cluster, dedup, parse, parsers, report, show, steps
+from newscorpus.cli import cluster, dedup, export, parse, parsers, report, show, steps
 from newscorpus.errors import NewsCorpusError, RunFailedError
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newscorpus {__version__}")
     commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
     commands.required = True
-    for module in (parse, show, parsers, steps, cluster, dedup, report):
+    for module in (parse, show, parsers, steps, cluster, dedup, report, export):
         module.register(commands)
     return parser
 

@@ -9,7 +9,7 @@ document) and gives one outcome, in input order:
 * to **standard output** (no ``-o``): one JSON line each, the article's record
   (:meth:`newscorpus.Article.to_dict`) or an *error record* in its place::
 
-      {"schema": 3, "source": "missing.txt",
+      {"schema": 4, "source": "missing.txt",
        "error": {"type": "FileNotFoundError", "message": "...", "internal": false}}
 
   ``type`` is the exception's class name, ``message`` says what went wrong, and ``internal`` is
@@ -42,14 +42,16 @@ from newscorpus.cleaning import Pipeline
 from newscorpus.cli.limits import add_limit_options, limits_from
 from newscorpus.cli.pipeline import add_pipeline_options, pipeline_from
 from newscorpus.cli.progress import Progress
+from newscorpus.corpus.languages import LanguageFilter
 from newscorpus.corpus.origin import ReadDocument, ReadItem
 from newscorpus.corpus.readers import read_documents
 from newscorpus.corpus.runner import DEFAULT_PART_SIZE, run_corpus
-from newscorpus.corpus.workers import processed
+from newscorpus.corpus.workers import Processed, processed
 from newscorpus.corpus.writers import encode_line, format_for
+from newscorpus.errors import NewsCorpusError
 from newscorpus.limits import Limits
 
-__all__ = ["error_record", "register", "run"]
+__all__ = ["error_record", "jobs_count", "register", "run", "usable_cpus"]
 
 
 class _Sink(Protocol):
@@ -95,10 +97,18 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "-j",
         "--jobs",
-        type=int,
+        type=jobs_count,
         metavar="N",
         default=1,
-        help="parse in N worker processes (default 1; 0: in this process, for debugging)",
+        help="parse in N worker processes (default 1; auto: one per CPU this process may use; "
+        "0: in this process, for debugging)",
+    )
+    parser.add_argument(
+        "--language",
+        type=_language_filter,
+        metavar="CODES",
+        help="keep only articles in these languages (ISO 639-1 codes, comma-separated: de,fr; "
+        "und for unknown); the others are counted as filtered, not failed",
     )
     parser.add_argument(
         "--resume",
@@ -137,6 +147,36 @@ def run(args: argparse.Namespace, *, parser: argparse.ArgumentParser) -> int:
     return _to_corpus(args, limits, pipeline, parser=parser)
 
 
+def jobs_count(value: str) -> int:
+    """``--jobs``: a number of worker processes, or ``auto`` for one per usable CPU.
+
+    >>> jobs_count("3"), jobs_count("auto") >= 1
+    (3, True)
+    """
+    if value.strip().lower() == "auto":
+        return usable_cpus()
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number or 'auto': {value!r}") from None
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the system says, as in a
+    container limited to some cores), at least one."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def _language_filter(value: str) -> LanguageFilter:
+    try:
+        return LanguageFilter.parse(value)
+    except NewsCorpusError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
 def _items(args: argparse.Namespace, limits: Limits) -> Iterator[ReadItem]:
     url: str | None = args.url
     for item in read_documents(args.paths, limits=limits):
@@ -149,7 +189,8 @@ def _items(args: argparse.Namespace, limits: Limits) -> Iterator[ReadItem]:
 def _to_stdout(args: argparse.Namespace, limits: Limits, pipeline: Pipeline | None) -> int:
     sys.stdout.flush()
     stream = _binary_stdout()
-    parsed = failed = 0
+    parsed = failed = filtered = 0
+    languages: LanguageFilter | None = args.language
     outcomes = processed(
         _items(args, limits),
         jobs=args.jobs,
@@ -163,12 +204,19 @@ def _to_stdout(args: argparse.Namespace, limits: Limits, pipeline: Pipeline | No
             record = error_record(json.loads(outcome.line))
             _report(record)
             stream.write(encode_line(record))
+        elif languages is not None and not languages.keeps(_language_of(outcome)):
+            filtered += 1
         else:
             parsed += 1
             stream.write(outcome.line)
     stream.flush()
-    print(f"newscorpus parse: {parsed} parsed, {failed} failed", file=sys.stderr)
+    left_out = f", {filtered} filtered by language" if languages is not None else ""
+    print(f"newscorpus parse: {parsed} parsed, {failed} failed{left_out}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _language_of(outcome: Processed) -> str | None:
+    return outcome.facts.language if outcome.facts is not None else None
 
 
 def _to_corpus(
@@ -203,6 +251,7 @@ def _to_corpus(
             limits=limits,
             on_document=progress,
             on_open=progress.opened,
+            languages=args.language,
         )
     except ValueError as error:
         print(f"newscorpus parse: {error}", file=sys.stderr)
@@ -213,9 +262,10 @@ def _to_corpus(
         progress.stop()
     resumed = f", {summary.resumed} from the resumed run" if summary.resumed else ""
     errors = f"; errors in {summary.errors}" if summary.failed else ""
+    left_out = f", {summary.filtered} filtered by language" if args.language is not None else ""
     print(
         f"newscorpus parse: {summary.read} read, {summary.written} written, "
-        f"{summary.failed} failed{resumed} (records in {output}{errors})",
+        f"{summary.failed} failed{left_out}{resumed} (records in {output}{errors})",
         file=sys.stderr,
     )
     return 1 if summary.failed else 0

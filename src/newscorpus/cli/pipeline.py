@@ -1,4 +1,4 @@
-"""The command line's pipeline options: ``--steps a,b,c`` and ``--without STEP``.
+"""The command line's pipeline options: ``--steps a,b,c``, ``--without STEP``, ``--comments``.
 
 Both name steps of the ``cleaners`` registry (built-in or from a plugin; ``newscorpus steps``
 lists them). Without either option a run cleans with the default pipeline.
@@ -11,6 +11,7 @@ import argparse
 import newscorpus
 from newscorpus.cleaning import Pipeline, default_pipeline
 from newscorpus.errors import NewsCorpusError
+from newscorpus.parsing import with_comments
 
 __all__ = ["add_pipeline_options", "pipeline_from"]
 
@@ -31,6 +32,11 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
         metavar="STEP",
         help="leave STEP out of the pipeline (repeatable)",
     )
+    group.add_argument(
+        "--comments",
+        action="store_true",
+        help="keep reader comments in each record's comments list (apart from the body)",
+    )
 
 
 def pipeline_from(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Pipeline | None:
@@ -46,11 +52,14 @@ def pipeline_from(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     ['normalize', 'debris']
     >>> "debris" in pipeline_from(parser.parse_args(["--without", "debris"]), parser).names
     False
+    >>> pipeline_from(parser.parse_args(["--comments"]), parser).names[-1]
+    'comments'
+
     """
     steps: str | None = args.steps
     without: list[str] = args.without
     if steps is None and not without:
-        return None
+        return with_comments(None) if args.comments else None
     try:
         if steps is None:
             pipeline = default_pipeline()
@@ -59,7 +68,8 @@ def pipeline_from(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
             if not names:
                 parser.error("--steps needs at least one step name")
             pipeline = Pipeline(_build(name) for name in names)
-        return pipeline.without(*without) if without else pipeline
+        pipeline = pipeline.without(*without) if without else pipeline
+        return with_comments(pipeline) if args.comments else pipeline
     except NewsCorpusError as error:
         parser.error(f"{error.message} (see: newscorpus steps)")
 

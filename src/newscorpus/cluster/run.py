@@ -41,7 +41,7 @@ from newscorpus.cluster.requirements import require_dask
 from newscorpus.cluster.storage import join, url_filesystem
 from newscorpus.corpus.readers import Input
 from newscorpus.corpus.records import FieldMapping
-from newscorpus.corpus.schema import require_parquet
+from newscorpus.corpus.schema import record_of_row, require_parquet
 from newscorpus.corpus.statistics import CorpusStatistics
 from newscorpus.errors import OutputError, ResumeError, RunFailedError, SettingError
 from newscorpus.limits import Limits
@@ -346,6 +346,6 @@ def _statistics_of(root: str, number: int) -> CorpusStatistics:
     statistics = CorpusStatistics()
     with filesystem.open(f"{folder}/{part_name(number)}", "rb") as stream:
         for batch in require_parquet().ParquetFile(stream).iter_batches(batch_size=256):
-            for record in batch.to_pylist():
-                statistics.add_record(record)
+            for row in batch.to_pylist():
+                statistics.add_record(record_of_row(row))
     return statistics

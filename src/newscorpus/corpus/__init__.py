@@ -12,6 +12,7 @@ import warnings
 from typing import Any
 
 from newscorpus.corpus.corpus import Corpus, read_corpus
+from newscorpus.corpus.languages import LanguageFilter
 from newscorpus.corpus.origin import Origin, ReadDocument, ReadFailure, ReadItem
 from newscorpus.corpus.outcomes import Outcome, error_outcome, outcome_of, parse_one
 from newscorpus.corpus.readers import Input, detect, expand_inputs, read_documents, read_stream
@@ -33,6 +34,7 @@ __all__ = [
     "FieldMapping",
     "Input",
     "JsonLinesWriter",
+    "LanguageFilter",
     "Origin",
     "Outcome",
     "ParquetWriter",

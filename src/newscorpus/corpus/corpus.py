@@ -23,7 +23,13 @@ from typing import Any
 import attrs
 
 from newscorpus._optional import require
-from newscorpus.corpus.schema import arrow_schema, require_parquet, require_pyarrow
+from newscorpus.corpus.schema import (
+    arrow_row,
+    arrow_schema,
+    record_of_row,
+    require_parquet,
+    require_pyarrow,
+)
 from newscorpus.corpus.writers import WriterFormat, format_for
 from newscorpus.errors import CorpusFormatError, CorpusNotFoundError, RecordError
 from newscorpus.models.article import Article
@@ -74,7 +80,7 @@ class Corpus:
                 file = parquet.ParquetFile(path)
                 try:
                     for batch in file.iter_batches(batch_size=BATCH_SIZE):
-                        yield from batch.to_pylist()
+                        yield from map(record_of_row, batch.to_pylist())
                 finally:
                     file.close()
         else:
@@ -125,18 +131,28 @@ class Corpus:
         if self.format == "parquet":
             parquet, schema = require_parquet(), arrow_schema()
             files = self._parquet_files()
-            tables = [parquet.read_table(path, schema=schema) for path in files]
+            tables = [self._parquet_table(parquet, path) for path in files]
             return pa.concat_tables(tables) if tables else schema.empty_table()
         schema = arrow_schema()
         tables = []
         chunk: list[Mapping[str, Any]] = []
         for record in self._json_records():
-            chunk.append(record)
+            chunk.append(arrow_row(record))
             if len(chunk) >= BATCH_SIZE:
                 tables.append(pa.Table.from_pylist(chunk, schema=schema))
                 chunk = []
         tables.append(pa.Table.from_pylist(chunk, schema=schema))
         return pa.concat_tables(tables)
+
+    @staticmethod
+    def _parquet_table(parquet: Any, path: Path) -> Any:
+        """One Parquet file as a table of the declared schema; a file written before dates
+        were typed (ISO strings) is converted through its records."""
+        schema = arrow_schema()
+        if parquet.read_schema(path).field("published").type == schema.field("published").type:
+            return parquet.read_table(path, schema=schema)
+        rows = [arrow_row(record_of_row(row)) for row in parquet.read_table(path).to_pylist()]
+        return require_pyarrow().Table.from_pylist(rows, schema=schema)
 
     def to_pandas(self) -> Any:
         """The corpus as a :class:`pandas.DataFrame`, one row a record (needs pandas)."""

@@ -61,6 +61,11 @@ class Marker:
     errors: int
     last_source: str | None
 
+    @property
+    def filtered(self) -> int:
+        """Documents of the part that the run filtered out (neither a record nor an error)."""
+        return self.documents - self.records - self.errors
+
 
 def _path(folder: Path, number: int, kind: str) -> Path:
     return folder / _NAME.format(number=number, kind=kind)
@@ -91,6 +96,11 @@ class PartWriter:
         """Append one document's outcome: a record line, or an error entry if ``failed``."""
         (self._errors if failed else self._records).file.write(line)
         self._counts[failed] += 1
+        self.documents += 1
+        self._last_source = source
+
+    def skip(self, *, source: str) -> None:
+        """Count one document that is neither written nor failed (filtered by the run)."""
         self.documents += 1
         self._last_source = source
 

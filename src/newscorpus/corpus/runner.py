@@ -36,11 +36,12 @@ from typing import IO, TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from newscorpus.corpus import parts
+from newscorpus.corpus.languages import LanguageFilter
 from newscorpus.corpus.origin import ReadItem
 from newscorpus.corpus.readers import Input, read_documents
 from newscorpus.corpus.statistics import CorpusStatistics, summary_path_for, write_summary
 from newscorpus.corpus.workers import Processed, processed
-from newscorpus.corpus.writers import format_for, open_writer, require_writer
+from newscorpus.corpus.writers import CorpusWriter, format_for, open_writer, require_writer
 from newscorpus.errors import ResumeError, SettingError
 from newscorpus.limits import Limits, limits_or_default
 from newscorpus.parsing import pipeline_description, pipeline_or_default
@@ -58,7 +59,8 @@ DEFAULT_PART_SIZE = 1000
 class RunSummary:
     """What a run did: documents read, records written, failures, documents skipped by resume.
 
-    ``read == written + failed`` always: every document is one or the other. ``errors`` is the
+    ``read == written + failed + filtered`` always: every document is one of them
+    (``filtered`` counts the documents a ``languages`` filter left out). ``errors`` is the
     error file's path (it exists only when something failed). ``statistics`` count what the
     written records hold (:mod:`newscorpus.corpus.statistics`); :meth:`to_json` is what the
     run writes to the summary file beside the output (``corpus.summary.json``).
@@ -78,6 +80,8 @@ class RunSummary:
     output: Path
     errors: Path
     statistics: CorpusStatistics = field(factory=CorpusStatistics, eq=False)
+    #: Documents parsed but left out by the run's language filter (not errors).
+    filtered: int = 0
     #: The cleaning pipeline's description (:func:`pipeline_description`).
     pipeline: dict[str, Any] | None = field(default=None, eq=False)
 
@@ -92,6 +96,7 @@ class RunSummary:
             "read": self.read,
             "written": self.written,
             "failed": self.failed,
+            "filtered": self.filtered,
             "resumed": self.resumed,
             "output": str(self.output),
             "errors": str(self.errors),
@@ -134,8 +139,13 @@ def run_corpus(
     on_document: Callable[[Processed], None] | None = None,
     on_commit: Callable[[int], None] | None = None,
     on_open: Callable[[str, IO[bytes]], None] | None = None,
+    languages: LanguageFilter | Iterable[str] | None = None,
 ) -> RunSummary:
     """Parse every document in ``inputs`` into ``output``; see the module docstring.
+
+    ``languages`` (codes such as ``["de", "fr"]``, or a
+    :class:`~newscorpus.corpus.LanguageFilter`) keeps only the articles in those languages;
+    the others are counted as ``filtered`` in the summary, not written and not errors.
 
     ``jobs`` worker processes parse (0: this process, no isolation: for debugging).
     ``format`` is the output format (default: by suffix); ``parse_format`` forces a parser.
@@ -158,6 +168,8 @@ def run_corpus(
         raise SettingError("jobs must be at least 0")
     if part_size < 1:
         raise SettingError("part_size must be at least 1")
+    if languages is not None and not isinstance(languages, LanguageFilter):
+        languages = LanguageFilter(languages)
     target = Path(output)
     chosen = format_for(target, format)
     require_writer(chosen)  # before the parts folder exists: a failed start leaves nothing
@@ -194,11 +206,7 @@ def run_corpus(
             part = parts.PartWriter(folder, len(markers))
             try:
                 for outcome in islice(outcomes, part_size):
-                    part.add(outcome.line, source=outcome.source, failed=outcome.failed)
-                    if not outcome.failed:
-                        writer.write_encoded(outcome.line)
-                        if outcome.facts is not None:
-                            statistics.add(outcome.facts)
+                    _take(outcome, part, writer, statistics, languages)
             except BaseException:
                 part.abort()
                 raise
@@ -213,6 +221,7 @@ def run_corpus(
         read=sum(marker.documents for marker in markers),
         written=sum(marker.records for marker in markers),
         failed=sum(marker.errors for marker in markers),
+        filtered=sum(marker.filtered for marker in markers),
         resumed=skip,
         output=target,
         errors=errors,
@@ -222,6 +231,25 @@ def run_corpus(
     write_summary(summary.summary, summary.to_json())
     parts.clear(folder)
     return summary
+
+
+def _take(
+    outcome: Processed,
+    part: parts.PartWriter,
+    writer: CorpusWriter,
+    statistics: CorpusStatistics,
+    languages: LanguageFilter | None,
+) -> None:
+    """Put one outcome in the part (and a record in the output), or count it as filtered."""
+    facts = outcome.facts
+    if languages is not None and facts is not None and not languages.keeps(facts.language):
+        part.skip(source=outcome.source)
+        return
+    part.add(outcome.line, source=outcome.source, failed=outcome.failed)
+    if not outcome.failed:
+        writer.write_encoded(outcome.line)
+        if facts is not None:
+            statistics.add(facts)
 
 
 def _skip_committed(

@@ -29,7 +29,13 @@ from types import TracebackType
 from typing import IO, Any, Literal, Protocol, Self, runtime_checkable
 
 from newscorpus.corpus.atomic import AtomicFile
-from newscorpus.corpus.schema import RECORD_FIELDS, arrow_schema, require_parquet, require_pyarrow
+from newscorpus.corpus.schema import (
+    RECORD_FIELDS,
+    arrow_row,
+    arrow_schema,
+    require_parquet,
+    require_pyarrow,
+)
 from newscorpus.errors import CorpusFormatError, RecordError, SettingError, WriterClosedError
 
 __all__ = [
@@ -279,7 +285,7 @@ class ParquetRows:
         unknown = record.keys() - self._known
         if unknown:
             raise RecordError(f"record fields not in the Parquet schema: {sorted(unknown)}")
-        self._buffer.append(record)
+        self._buffer.append(arrow_row(record))
         if len(self._buffer) >= _CONVERT_BATCH or self._rows + len(self._buffer) >= (
             self.row_group_size
         ):

@@ -5,12 +5,15 @@ from newscorpus.models.article import (
     Article,
     Block,
     BlockKind,
+    Comment,
     Edit,
+    Link,
     Media,
     ParserInfo,
     Paywall,
     Removal,
     SyndicationGroup,
+    TableRow,
 )
 from newscorpus.models.record import SCHEMA_VERSION, from_dict, to_dict
 
@@ -20,12 +23,15 @@ __all__ = [
     "Article",
     "Block",
     "BlockKind",
+    "Comment",
     "Edit",
+    "Link",
     "Media",
     "ParserInfo",
     "Paywall",
     "Removal",
     "SyndicationGroup",
+    "TableRow",
     "from_dict",
     "to_dict",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal, get_args
 
 import attrs
@@ -14,16 +14,19 @@ __all__ = [
     "Article",
     "Block",
     "BlockKind",
+    "Comment",
     "Edit",
+    "Link",
     "Media",
     "ParserInfo",
     "Paywall",
     "Removal",
     "SyndicationGroup",
+    "TableRow",
 ]
 
-#: What a kept body block is: a ``Literal`` type of the four kinds (see :data:`BLOCK_KINDS`).
-BlockKind = Literal["paragraph", "heading", "quote", "list_item"]
+#: What a kept body block is: a ``Literal`` type of the five kinds (see :data:`BLOCK_KINDS`).
+BlockKind = Literal["paragraph", "heading", "quote", "list_item", "table"]
 #: The kinds a kept body block can have, in the order the docs list them.
 BLOCK_KINDS: tuple[BlockKind, ...] = get_args(BlockKind)
 
@@ -35,16 +38,131 @@ def _tuple_of(kind: type[Any]) -> Callable[[Any, attrs.Attribute[Any], Any], Non
     return validators.deep_iterable(validators.instance_of(kind), validators.instance_of(tuple))
 
 
+def _is_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, dt.date):
+        raise TypeError(f"{attribute.name} must be a date, a datetime or None, not {value!r}")
+
+
 @frozen
+class Link:
+    """A link in a block's text: the characters ``text[start:end]`` point to ``href``.
+
+    ``href`` is absolute when the page's URL was known (a relative link is resolved against
+    it), else as the page wrote it.
+
+    >>> Link(2, 8, "https://example.org/report")
+    Link(start=2, end=8, href='https://example.org/report')
+    """
+
+    start: int = field(validator=[validators.instance_of(int), validators.ge(0)])
+    end: int = field(validator=validators.instance_of(int))
+    href: str = field(validator=_text)
+
+    @end.validator
+    def _end_after_start(self, _: attrs.Attribute[int], value: int) -> None:
+        if value <= self.start:
+            raise ValueError(f"a link must end after it starts ({self.start}..{value})")
+
+
+@frozen
+class TableRow:
+    """One row of a table block: its cells' text, and whether it is a header row.
+
+    >>> TableRow(("Team", "Points"), header=True).header
+    True
+    """
+
+    cells: tuple[str, ...] = field(validator=_tuple_of(str))
+    header: bool = field(default=False, validator=validators.instance_of(bool))
+
+
+def table_text(rows: tuple[TableRow, ...]) -> str:
+    """A table's text: one line per row, its cells separated by tabs (what ``Article.text``
+    shows of a table, so text consumers keep working).
+
+    >>> table_text((TableRow(("Team", "Pts"), header=True), TableRow(("Ajax", "12"))))
+    'Team\tPts\nAjax\t12'
+    """
+    return "\n".join("\t".join(_one_line(cell) for cell in row.cells) for row in rows)
+
+
+def _one_line(cell: str) -> str:
+    """A cell's text on one line and without tabs, so rows and cells stay apart."""
+    return " ".join(cell.split())
+
+
+def _check_links(block: Block, _: attrs.Attribute[Any], links: tuple[Link, ...]) -> None:
+    for link in links:
+        if link.end > len(block.text):
+            raise ValueError(f"{link!r} ends past the block's text ({len(block.text)} characters)")
+
+
+def _check_rows(block: Block, _: attrs.Attribute[Any], rows: tuple[TableRow, ...]) -> None:
+    if (block.kind == "table") != bool(rows):
+        raise ValueError("a table block needs rows, and only a table block has them")
+
+
+@frozen(repr=False)
 class Block:
     """One kept unit of the article body, in reading order.
 
+    A ``table`` block keeps its ``rows`` (see :class:`TableRow`); its ``text`` is the rows
+    as tab-separated lines (:func:`table_text`; :meth:`table` builds one). ``links`` are the
+    block's links, as spans over its ``text``.
+
     >>> Block("heading", "Stalled talks")
     Block(kind='heading', text='Stalled talks')
+    >>> Block.table([["Team", "Pts"], ["Ajax", "12"]], header_rows=1).text
+    'Team\tPts\nAjax\t12'
     """
 
     kind: BlockKind = field(validator=validators.in_(BLOCK_KINDS))
     text: str = field(validator=_text)
+    rows: tuple[TableRow, ...] = field(default=(), validator=[_tuple_of(TableRow), _check_rows])
+    links: tuple[Link, ...] = field(default=(), validator=[_tuple_of(Link), _check_links])
+
+    @classmethod
+    def table(
+        cls,
+        rows: Iterable[Iterable[str]],
+        *,
+        header_rows: int = 0,
+        links: tuple[Link, ...] = (),
+    ) -> Block:
+        """A table block from its rows of cells, the first ``header_rows`` of them headers."""
+        table = tuple(
+            TableRow(tuple(_one_line(cell) for cell in cells), header=number < header_rows)
+            for number, cells in enumerate(rows)
+        )
+        return cls("table", table_text(table), rows=table, links=links)
+
+    def __repr__(self) -> str:
+        # The empty defaults are left out, so a plain block reads as it always has.
+        extra = "".join(
+            f", {name}={value!r}"
+            for name, value in (("rows", self.rows), ("links", self.links))
+            if value
+        )
+        return f"Block(kind={self.kind!r}, text={self.text!r}{extra})"
+
+
+@frozen
+class Comment:
+    """A reader comment, kept apart from the body when asked for (``parse(...,
+    comments=True)``): its blocks, and its author and date where the page gives them.
+
+    >>> Comment((Block("paragraph", "Well said."),), author="Ann").author
+    'Ann'
+    """
+
+    blocks: tuple[Block, ...] = field(validator=_tuple_of(Block))
+    author: str | None = field(default=None, validator=_optional_text)
+    published: dt.date | None = field(default=None, validator=_is_date)
+
+    @property
+    def text(self) -> str:
+        """The comment's text: its blocks joined by one blank line."""
+        return "\n\n".join(block.text for block in self.blocks)
 
 
 @frozen
@@ -133,18 +251,18 @@ class SyndicationGroup:
     agency: str | None = field(default=None, validator=_optional_text)
 
 
-def _is_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, dt.date):
-        raise TypeError(f"{attribute.name} must be a date, a datetime or None, not {value!r}")
-
-
-@frozen
+@frozen(kw_only=True)
 class Article:
     """A parsed article: metadata, the body as ordered blocks, and the record of what was done.
 
-    Everything is plain data. ``removed`` holds every input block that is not in the body
-    (chrome, captions, the title line, notices...) with the reason and the step, and ``edits``
-    every repair of kept text, so nothing the library did is hidden.
+    Everything is plain data, built by keyword. The fields are declared in the order of the
+    JSON record (:mod:`newscorpus.models.fields` derives the record from them). ``removed``
+    holds every input block that is not in the body (chrome, captions, the title line,
+    notices...) with the reason and the step, and ``edits`` every repair of kept text, so
+    nothing the library did is hidden.
+
+    ``comments`` holds the page's reader comments when they were asked for
+    (``parse(..., comments=True)``), never mixed into the body.
 
     ``duplicate_of``, ``syndication_group`` and ``story`` are set by corpus deduplication
     (:func:`newscorpus.dedup.dedup`): the id of the canonical record this one duplicates, the
@@ -160,8 +278,6 @@ class Article:
     """
 
     id: str = field(validator=_text)
-    blocks: tuple[Block, ...] = field(validator=_tuple_of(Block))
-    parser: ParserInfo = field(validator=validators.instance_of(ParserInfo))
     source: str | None = field(default=None, validator=_optional_text)
     format: str | None = field(default=None, validator=_optional_text)
     url: str | None = field(default=None, validator=_optional_text)
@@ -178,6 +294,7 @@ class Article:
     section: str | None = field(default=None, validator=_optional_text)
     tags: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
     top_image: str | None = field(default=None, validator=_optional_text)
+    blocks: tuple[Block, ...] = field(validator=_tuple_of(Block))
     media: tuple[Media, ...] = field(default=(), validator=_tuple_of(Media))
     truncated: bool = field(default=False, validator=validators.instance_of(bool))
     paywall: Paywall | None = field(
@@ -185,11 +302,13 @@ class Article:
     )
     removed: tuple[Removal, ...] = field(default=(), validator=_tuple_of(Removal))
     edits: tuple[Edit, ...] = field(default=(), validator=_tuple_of(Edit))
+    parser: ParserInfo = field(validator=validators.instance_of(ParserInfo))
     duplicate_of: str | None = field(default=None, validator=_optional_text)
     syndication_group: SyndicationGroup | None = field(
         default=None, validator=validators.optional(validators.instance_of(SyndicationGroup))
     )
     story: str | None = field(default=None, validator=_optional_text)
+    comments: tuple[Comment, ...] = field(default=(), validator=_tuple_of(Comment))
 
     def to_dict(self) -> dict[str, Any]:
         """The versioned JSON record of this article (see :func:`newscorpus.to_dict`)."""
@@ -204,9 +323,24 @@ class Article:
 
         return from_dict(record)
 
+    def to_markdown(self) -> str:
+        """The article as Markdown: title, byline, body, captions (see
+        :func:`newscorpus.render.to_markdown`)."""
+        from newscorpus.render import to_markdown
+
+        return to_markdown(self)
+
+    def to_text(self) -> str:
+        """The article as plain text: title, byline, body, captions (see
+        :func:`newscorpus.render.to_text`)."""
+        from newscorpus.render import to_text
+
+        return to_text(self)
+
     @property
     def text(self) -> str:
-        """The body: every block's text, joined by one blank line."""
+        """The body: every block's text, joined by one blank line (a table's rows as lines of
+        tab-separated cells)."""
         return "\n\n".join(block.text for block in self.blocks)
 
     @property

@@ -23,6 +23,8 @@ __all__ = ["render"]
 _TOP = 20
 _TOP_STACK_SITES = 15
 _TOP_STACK_CODES = 7
+#: Months the timeline shows one column each; a longer span is shown by year.
+_MONTHS_SHOWN = 120
 
 _STYLE = """
 :root { --ink: #1d2733; --muted: #5b6775; --line: #d9dee4; --accent: #2f6690; }
@@ -131,20 +133,16 @@ def _cards(data: ReportData, run: Mapping[str, Any] | None) -> str:
 def _charts(data: ReportData) -> str:
     counts = data.statistics
     figures: list[str] = []
-    months = sorted(counts.by_month)
-    dated = [month for month in months if month[:1].isdigit()]
-    if dated:
+    periods, values, unit = _timeline(counts.by_month)
+    if periods:
         undated = counts.by_month.get("(unknown)", 0)
         figures.append(
             _figure(
                 charts.column_chart(
-                    "Documents over time",
-                    dated,
-                    [counts.by_month[month] for month in dated],
-                    ylabel="documents",
-                    xlabel="month published",
+                    "Documents over time", periods, values, ylabel="documents", xlabel=unit
                 ),
-                "Documents per month of their published date. A gap or a spike is a crawl "
+                f"Documents per {unit.split()[0]} of their published date (every one from the "
+                "first to the last, so a gap shows). A gap or a spike is a crawl "
                 f"that stopped or a backfill; {_number(undated)} documents have no date.",
             )
         )
@@ -207,6 +205,33 @@ def _charts(data: ReportData) -> str:
             )
         )
     return "<div class='grid'>" + "".join(figures) + "</div>"
+
+
+def _timeline(by_month: Mapping[str, int]) -> tuple[list[str], list[int], str]:
+    """Every month from the first to the last (months without documents too, so that a gap
+    shows), or every year when that spans more than :data:`_MONTHS_SHOWN` months.
+
+    >>> _timeline({"2024-01": 2, "2024-03": 1, "(unknown)": 5})
+    (['2024-01', '2024-02', '2024-03'], [2, 0, 1], 'month published')
+    """
+    dated = sorted(
+        (int(month[:4]) * 12 + int(month[5:7]) - 1, count)
+        for month, count in by_month.items()
+        if len(month) == 7 and month[:4].isdigit() and month[5:7].isdigit()
+    )
+    if not dated:
+        return [], [], ""
+    first, last = dated[0][0], dated[-1][0]
+    if last - first < _MONTHS_SHOWN:
+        values = [0] * (last - first + 1)
+        for index, count in dated:
+            values[index - first] += count
+        labels = [f"{(first + n) // 12}-{(first + n) % 12 + 1:02d}" for n in range(len(values))]
+        return labels, values, "month published"
+    years = [0] * (last // 12 - first // 12 + 1)
+    for index, count in dated:
+        years[index // 12 - first // 12] += count
+    return [str(first // 12 + n) for n in range(len(years))], years, "year published"
 
 
 def _removals_per_site(data: ReportData) -> str:

@@ -1,13 +1,14 @@
 """The built-in cleaning steps, one module each, registered in :data:`newscorpus.registry.cleaners`.
 
 Importing this package registers them all; :data:`newscorpus.cleaning.DEFAULT_STEPS` gives
-their default order.
+their default order (``comments`` is not among them: ``parse(..., comments=True)`` adds it).
 """
 
 from newscorpus.cleaning.steps.boilerplate import Boilerplate
 from newscorpus.cleaning.steps.byline import Byline
 from newscorpus.cleaning.steps.captions import Captions
 from newscorpus.cleaning.steps.chrome import Chrome
+from newscorpus.cleaning.steps.comments import Comments
 from newscorpus.cleaning.steps.dateline import Dateline
 from newscorpus.cleaning.steps.debris import Debris
 from newscorpus.cleaning.steps.headings import Headings
@@ -26,6 +27,7 @@ __all__ = [
     "Byline",
     "Captions",
     "Chrome",
+    "Comments",
     "Dateline",
     "Debris",
     "Headings",

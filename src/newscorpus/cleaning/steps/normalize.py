@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import attrs
 from attrs import field, frozen
 
-from newscorpus.draft import Draft
+from newscorpus.draft import Draft, DraftBlock
+from newscorpus.models.article import table_text
 from newscorpus.registry import cleaners
 
 __all__ = ["Normalize", "normalize_text"]
@@ -44,6 +46,14 @@ def normalize_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _table_text(block: DraftBlock) -> str:
+    """A table's text with each cell normalised apart (its tabs and line ends stay)."""
+    text = table_text(
+        tuple(attrs.evolve(row, cells=tuple(map(normalize_text, row.cells))) for row in block.rows)
+    )
+    return text if text.strip() else ""
+
+
 @cleaners.register("normalize", origin="builtin")
 @frozen
 class Normalize:
@@ -53,8 +63,8 @@ class Normalize:
 
     def __call__(self, draft: Draft) -> None:
         for block in draft.iter_kept():
-            text = normalize_text(block.text)
+            text = normalize_text(block.text) if not block.rows else _table_text(block)
             if text:
-                block.text = text
+                block.retext(text)
             else:
                 draft.drop(block, "nothing left after removing invisible characters")

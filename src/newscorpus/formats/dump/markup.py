@@ -9,9 +9,12 @@ item says ("1 Kyle Busch 5040", "Step 2").
 Inline Markdown (html2text, markdownify and kin) is taken off a block's text once its lines are
 joined, because emphasis may span lines: ``**strong**``, ``_emphasis_`` and ``*emphasis*``,
 empty emphasis left by icons (``__``), backslash escapes (``\\-``) and inline code marks; these
-are marks, never letters. Links and images are taken off apart (:func:`strip_links`), because
-their targets are letters: a link keeps its text, an image its alt text (in place, as words of
-the page; a cleaning step may judge it), and the parser records the change as an edit.
+are marks, never letters. Links and images are taken off apart (:func:`take_links`), because
+their targets are letters: a link keeps its text and its target becomes the block's link over
+that text (inline ``[text](url)``, or ``[text][1]`` with its definition ``[1]: url`` elsewhere
+in the dump); an image keeps its alt text (in place, as words of the page; a cleaning step may
+judge it), and the parser records the loss of its target, or of an undefined reference, as an
+edit.
 """
 
 from __future__ import annotations
@@ -28,9 +31,11 @@ __all__ = [
     "has_mark",
     "has_markdown",
     "is_rule",
+    "link_definitions",
     "mark_of",
     "strip_links",
     "strip_markdown",
+    "take_links",
 ]
 
 _SYMBOL_BULLET = re.compile(r"[*•·▪◦‣●○■□–—+-]\s+(?=\S)")
@@ -200,14 +205,90 @@ def has_links(text: str) -> bool:
     return "](" in text or "][" in text
 
 
+#: A link or an image, inline or by reference, for :func:`take_links`.
+_ANY_LINK = re.compile(
+    r"(?P<image>!)?\[(?P<text>[^\[\]\n]*)\](?:(?P<target>" + _TARGET + r")|\[(?P<ref>[^\]\n]*)\])"
+)
+#: A reference definition on a line of its own: ``[1]: https://example.org "Title"``.
+_DEFINITION = re.compile(r"\[([^\]\n]+)\]:\s*<?(\S+?)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?")
+
+
+def link_definitions(lines: list[str]) -> dict[str, str]:
+    """The reference definitions among ``lines``: label (in lower case) to URL.
+
+    >>> link_definitions(["[1]: https://x.org/a", "Text", '[Docs]: /docs "The docs"'])
+    {'1': 'https://x.org/a', 'docs': '/docs'}
+    """
+    found = {}
+    for line in lines:
+        if line.startswith("[") and "]:" in line:
+            match = _DEFINITION.fullmatch(line)
+            if match:
+                found[match.group(1).lower()] = match.group(2)
+    return found
+
+
+def take_links(
+    text: str, definitions: dict[str, str] | None = None
+) -> tuple[str, list[tuple[int, int, str]], bool]:
+    """``text`` with its Markdown links and images as their text, the links' spans over the
+    new text with their targets, and whether a target was lost (an image's, or a reference
+    with no definition), which the parser records as an edit.
+
+    >>> text, spans, lost = take_links(
+    ...     "A [report](https://x.org/a_(b) 'T') on ![a car](car.jpg) [cars][1].",
+    ...     {"1": "https://x.org/cars"},
+    ... )
+    >>> text, lost
+    ('A report on a car cars.', True)
+    >>> spans
+    [(2, 8, 'https://x.org/a_(b)'), (18, 22, 'https://x.org/cars')]
+    """
+    pieces: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    lost = False
+    length = 0
+    position = 0
+    for match in _ANY_LINK.finditer(text):
+        before = text[position : match.start()]
+        pieces.append(before)
+        length += len(before)
+        words = match.group("text")
+        href = None
+        if match.group("image"):
+            lost = True
+        elif match.group("target") is not None:
+            target = match.group("target")[1:-1].split()  # "(url 'title')"
+            href = target[0].strip("<>") if target else None
+        else:
+            label = (match.group("ref") or words).lower()
+            href = (definitions or {}).get(label)
+            lost = lost or href is None
+        if href and words:
+            spans.append((length, length + len(words), href))
+        pieces.append(words)
+        length += len(words)
+        position = match.end()
+    pieces.append(text[position:])
+    joined = "".join(pieces)
+    stripped = joined.strip()
+    if stripped != joined:
+        shift = len(joined) - len(joined.lstrip())
+        spans = [
+            (max(0, a - shift), min(len(stripped), b - shift), h)
+            for a, b, h in spans
+            if min(len(stripped), b - shift) > max(0, a - shift)
+        ]
+    return stripped, spans, lost
+
+
 def strip_links(text: str) -> str:
     """``text`` with Markdown links and images as their text: a link keeps its text, an image
     its alt text (in place, as the words of the page it was), and the targets go.
 
-    The targets' letters are lost, so the parser records this as an edit.
+    The targets' letters are lost (:func:`take_links` keeps them as links).
 
     >>> strip_links("A [report](https://x.org/a_(b) 'T') on ![a car](car.jpg) [cars][1].")
     'A report on a car cars.'
     """
-    text = _IMAGE.sub(r"\1", text)
-    return _LINK.sub(r"\1", text).strip()
+    return take_links(text)[0]

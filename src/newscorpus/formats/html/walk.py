@@ -29,6 +29,8 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 from newscorpus.draft import DraftBlock
+from newscorpus.formats.html.spans import collapse
+from newscorpus.formats.html.tables import DataTable, data_table
 from newscorpus.formats.html.vocabulary import (
     BLOCK_TAGS,
     BODY_HINT,
@@ -44,7 +46,7 @@ from newscorpus.formats.html.vocabulary import (
     hints_of,
     is_hidden_class,
 )
-from newscorpus.models.article import BlockKind
+from newscorpus.models.article import BlockKind, Link, TableRow
 
 __all__ = ["blocks_of", "is_hidden", "largest_text"]
 
@@ -61,7 +63,7 @@ class _Open:
     ``owner`` is the innermost open block element: the block being filled belongs to it.
     """
 
-    __slots__ = ("block", "container", "hints", "kind", "link", "owner", "row", "tag")
+    __slots__ = ("anchor", "block", "container", "hints", "kind", "link", "owner", "row", "tag")
 
     def __init__(
         self,
@@ -74,6 +76,7 @@ class _Open:
         link: bool,
         row: bool,
         owner: _Open | None,
+        anchor: tuple[int, str] | None = None,
     ) -> None:
         self.tag = tag
         self.block = block
@@ -82,6 +85,8 @@ class _Open:
         self.hints = hints
         self.link = link
         self.row = row
+        #: The innermost ``<a href>`` around: an id telling one from the next, and its href.
+        self.anchor = anchor
         self.owner: _Open = owner if owner is not None else self
 
 
@@ -111,18 +116,22 @@ _SKIPPED = _Open(
 class _Builder:
     """The block being filled, and the blocks made so far."""
 
-    __slots__ = ("blocks", "breaks", "link_pieces", "pieces", "visible")
+    __slots__ = ("anchors", "blocks", "breaks", "link_pieces", "pieces", "visible")
 
     def __init__(self) -> None:
         self.blocks: list[DraftBlock] = []
         self.pieces: list[str] = []
         self.link_pieces: list[str] = []
+        #: The pieces inside an ``<a href>``, by index: the anchor's id and href.
+        self.anchors: dict[int, tuple[int, str]] = {}
         #: Whether the pieces hold a visible character.
         self.visible = False
         #: ``<br>`` elements since the last visible character.
         self.breaks = 0
 
-    def add(self, text: str, link: bool) -> None:
+    def add(self, text: str, link: bool, anchor: tuple[int, str] | None = None) -> None:
+        if anchor is not None:
+            self.anchors[len(self.pieces)] = anchor
         self.pieces.append(text)
         if link:
             self.link_pieces.append(text)
@@ -135,13 +144,19 @@ class _Builder:
         if not self.visible:
             self.pieces.clear()
             self.link_pieces.clear()
+            self.anchors.clear()
             return
         self.visible = False
-        text = " ".join("".join(self.pieces).split())
+        if self.anchors:
+            text, spans = collapse(self.pieces, self.anchors)
+            links = tuple(Link(start, end, href) for start, end, href in spans)
+            self.anchors.clear()
+        else:
+            text, links = " ".join("".join(self.pieces).split()), ()
         self.pieces.clear()
-        links = self.link_pieces
-        linked = sum(len(piece) - _spaces(piece) for piece in links) if links else 0
-        links.clear()
+        link_pieces = self.link_pieces
+        linked = sum(len(piece) - _spaces(piece) for piece in link_pieces) if link_pieces else 0
+        link_pieces.clear()
         self.blocks.append(
             DraftBlock(
                 index=len(self.blocks),
@@ -151,8 +166,44 @@ class _Builder:
                 link_density=min(1.0, linked / (len(text) - text.count(" "))),
                 container=owner.container,
                 hints=owner.hints,
+                links=links,
             )
         )
+
+    def add_table(self, table: DataTable, owner: _Open) -> None:
+        """A data table's caption block, then its ``table`` block."""
+        if table.caption:
+            self.blocks.append(_block(self, table.caption, owner, tag="caption", kind="paragraph"))
+        lines = []
+        links = []
+        offset = 0
+        for cells, _ in table.rows:
+            for number, (text, spans) in enumerate(cells):
+                offset += number > 0  # the tab before the cell
+                links += [Link(offset + start, offset + end, href) for start, end, href in spans]
+                offset += len(text)
+            offset += 1  # the line end after the row
+            lines.append("\t".join(text for text, _ in cells))
+        block = _block(self, "\n".join(lines), owner, tag="table", kind="table")
+        block.rows = tuple(
+            TableRow(tuple(text for text, _ in cells), header=header)
+            for cells, header in table.rows
+        )
+        block.links = tuple(links)
+        block.link_density = table.link_density
+        self.blocks.append(block)
+
+
+def _block(builder: _Builder, text: str, owner: _Open, *, tag: str, kind: BlockKind) -> DraftBlock:
+    return DraftBlock(
+        index=len(builder.blocks),
+        text=text,
+        kind=kind,
+        tag=tag,
+        link_density=0.0,
+        container=owner.container,
+        hints=owner.hints,
+    )
 
 
 def _spaces(text: str) -> int:
@@ -197,6 +248,11 @@ def _opened(element: Any, tag: str, parent: _Open) -> _Open:
         if role:
             container = CONTAINER_ROLES.get(role.strip().lower(), container)
     link = parent.link or tag == "a"
+    anchor = parent.anchor
+    if tag == "a":
+        href = element.get("href")
+        if href:
+            anchor = (id(element), href)
     block = tag in BLOCK_TAGS
     row = parent.row
     kind: BlockKind = parent.owner.kind
@@ -222,6 +278,7 @@ def _opened(element: Any, tag: str, parent: _Open) -> _Open:
         link=link,
         row=row,
         owner=None if block else parent.owner,
+        anchor=anchor,
     )
 
 
@@ -250,13 +307,7 @@ def blocks_of(
         if event == "start":
             parent = stack[-1]
             tag = element.tag
-            if not isinstance(tag, str) or (tag in INVISIBLE_TAGS and (skip_head or tag != "head")):
-                walker.skip_subtree()
-                stack.append(_SKIPPED)
-                continue
-            if not show_hidden and is_hidden(element):
-                if hidden is not None:
-                    hidden.append(element)
+            if _unseen(element, tag, skip_head=skip_head, show_hidden=show_hidden, hidden=hidden):
                 walker.skip_subtree()
                 stack.append(_SKIPPED)
                 continue
@@ -269,6 +320,14 @@ def blocks_of(
                 stack.append(_SKIPPED)
                 continue
             opened = _opened(element, tag, parent)
+            if tag == "table":
+                table = data_table(element, is_hidden)
+                if table is not None:
+                    builder.flush(parent.owner)
+                    builder.add_table(table, opened)
+                    walker.skip_subtree()
+                    stack.append(_SKIPPED)
+                    continue
             if opened.block:
                 builder.flush(parent.owner)
             elif opened.tag in CELL_TAGS and builder.visible:
@@ -276,16 +335,30 @@ def blocks_of(
             stack.append(opened)
             text = element.text
             if text:
-                builder.add(text, opened.link)
+                builder.add(text, opened.link, opened.anchor)
         else:
             opened = stack.pop()
             if opened.block:
                 builder.flush(opened)
             tail = element.tail
             if tail and element is not root:
-                builder.add(tail, stack[-1].link)
+                builder.add(tail, stack[-1].link, stack[-1].anchor)
     builder.flush(_ROOT)
     return builder.blocks
+
+
+def _unseen(
+    element: Any, tag: Any, *, skip_head: bool, show_hidden: bool, hidden: list[Any] | None
+) -> bool:
+    """Whether the walk skips ``element`` and its content (appending it to ``hidden`` when it
+    is skipped for hiding itself)."""
+    if not isinstance(tag, str) or (tag in INVISIBLE_TAGS and (skip_head or tag != "head")):
+        return True
+    if show_hidden or not is_hidden(element):
+        return False
+    if hidden is not None:
+        hidden.append(element)
+    return True
 
 
 _TEXT_CHARS = etree.XPath("string-length(normalize-space(.))")
