@@ -6,6 +6,8 @@ benchmark page.
 
 from __future__ import annotations
 
+import json
+
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 import newscorpus
@@ -166,3 +168,16 @@ def test_a_short_article_beats_a_longer_cookie_policy_in_its_consent_dialog() ->
     text = newscorpus.parse(page, format="html").text
     assert text.split("\n\n")[-2:] == [FIRST, SECOND]
     assert "cookies" not in text
+
+
+def test_an_article_rendered_only_in_the_browser_is_read_from_its_flight_payload() -> None:
+    # A Next.js page whose markup is an empty shell: the article's HTML is a text row of the
+    # server-component payload that a script would render.
+    paragraphs = [FIRST, SECOND, THIRD, LEAD]
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    row = json.dumps(f"1:HL[]\n24:T{len(body.encode()):x},{body}")
+    page = (
+        "<html><head><title>Council votes for a new bridge</title></head><body>"
+        f"<div id='root'></div><script>self.__next_f.push([1,{row}])</script></body></html>"
+    )
+    assert newscorpus.parse(page, format="html").text.split("\n\n") == paragraphs
