@@ -181,3 +181,24 @@ def test_an_article_rendered_only_in_the_browser_is_read_from_its_flight_payload
         f"<div id='root'></div><script>self.__next_f.push([1,{row}])</script></body></html>"
     )
     assert newscorpus.parse(page, format="html").text.split("\n\n") == paragraphs
+
+
+def test_a_paragraph_above_a_credit_line_is_not_a_caption_unless_the_markup_says_so() -> None:
+    page = (
+        "<html><head><title>Council votes for a new bridge</title></head><body><article>"
+        f"<h1>Council votes for a new bridge</h1><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+        "<p>The mayor said on Tuesday that she was very pleased with the result of the vote.</p>"
+        "<p>Photo: AP</p>"
+        "<figure><img src='a.jpg'><p>The old ferry at dusk on the river.</p>"
+        "<p>Photo: Jane Doe/AP</p></figure></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [
+        FIRST,
+        SECOND,
+        THIRD,
+        "The mayor said on Tuesday that she was very pleased with the result of the vote.",
+    ]
+    assert [(m.caption, m.credit) for m in article.media] == [
+        ("The old ferry at dusk on the river.", "Jane Doe/AP")
+    ]
