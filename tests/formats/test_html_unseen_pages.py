@@ -202,3 +202,12 @@ def test_a_paragraph_above_a_credit_line_is_not_a_caption_unless_the_markup_says
     assert [(m.caption, m.credit) for m in article.media] == [
         ("The old ferry at dusk on the river.", "Jane Doe/AP")
     ]
+
+
+def test_a_byline_whose_name_links_to_the_author_page_still_gives_the_author() -> None:
+    page = (
+        "<html><head><title>Council votes for a new bridge</title></head><body><article>"
+        "<h1>Council votes for a new bridge</h1><p>By <a href='/people/jane'>Jane Doe</a></p>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
+    )
+    assert newscorpus.parse(page, format="html").authors == ("Jane Doe",)

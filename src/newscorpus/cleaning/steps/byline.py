@@ -12,7 +12,7 @@ from attrs import field, frozen
 
 from newscorpus import tuning
 from newscorpus.cleaning.shapes import byline_of
-from newscorpus.draft import Draft
+from newscorpus.draft import Draft, DraftBlock
 from newscorpus.metadata.bylines import find_agency
 from newscorpus.registry import cleaners
 
@@ -27,7 +27,11 @@ class Byline:
     name: str = field(default="byline", kw_only=True)
 
     def __call__(self, draft: Draft) -> None:
-        header = [block for block in draft.iter_kept() if block.zone == "header"]
+        header = [
+            block
+            for block in draft.blocks
+            if block.zone == "header" and (block.removal is None or _linked_line(block))
+        ]
         body = [block for block in draft.iter_kept() if block.zone == "body"]
         for block in list(reversed(header[-tuning.BYLINE_SEARCH_LINES :])) + body[:1]:
             byline = byline_of(block.text, draft.language)
@@ -39,6 +43,17 @@ class Byline:
             break
         if draft.agency is None:
             draft.agency = _agency_elsewhere(draft)
+
+
+def _linked_line(block: DraftBlock) -> bool:
+    """A header line the markup step took out for its links: a byline whose names link to
+    their author pages ("By <a>Jane Doe</a>") still credits them."""
+    removal = block.removal
+    return (
+        removal is not None
+        and removal.step == "markup"
+        and removal.reason.startswith("mostly links")
+    )
 
 
 def _agency_elsewhere(draft: Draft) -> str | None:
