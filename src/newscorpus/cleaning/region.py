@@ -185,13 +185,9 @@ def _is_wall(block: DraftBlock, language: str | None, *, after_prose: bool = Fal
     if after_prose and block.container == "aside" and block.removal is not None:
         return False
     text = block.text
-    if len(text) <= _RELATIVE_TIME_MAX_CHARS and RELATIVE_TIME.match(text):
+    if len(text) <= tuning.RELATIVE_TIME_MAX_CHARS and RELATIVE_TIME.match(text):
         return True
     return "@" not in text and is_dateline_line(text, language)
-
-
-#: A relative time stamp is short; longer lines are sentences that start with one.
-_RELATIVE_TIME_MAX_CHARS = 32
 
 
 def _cut_by_paywall(blocks: Sequence[DraftBlock], language: str | None, floor: float) -> list[int]:
