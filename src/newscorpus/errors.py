@@ -197,7 +197,7 @@ class SchemaError(NewsCorpusError):
     ...     newscorpus.from_dict({"schema": 99})
     ... except SchemaError as error:
     ...     print(error.message)
-    unknown record schema 99; this version reads [1, 2, 3]
+    unknown record schema 99; this version reads [1, 2, 3, 4]
     """
 
 

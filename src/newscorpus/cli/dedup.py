@@ -95,7 +95,7 @@ def annotate_records(
     >>> from newscorpus.dedup import Assignment, DedupResult
     >>> result = DedupResult({"b": Assignment(duplicate_of="a")})
     >>> next(annotate_records(iter([{"schema": 2, "id": "b"}]), result))
-    {'schema': 3, 'id': 'b', 'duplicate_of': 'a', 'syndication_group': None, 'story': None}
+    {'schema': 4, 'id': 'b', 'duplicate_of': 'a', 'syndication_group': None, 'story': None}
     """
     for record in records:
         yield {

@@ -81,7 +81,7 @@ def table_text(rows: tuple[TableRow, ...]) -> str:
     shows of a table, so text consumers keep working).
 
     >>> table_text((TableRow(("Team", "Pts"), header=True), TableRow(("Ajax", "12"))))
-    'Team\tPts\nAjax\t12'
+    'Team\\tPts\\nAjax\\t12'
     """
     return "\n".join("\t".join(_one_line(cell) for cell in row.cells) for row in rows)
 
@@ -113,7 +113,7 @@ class Block:
     >>> Block("heading", "Stalled talks")
     Block(kind='heading', text='Stalled talks')
     >>> Block.table([["Team", "Pts"], ["Ajax", "12"]], header_rows=1).text
-    'Team\tPts\nAjax\t12'
+    'Team\\tPts\\nAjax\\t12'
     """
 
     kind: BlockKind = field(validator=validators.in_(BLOCK_KINDS))

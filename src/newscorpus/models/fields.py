@@ -239,7 +239,7 @@ def record_writer(schema: int) -> Callable[[Article], dict[str, Any]]:
     >>> write = record_writer(3)
     >>> article = Article(id="a", blocks=(Block("paragraph", "Hi."),), parser=ParserInfo("x", "1"))
     >>> list(write(article))[:3], write(article)["blocks"]
-    (['schema', 'id', 'source'], [{'kind': 'paragraph', 'text': 'Hi.'}])
+    (['schema', 'id', 'source'], [{'kind': 'paragraph', 'text': 'Hi.', 'rows': [], 'links': []}])
     """
     return struct_writer(_ARTICLE, schema=schema, derived=DERIVED)
 
