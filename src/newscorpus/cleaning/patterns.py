@@ -363,8 +363,10 @@ COMMENT_META = re.compile(
     r"|(?:^rating\s*:)",
     re.IGNORECASE,
 )
-#: A comment's author line, "Jane Doe says:" / "Jane Doe wrote": the name before the verb.
-COMMENT_AUTHOR = re.compile(r"^(?P<name>.+?)\s+" + _SAYS_VERBS + r"\s*:?\s*$", re.IGNORECASE)
+#: The end of a comment's author line, "Jane Doe says:" / "Jane Doe wrote": the name is what
+#: stands before it (searched, not matched from the start: a lazy name before a run of spaces
+#: would be read again from each of its lengths).
+COMMENT_AUTHOR = re.compile(r"\s" + _SAYS_VERBS + r"\s*:?$", re.IGNORECASE)
 #: A comment's buttons and ratings, which are not its text: "Reply", "Rating: 36 Votes".
 COMMENT_BUTTON = re.compile(r"^(?:" + _REPLY_WORDS + r"|rating\s*:.*)$", re.IGNORECASE)
 

@@ -92,9 +92,9 @@ class _Building:
         dates = find_dates(text, language=language)
         if dates and self.published is None:
             self.published = dates[0].value
-        says = patterns.COMMENT_AUTHOR.match(text)
-        if says and self.author is None:
-            self.author = says.group("name").strip()
+        says = patterns.COMMENT_AUTHOR.search(text)
+        if says and self.author is None and text[: says.start()].strip():
+            self.author = text[: says.start()].strip()
         elif not dates and self.author is None and not patterns.COMMENT_META.search(text):
             self.author = text
 
@@ -109,7 +109,7 @@ def _is_section_label(text: str, language: str | None) -> bool:
 
 def _is_heading(text: str, language: str | None) -> bool:
     """A comment's heading line: its author, its date, a meta line; short, no sentence."""
-    if patterns.COMMENT_META.search(text) or patterns.COMMENT_AUTHOR.match(text):
+    if patterns.COMMENT_META.search(text) or patterns.COMMENT_AUTHOR.search(text):
         return True
     words = text.split()
     if len(words) > tuning.COMMENT_HEADING_MAX_WORDS or text[-1:] in ".!?…":
