@@ -100,8 +100,8 @@ paywalls = st.builds(
     notice=texts,
     remaining_fraction=st.none() | st.floats(min_value=0.0, max_value=1.0),
 )
-removals = st.builds(Removal, text=texts, reason=texts, step=texts)
-edits = st.builds(Edit, before=texts, after=texts, reason=texts, step=texts)
+removals = st.builds(Removal, text=texts, reason=texts, step=texts, code=texts)
+edits = st.builds(Edit, before=texts, after=texts, reason=texts, step=texts, code=texts)
 parser_infos = st.builds(ParserInfo, name=texts, version=texts)
 
 

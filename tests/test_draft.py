@@ -21,12 +21,12 @@ def draft(*texts: str) -> Draft:
     )
 
 
-def test_drop_records_text_reason_and_step() -> None:
+def test_drop_records_text_reason_step_and_code() -> None:
     d = draft("Connect with us", "A paragraph.")
     d.step = "chrome"
-    d.drop(d.blocks[0], "share or follow prompt")
+    d.drop(d.blocks[0], "follow prompt", "chrome.follow")
     assert d.blocks[0].removal == Removal(
-        "Connect with us", reason="share or follow prompt", step="chrome"
+        "Connect with us", reason="follow prompt", step="chrome", code="chrome.follow"
     )
     assert not d.blocks[0].kept
     assert d.blocks[1].kept
@@ -37,10 +37,19 @@ def test_drop_records_text_reason_and_step() -> None:
 def test_first_reason_stands() -> None:
     d = draft("Share")
     d.step = "chrome"
-    d.drop(d.blocks[0], "share prompt")
+    d.drop(d.blocks[0], "share prompt", "chrome.share")
     d.step = "zones"
-    d.drop(d.blocks[0], "outside the body")
-    assert d.removed() == [Removal("Share", reason="share prompt", step="chrome")]
+    d.drop(d.blocks[0], "outside the body", "zones.outside")
+    assert d.removed() == [Removal("Share", "share prompt", "chrome", "chrome.share")]
+
+
+def test_without_a_code_the_step_name_is_the_code() -> None:
+    d = draft("Share", "War. . Peace.")
+    d.step = "mine"
+    d.drop(d.blocks[0], "share prompt")
+    d.edit(d.blocks[1], "War. Peace.", "doubled full stop")
+    assert d.removed()[0].code == "mine"
+    assert d.edits[0].code == "mine"
 
 
 def test_removed_lists_removals_in_reading_order() -> None:
@@ -115,12 +124,12 @@ def test_edit_span_replays_the_change(old: str, new: str, context: int) -> None:
     and the two differ, so a reader can see and undo the repair.
     """
     d = draft(old)
-    d.edit(d.blocks[0], new, "test", context=context)
+    d.edit(d.blocks[0], new, "test", "parser.test", context=context)
     if old == new:
         assert d.edits == []
         return
     [edit] = d.edits
-    assert edit == Edit(edit.before, edit.after, reason="test", step="parser")
+    assert edit == Edit(edit.before, edit.after, "test", "parser", "parser.test")
     assert edit.before != edit.after
     assert new in _replacements(old, edit.before, edit.after)
 

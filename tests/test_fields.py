@@ -10,6 +10,8 @@ from typing import Any
 import attrs
 import pytest
 from attrs import frozen
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newscorpus import Article, Block, ParserInfo, Removal, SchemaError, from_dict, to_dict
 from newscorpus.corpus.schema import DATE_FIELDS, arrow_schema
@@ -135,3 +137,45 @@ def test_the_writer_is_the_hand_written_one() -> None:
     assert record["removed"] == [{"text": "Share", "reason": "prompt", "step": "chrome"}]
     assert record["paywall"] is None
     assert from_dict({**record, "schema": 3}) == article
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+VALID = Article(
+    id="a",
+    blocks=(Block("paragraph", "One."),),
+    parser=ParserInfo("dump", "0"),
+    removed=(Removal("Share", "prompt", "chrome"),),
+    published=dt.date(2024, 1, 2),
+).to_dict()
+
+
+@given(
+    field=st.sampled_from([name for name in RECORD_FIELDS if name != "schema"]),
+    nested=st.sampled_from([None, "kind", "text", "reason", "step", "name", "version"]),
+    value=JSON,
+)
+def test_any_value_gives_an_article_or_a_schema_error_naming_a_field(
+    field: str, nested: str | None, value: Any
+) -> None:
+    """The fast reader and the checking reader agree: an invalid record always gets the
+    checking reader's error, which names the field."""
+    record = json.loads(json.dumps(VALID))
+    if nested is not None and isinstance(record[field], list) and record[field]:
+        record[field][0][nested] = value
+    elif nested is not None and isinstance(record[field], dict):
+        record[field][nested] = value
+    else:
+        record[field] = value
+    try:
+        from_dict(record)
+    except SchemaError as error:
+        message = error.message
+    else:
+        return
+    assert message != "invalid article record"

@@ -197,8 +197,8 @@ def test_run_records_removals_under_the_dropping_step() -> None:
     article = pipeline_of([DropShort()]).run(draft("Share", "A long enough paragraph.", "Tweet"))
     assert article.text == "A long enough paragraph."
     assert article.removed == (
-        Removal("Share", reason="shorter than 10", step="short"),
-        Removal("Tweet", reason="shorter than 10", step="short"),
+        Removal("Share", reason="shorter than 10", step="short", code="short"),
+        Removal("Tweet", reason="shorter than 10", step="short", code="short"),
     )
 
 
@@ -252,5 +252,5 @@ def test_custom_step_registered_with_the_decorator() -> None:
     )
     assert article.text == "The talks resumed on Monday in Brussels."
     assert article.removed == (
-        Removal("Connect with us", reason="shorter than 20", step="drop_short"),
+        Removal("Connect with us", reason="shorter than 20", step="drop_short", code="drop_short"),
     )

@@ -53,8 +53,8 @@ FULL = Article(
     media=(Media("A military parade", credit="AFP Menahem KAHANA"), Media("No credit")),
     truncated=True,
     paywall=Paywall("You have 45% of this article left to read.", remaining_fraction=0.45),
-    removed=(Removal("Connect with us", reason="share or follow prompt", step="chrome"),),
-    edits=(Edit("war. . The", "war. The", reason="doubled full stop", step="debris"),),
+    removed=(Removal("Connect with us", "follow prompt", "chrome", "chrome.follow"),),
+    edits=(Edit("war. . The", "war. The", "doubled full stop", "debris", "debris.doubled-stop"),),
     comments=(
         Comment((Block("paragraph", "Good news."),), author="Ann", published=dt.date(2023, 12, 8)),
     ),
@@ -99,6 +99,24 @@ def test_a_schema_2_record_still_reads() -> None:
     article = from_dict({**old, "schema": 2})
     assert article == attrs.evolve(FULL, comments=())
     assert (article.duplicate_of, article.syndication_group, article.story) == (None, None, None)
+
+
+def test_reason_codes_round_trip() -> None:
+    record = to_dict(FULL)
+    assert record["removed"][0]["code"] == "chrome.follow"
+    assert record["edits"][0]["code"] == "debris.doubled-stop"
+    assert from_dict(json.loads(json.dumps(record))) == FULL
+
+
+def test_entries_of_a_schema_3_record_read_with_an_empty_code() -> None:
+    """Entries written before schema 4 have no code."""
+    old = to_dict(FULL)
+    for entry in old["removed"] + old["edits"]:
+        del entry["code"]
+    article = from_dict({**old, "schema": 3})
+    assert [removal.code for removal in article.removed] == [""]
+    assert [edit.code for edit in article.edits] == [""]
+    assert article.removed[0].reason == FULL.removed[0].reason
 
 
 def test_a_schema_3_record_still_reads() -> None:
@@ -252,6 +270,7 @@ def test_bad_field_raises_schema_error_naming_it(field: str, value: Any) -> None
         ("media", [{"credit": "AFP"}], "caption"),
         ("removed", [{"text": "Share", "reason": "nav"}], "step"),
         ("removed", [{"text": "Share", "step": "chrome"}], "reason"),
+        ("removed", [{"text": "Share", "reason": "r", "step": "chrome", "code": 5}], "code"),
         ("edits", [{"before": "a", "after": "b", "reason": "r"}], "step"),
         ("parser", {"name": "dump"}, "version"),
         ("edits", [{"before": "a", "after": 2, "reason": "r", "step": "s"}], "after"),

@@ -14,7 +14,7 @@ True
 
 from newscorpus._version import __version__
 from newscorpus.api import parse
-from newscorpus.cleaning import DEFAULT_STEPS, Pipeline, Step, default_pipeline
+from newscorpus.cleaning import DEFAULT_STEPS, Pipeline, Step, cleaning_step, default_pipeline
 from newscorpus.corpus import (
     Corpus,
     CorpusWriter,
@@ -128,6 +128,7 @@ __all__ = [
     "WriterClosedError",
     "__version__",
     "cleaners",
+    "cleaning_step",
     "deduplicate",
     "default_pipeline",
     "find_duplicates",

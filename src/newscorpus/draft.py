@@ -119,19 +119,20 @@ class Draft:
     """The working state of one document through the cleaning pipeline.
 
     A step reads the kept blocks and changes them only through :meth:`drop` and :meth:`edit`,
-    which record the step's name (:attr:`step`, set by the pipeline) with each change:
+    which record the step's name (:attr:`step`, set by the pipeline) with each change, and its
+    reason: a sentence for people and a stable code for machines:
 
     >>> from newscorpus.models import ParserInfo
     >>> draft = Draft([DraftBlock(0, "Share this"), DraftBlock(1, "War. . Peace.")],
     ...               ParserInfo("dump", "0.1.0"))
     >>> draft.step = "chrome"
-    >>> draft.drop(draft.blocks[0], "share prompt")
+    >>> draft.drop(draft.blocks[0], "share button", "chrome.share")
     >>> draft.step = "debris"
-    >>> draft.edit(draft.blocks[1], "War. Peace.", "doubled full stop")
-    >>> [block.text for block in draft.iter_kept()], draft.removed()
-    (['War. Peace.'], [Removal(text='Share this', reason='share prompt', step='chrome')])
-    >>> draft.edits[0].before, draft.edits[0].after
-    ('War. . Peace.', 'War. Peace.')
+    >>> draft.edit(draft.blocks[1], "War. Peace.", "doubled full stop", "debris.doubled-stop")
+    >>> [block.text for block in draft.iter_kept()], draft.removed()[0].code
+    (['War. Peace.'], 'chrome.share')
+    >>> draft.edits[0].before, draft.edits[0].after, draft.edits[0].code
+    ('War. . Peace.', 'War. Peace.', 'debris.doubled-stop')
     """
 
     blocks: list[DraftBlock]
@@ -173,17 +174,29 @@ class Draft:
         """Iterate over the blocks still in the body, in reading order."""
         return (block for block in self.blocks if block.removal is None)
 
-    def drop(self, block: DraftBlock, reason: str) -> None:
+    def drop(self, block: DraftBlock, reason: str, code: str | None = None) -> None:
         """Take ``block`` out of the body, recording why and by which step.
 
-        Dropping a block that is already out does nothing: the first reason stands.
+        ``reason`` is a sentence for people (it may hold values: "mostly links (0.92)");
+        ``code`` a stable name for machines, ``"<step>.<kind>"`` (the built-in steps' codes
+        are listed in docs/cleaning.md); without one the step's name is the code. Dropping a
+        block that is already out does nothing: the first reason stands.
         """
         if block.removal is None:
-            # text, reason, step: by position, a quarter cheaper than by keyword, once a drop
-            block.removal = Removal(block.text, reason, self.step)
+            # text, reason, step, code: by position, a quarter cheaper than by keyword
+            block.removal = Removal(block.text, reason, self.step, code or self.step)
 
-    def edit(self, block: DraftBlock, new_text: str, reason: str, *, context: int = 24) -> None:
-        """Replace a kept block's text, recording the changed span with some context.
+    def edit(
+        self,
+        block: DraftBlock,
+        new_text: str,
+        reason: str,
+        code: str | None = None,
+        *,
+        context: int = 24,
+    ) -> None:
+        """Replace a kept block's text, recording the changed span with some context, the
+        reason and its code (as for :meth:`drop`).
 
         The recorded ``before`` and ``after`` are the smallest span that differs, widened by
         about ``context`` characters on each side to whole words, so a reader can find it.
@@ -191,7 +204,7 @@ class Draft:
         if new_text == block.text:
             return
         before, after = _changed_span(block.text, new_text, context)
-        self.edits.append(Edit(before=before, after=after, reason=reason, step=self.step))
+        self.edits.append(Edit(before, after, reason, self.step, code or self.step))
         block.retext(new_text)
 
     def removed(self) -> list[Removal]:

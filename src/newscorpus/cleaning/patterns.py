@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
+from newscorpus import tuning
 from newscorpus._caches import memoized
 
 __all__ = [
@@ -236,7 +237,7 @@ def roles_of_whole(text: str) -> frozenset[Role]:
     >>> sorted(roles_of_whole("Comments (12)"))
     ['comments_header']
     """
-    if len(text) > _WHOLE_MAX_CHARS:  # no phrase is this long, counts and symbols included
+    if len(text) > tuning.PHRASE_WHOLE_MAX_CHARS:  # no phrase is this long, with its counts
         return frozenset()
     found = _leading(_without_counts(text) if _DIGIT.search(text) else text)
     if found is None or found[2].strip(_TRIM):
@@ -322,7 +323,6 @@ def _ascii_equivalent(char: str) -> str | None:
     return lowered.pop()
 
 
-_WHOLE_MAX_CHARS = 120
 _LEADING_COUNT = re.compile(r"^\s*\d[\d.,]*[kKmM]?\s+")
 #: A trailing count, matched on the reversed text from its end (the longest such suffix):
 #: searched forwards, ``\s*[(\[]?\s*\d[\d.,]*[kKmM]?\s*[)\]]?\s*$`` tried every start in a run
@@ -472,10 +472,7 @@ def credit_hint(text: str) -> bool:
     (True, False)
     """
     # A credit ends its line, or is the whole (short) line: the tail of the text is enough.
-    return _credit_hints().search(text[-_CREDIT_TAIL_CHARS:].lower())
-
-
-_CREDIT_TAIL_CHARS = 140
+    return _credit_hints().search(text[-tuning.CREDIT_HINT_TAIL_CHARS :].lower())
 
 
 @cache
@@ -510,12 +507,12 @@ PICTURE_AGENCY_LINE = re.compile(
 PAYWALL_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?%")
 
 #: Punctuation debris left where a scraper dropped an element between two punctuation marks,
-#: with its repair and the reason recorded in the edit. "war. . The" and "people. , during".
-DEBRIS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"(?<=[.!?…])(?:\s+\.)+(?=\s|$)"), "", "doubled full stop"),
-    (re.compile(r"\.\s+,(?=\s+\w)"), ",", "full stop before a comma"),
-    (re.compile(r",(?:\s*,)+"), ",", "doubled comma"),
-    (re.compile(r"(?<=\w)\s+,(?=\s+\w)"), ",", "space before a comma"),
+#: with its repair, and the reason and code the edit records. "war. . The", "people. , during".
+DEBRIS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
+    (re.compile(r"(?<=[.!?…])(?:\s+\.)+(?=\s|$)"), "", "doubled full stop", "debris.doubled-stop"),
+    (re.compile(r"\.\s+,(?=\s+\w)"), ",", "full stop before a comma", "debris.stop-before-comma"),
+    (re.compile(r",(?:\s*,)+"), ",", "doubled comma", "debris.doubled-comma"),
+    (re.compile(r"(?<=\w)\s+,(?=\s+\w)"), ",", "space before a comma", "debris.space-before-comma"),
 )
 #: Every debris pattern above has a space or a comma right before a full stop or a comma: one
 #: cheap search rules out clean blocks (it starts with a character class, which the engine

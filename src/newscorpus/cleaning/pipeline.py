@@ -17,11 +17,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urljoin
 
 from attrs import field, frozen
 
+from newscorpus.cleaning.declare import step_spec
 from newscorpus.draft import Draft
 from newscorpus.errors import NewsCorpusError, PipelineError
 from newscorpus.models.article import Article, Block, Link
@@ -47,7 +48,7 @@ class Step(Protocol):
     >>> import newscorpus
     >>> newscorpus.parse("Hi\\n\\nA sentence that stays in the body.\\n",
     ...                  pipeline=Pipeline([DropShort()])).removed
-    (Removal(text='Hi', reason='too short', step='short'),)
+    (Removal(text='Hi', reason='too short', step='short', code='short'),)
     """
 
     @property
@@ -94,6 +95,7 @@ class Pipeline:
     """
 
     steps: tuple[Step, ...] = field(converter=_as_steps, validator=_check_steps)
+    _fingerprint: str | None = field(default=None, init=False, repr=False, eq=False)
 
     @property
     def names(self) -> list[str]:
@@ -111,6 +113,37 @@ class Pipeline:
             if step.name == name:
                 return step
         raise PipelineError(f"no step named {name!r} in this pipeline (steps: {self.names})")
+
+    def spec(self) -> list[dict[str, Any]]:
+        """The pipeline's identity as JSON values: each step's name, type and settings, in
+        the order the steps run (see :func:`newscorpus.cleaning.declare.step_spec`).
+
+        >>> from newscorpus import default_pipeline
+        >>> spec = default_pipeline().spec()
+        >>> spec[-3]["name"], spec[-3]["settings"]
+        ('boilerplate', {'stray_label_max_words': 2})
+        """
+        return [step_spec(step) for step in self.steps]
+
+    def fingerprint(self) -> str:
+        """A stable 16-hex-digit hash of :meth:`spec`: two pipelines with the same steps, in
+        the same order, with the same settings, have the same fingerprint in every process.
+
+        >>> from newscorpus import default_pipeline
+        >>> pipeline = default_pipeline()
+        >>> pipeline.fingerprint() == default_pipeline().fingerprint()
+        True
+        >>> pipeline.fingerprint() == pipeline.without("debris").fingerprint()
+        False
+        """
+        if self._fingerprint is None:
+            payload = json.dumps(
+                self.spec(), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+            )
+            digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+            object.__setattr__(self, "_fingerprint", digest)  # frozen: computed once, kept
+            return digest
+        return self._fingerprint
 
     def without(self, *names: str) -> Pipeline:
         """A copy without the named steps."""

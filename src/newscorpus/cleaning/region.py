@@ -172,13 +172,9 @@ _WALL = -tuning.SCORE_DATELINE
 def _is_wall(text: str, language: str | None) -> bool:
     """A dateline, but not an embedded post's attribution ("Jane (@jane) November 1, 2019");
     or a line that is only a relative time ("8 hours ago"): a teaser's or a post's stamp."""
-    if len(text) <= _RELATIVE_TIME_MAX_CHARS and RELATIVE_TIME.match(text):
+    if len(text) <= tuning.RELATIVE_TIME_MAX_CHARS and RELATIVE_TIME.match(text):
         return True
     return "@" not in text and is_dateline_line(text, language)
-
-
-#: A relative time stamp is short; longer lines are sentences that start with one.
-_RELATIVE_TIME_MAX_CHARS = 32
 
 
 def _cut_by_paywall(blocks: Sequence[DraftBlock], language: str | None, floor: float) -> list[int]:

@@ -22,14 +22,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from newscorpus import tuning
 from newscorpus.metadata._lexicon import Lexicon
 from newscorpus.metadata._tokens import NUM, SYM, WORD, Token, adjacent, lookup, number
 
 __all__ = ["DateParts", "date_at", "is_valid_date"]
 
 _NUMERIC_SEPARATORS = frozenset("/.-")
-_MIN_YEAR, _MAX_YEAR = 1000, 2999
-_TWO_DIGIT_PIVOT = 70
 
 
 class DateParts(NamedTuple):
@@ -52,7 +51,7 @@ def is_valid_date(year: int, month: int, day: int) -> bool:
     >>> is_valid_date(2019, 2, 28), is_valid_date(2019, 2, 30), is_valid_date(20, 1, 1)
     (True, False, False)
     """
-    if not _MIN_YEAR <= year <= _MAX_YEAR:
+    if not tuning.DATE_MIN_YEAR <= year <= tuning.DATE_MAX_YEAR:
         return False
     try:
         dt.date(year, month, day)
@@ -165,7 +164,7 @@ def _numeric(tokens: list[Token], index: int) -> DateParts | None:
         year = int(last.text)
     elif len(last.text) == 2 and separator != "-":
         short = int(last.text)
-        year = short + (2000 if short < _TWO_DIGIT_PIVOT else 1900)
+        year = short + (2000 if short < tuning.TWO_DIGIT_YEAR_PIVOT else 1900)
     else:
         return None
     if head > 12 >= middle:

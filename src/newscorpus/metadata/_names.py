@@ -33,9 +33,6 @@ __all__ = [
     "leading_name",
 ]
 
-_FULL_WEEKDAY = 5
-#: An all-capitals word of this many letters beside mixed-case words is an acronym (CNN).
-_ACRONYM_LETTERS = (3, 4)
 _CJK_NAME = re.compile(r"^\w{2,4}$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]\.?$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
@@ -123,12 +120,12 @@ def _is_excluded(word: str) -> bool:
         or key in words.markers
         or key in words.not_name_words
         or key in label_words().label_tokens
-        or (len(key) >= _FULL_WEEKDAY and key in lexicon().weekdays)
+        or (len(key) >= tuning.NAME_WEEKDAY_MIN_CHARS and key in lexicon().weekdays)
     )
 
 
 def _is_acronym(word: str) -> bool:
-    return _ACRONYM_LETTERS[0] <= len(word) <= _ACRONYM_LETTERS[1] and word.isupper()
+    return tuning.ACRONYM_MIN_LETTERS <= len(word) <= tuning.ACRONYM_MAX_LETTERS and word.isupper()
 
 
 def is_person_name(text: str, *, caseless_ok: bool = False) -> bool:

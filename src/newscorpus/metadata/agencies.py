@@ -17,6 +17,7 @@ from functools import cache, cached_property
 
 from attrs import frozen
 
+from newscorpus import tuning
 from newscorpus._caches import memoized
 from newscorpus.metadata._data import entries, load, string_list
 from newscorpus.metadata._text import fold, has_cjk
@@ -24,7 +25,6 @@ from newscorpus.metadata._text import fold, has_cjk
 __all__ = ["agency_named", "find_agencies", "find_agency"]
 
 _TOKEN = re.compile(r"[^\W_]+")
-_EXACT_MAX_LETTERS = 5
 _GAP_CHARS = " -\u2010\u2011"
 _OPENERS = "([{（【「"
 _CLOSERS = ")]}）】」"
@@ -68,7 +68,7 @@ def _agencies() -> _Agencies:
                     cjk.append((alias, name, credit_only))
                     continue
                 tokens = tuple(_TOKEN.findall(alias))
-                is_exact = len(tokens) == 1 and len(tokens[0]) <= _EXACT_MAX_LETTERS
+                is_exact = len(tokens) == 1 and len(tokens[0]) <= tuning.AGENCY_EXACT_MAX_LETTERS
                 keys = tokens if is_exact else tuple(fold(token) for token in tokens)
                 table = exact if is_exact else folded
                 table.setdefault(keys[0], []).append(_Alias(name, keys, is_exact, credit_only))

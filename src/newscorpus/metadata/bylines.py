@@ -41,17 +41,7 @@ _YEAR = re.compile(r"\d{2}")
 
 __all__ = ["Byline", "find_agency", "opens_like_byline", "parse_byline"]
 
-#: After a name, the most words of a lower-case tail ("in Paris", "à Kiev").
-_NAME_TAIL_MAX_WORDS = 4
 _CREDITS = ("name", "agency", "desk", "role")
-#: A Korean byline (홍길동 기자) starts within this many characters of the line's start and
-#: has at most this many words after its marker (an e-mail address, not the article).
-_SUFFIX_MAX_PREFIX = 30
-_SUFFIX_MAX_AFTER_WORDS = 2
-#: A Chinese or Japanese byline's marker (记者) follows at most this many characters (新华社,
-#: 本报), and leaves at most that many after its names; more is the article going on.
-_CJK_MAX_PREFIX = 10
-_CJK_MAX_REST_CHARS = 20
 _Kind = Literal["label", "agency", "photo", "desk", "role", "name", "unknown"]
 
 #: A social-media handle glued to a name ("Chris Pokorny@DawgsByNature"), not an e-mail.
@@ -345,7 +335,7 @@ def _name_in(text: str, words: BylineWords, explicit: bool) -> _Named | None:
     if agency is not None:
         return _Named(length, agency)
     tail = tokens[size]
-    if len(tokens) - size <= _NAME_TAIL_MAX_WORDS and (
+    if len(tokens) - size <= tuning.BYLINE_NAME_TAIL_MAX_WORDS and (
         tail[:1].islower()
         or tail[:1] == "@"
         or fold(tail) in label_words().neutral | words.not_name_words
@@ -416,7 +406,7 @@ def _cjk_byline(line: str, words: BylineWords) -> Byline | None:
     The marker opens the line or follows a short prefix (an agency, 本报); a one-character
     marker (文) needs a slash or colon after it."""
     for marker in words.cjk_markers:
-        at = line.find(marker, 0, _CJK_MAX_PREFIX + len(marker))
+        at = line.find(marker, 0, tuning.BYLINE_CJK_MAX_PREFIX_CHARS + len(marker))
         if at < 0:
             continue
         after = line[at + len(marker) :]
@@ -424,7 +414,7 @@ def _cjk_byline(line: str, words: BylineWords) -> Byline | None:
             continue
         prefix = line[:at].strip(" （(【[")
         names, rest = _cjk_names(after.lstrip(" /／:：|｜"), words)
-        if not names or len(rest) > _CJK_MAX_REST_CHARS:
+        if not names or len(rest) > tuning.BYLINE_CJK_MAX_REST_CHARS:
             continue
         agency = agency_named(prefix) if prefix else None
         if agency is None and prefix:
@@ -455,11 +445,11 @@ def _suffix_byline(line: str, words: BylineWords) -> Byline | None:
             continue
         pattern = rf"((?:[가-힣]{{2,4}}\s*){{1,3}})\s*{re.escape(marker)}(?=$|[\s=,.·])"
         match = re.search(pattern, line)
-        if match is None or match.start() > _SUFFIX_MAX_PREFIX:
+        if match is None or match.start() > tuning.BYLINE_SUFFIX_MAX_PREFIX_CHARS:
             continue
         prefix = line[: match.start()].strip(" []()【】")
         after = line[match.end() :].strip(" =")
-        if len(after.split()) > _SUFFIX_MAX_AFTER_WORDS:
+        if len(after.split()) > tuning.BYLINE_SUFFIX_MAX_AFTER_WORDS:
             return None
         agencies = find_agencies(prefix)
         rest = _tidy(f"{prefix} {after}")

@@ -32,7 +32,6 @@ from newscorpus.metadata._tokens import SYM, WORD, Token, adjacent, lookup, toke
 __all__ = ["DateLabel", "FoundDate", "date_label", "find_dates", "is_dateline", "label_dates"]
 
 _GLUE_SYMS = frozenset(",.|-–—·•@/，、")
-_GLUE_LIMIT = 3
 _WORDS = re.compile(r"[^\W\d_]+")
 #: Two runs of digits: every date form has a day and a year in digits, each a number token.
 _TWO_NUMBERS = re.compile(r"\d\D+\d")
@@ -194,7 +193,7 @@ def _skip_glue(tokens: list[Token], index: int, words: Lexicon) -> tuple[int, bo
     """The index after the separators and connector words between a date and a time, and
     whether a connector word was among them."""
     connector = False
-    for _ in range(_GLUE_LIMIT):
+    for _ in range(tuning.DATE_TIME_GLUE_TOKENS):
         if index >= len(tokens):
             break
         token = tokens[index]

@@ -199,22 +199,28 @@ class Paywall:
 
 @frozen
 class Removal:
-    """A block left out of the body: its text, why, and the step that removed it.
+    """A block left out of the body: its text, why (a sentence for people, which may hold
+    values, and a stable ``code`` for machines), and the step that removed it.
 
-    >>> Removal("Connect with us", reason="share or follow prompt", step="chrome").step
-    'chrome'
+    The codes are listed in docs/cleaning.md ("Reason codes"): ``step.kind``, as
+    ``"chrome.follow"`` or ``"markup.mostly-links"``.
+
+    >>> Removal("Connect with us", "follow prompt", step="chrome", code="chrome.follow").code
+    'chrome.follow'
     """
 
     text: str = field(validator=_text)
     reason: str = field(validator=_text)
     step: str = field(validator=_text)
+    code: str = field(default="", validator=_text)
 
 
 @frozen
 class Edit:
-    """A repair of kept text, with the text before and after.
+    """A repair of kept text, with the text before and after, why (a sentence and a stable
+    ``code``, as for :class:`Removal`), and the step that made it.
 
-    >>> Edit("war. . The", "war. The", reason="doubled full stop", step="debris").after
+    >>> Edit("war. . The", "war. The", "doubled full stop", "debris", "debris.doubled-stop").after
     'war. The'
     """
 
@@ -222,6 +228,7 @@ class Edit:
     after: str = field(validator=_text)
     reason: str = field(validator=_text)
     step: str = field(validator=_text)
+    code: str = field(default="", validator=_text)
 
 
 @frozen

@@ -310,10 +310,11 @@ def _sample(sample: Sequence[SampleDocument]) -> str:
         for doc in sample
     )
     table = _table(("id", "title", "site", "lang", "published", "words", "removed"), rows, {5, 6})
-    return table + "".join(_document(doc) for doc in sample)
+    # The first document is open, to show what each holds.
+    return table + "".join(_document(doc, open_=index == 0) for index, doc in enumerate(sample))
 
 
-def _document(doc: SampleDocument) -> str:
+def _document(doc: SampleDocument, *, open_: bool = False) -> str:
     link = f" · <a href='{_e(doc.url)}' rel='noreferrer'>{_e(doc.url)}</a>" if doc.url else ""
     notes = []
     if doc.paywalled:
@@ -330,7 +331,8 @@ def _document(doc: SampleDocument) -> str:
     more = doc.removed_total - len(doc.removed)
     tail = f"<p class='muted'>… and {more} more removed lines.</p>" if more > 0 else ""
     return (
-        f"<details id='doc-{_e(doc.id)}'><summary>{_e(doc.title or '(no title)')} "
+        f"<details id='doc-{_e(doc.id)}'{' open' if open_ else ''}>"
+        f"<summary>{_e(doc.title or '(no title)')} "
         f"<span class='muted'>({_e(doc.id)})</span></summary>"
         f"<p class='muted'>{_e(doc.site)} · {_e(doc.language)} · {_e(doc.published)}{link}"
         f"{' · ' + ' · '.join(notes) if notes else ''}</p>"

@@ -8,48 +8,49 @@ AFP covers the world"); a photo credit alone does not make an article wire copy.
 
 from __future__ import annotations
 
-from attrs import field, frozen
-
 from newscorpus import tuning
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.shapes import byline_of
 from newscorpus.draft import Draft
 from newscorpus.metadata.bylines import find_agency
-from newscorpus.registry import cleaners
 
 __all__ = ["Byline"]
 
 
-@cleaners.register("byline", origin="builtin")
-@frozen
+@cleaning_step(origin="builtin")
 class Byline:
     """Take authors and agency from the byline; find the agency in the opening or the bio."""
 
-    name: str = field(default="byline", kw_only=True)
+    name: str = "byline"
+    #: The byline is among this many lines above the body (or the body's first line).
+    search_lines: int = tuning.BYLINE_SEARCH_LINES
+    #: The agency is credited at the start of the opening paragraph or bio: "(Reuters) —".
+    agency_search_chars: int = tuning.AGENCY_SEARCH_CHARS
 
     def __call__(self, draft: Draft) -> None:
         header = [block for block in draft.iter_kept() if block.zone == "header"]
         body = [block for block in draft.iter_kept() if block.zone == "body"]
-        for block in list(reversed(header[-tuning.BYLINE_SEARCH_LINES :])) + body[:1]:
+        for block in list(reversed(header[-self.search_lines :])) + body[:1]:
             byline = byline_of(block.text, draft.language)
             if byline is None:
                 continue
             draft.authors = draft.authors or list(byline.authors)  # declared authors win
             draft.agency = draft.agency or byline.agency
-            draft.drop(block, "byline")
+            draft.drop(block, "byline", "byline.byline")
             break
         if draft.agency is None:
-            draft.agency = _agency_elsewhere(draft)
+            draft.agency = _agency_elsewhere(draft, self.agency_search_chars)
 
 
-def _agency_elsewhere(draft: Draft) -> str | None:
+def _agency_elsewhere(draft: Draft, search_chars: int) -> str | None:
     opening = [block.text for block in draft.iter_kept() if block.zone == "body"][:1]
     bios = [
         block.text
         for block in draft.blocks
-        if block.removal is not None and block.removal.reason.startswith("author bio")
+        if block.removal is not None and block.removal.code == "tails.bio"
     ]
     for text in opening + bios:
-        agency = find_agency(text[: tuning.AGENCY_SEARCH_CHARS])
+        agency = find_agency(text[:search_chars])
         if agency is not None:
             return agency
     return None

@@ -10,74 +10,91 @@ short to be a sentence: "More than 100,000 people fled" starts with "more" and s
 
 from __future__ import annotations
 
-from attrs import field, frozen
-
 from newscorpus import tuning
 from newscorpus._caches import memoized
 from newscorpus.cleaning import patterns
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
 from newscorpus.draft import Draft
-from newscorpus.registry import cleaners
 
 __all__ = ["Chrome", "chrome_role"]
 
-_ROLES: tuple[tuple[patterns.Role, str], ...] = (
-    ("cookies", "cookie, consent or legal notice"),
-    ("comment_form", "comment form"),
-    ("subscribe", "subscription or sign-in prompt"),
-    ("share", "share button"),
-    ("follow", "follow prompt"),
-    ("advertising", "advertising or sponsor line"),
-    ("navigation", "navigation or search"),
-    ("related", "link to related content"),
+#: The roles a phrase gives a line, in the order they are tried, each with its reason and code.
+_ROLES: tuple[tuple[patterns.Role, str, str], ...] = (
+    ("cookies", "cookie, consent or legal notice", "chrome.cookies"),
+    ("comment_form", "comment form", "chrome.comment-form"),
+    ("subscribe", "subscription or sign-in prompt", "chrome.subscribe"),
+    ("share", "share button", "chrome.share"),
+    ("follow", "follow prompt", "chrome.follow"),
+    ("advertising", "advertising or sponsor line", "chrome.advertising"),
+    ("navigation", "navigation or search", "chrome.navigation"),
+    ("related", "link to related content", "chrome.related"),
 )
+_CODES = {reason: code for _, reason, code in _ROLES}
 _LABEL_MARKS = (":", "|", "»", "›", "-", "–")
 
 
 @memoized
-def chrome_role(text: str, language: str | None) -> str | None:
-    """Why ``text`` is site chrome (a short reason), or None if it is not.
+def chrome_role(text: str, language: str | None, settings: Chrome | None = None) -> str | None:
+    """Why ``text`` is site chrome (a short reason), or None if it is not, by the thresholds
+    of ``settings`` (the default step's when None).
 
     >>> chrome_role("Connect with us", "en")
     'follow prompt'
     >>> chrome_role("More than 100,000 people fled Karabakh for Armenia.", "en") is None
     True
     """
+    if settings is None:
+        settings = _DEFAULT
     found = features(text, language)
-    if found.size > tuning.CHROME_MAX_WORDS:
+    if found.size > settings.max_words:
         return None
     whole = patterns.roles_of_whole(text)
     if whole:  # most lines are not a phrase
-        for role, reason in _ROLES:
+        for role, reason, _ in _ROLES:
             if role in whole:
                 return reason
     opening = patterns.leading(text)
     if opening is None:
         return None
     phrase, roles, rest = opening
-    for role, reason in _ROLES:
+    for role, reason, _ in _ROLES:
         if role not in roles:
             continue
         if role == "related" and not rest.lstrip().startswith(_LABEL_MARKS):
             continue  # "Related" alone or as a heading is the tails step's business
-        if len(phrase.split()) >= tuning.CHROME_LONG_PHRASE_WORDS:
+        if len(phrase.split()) >= settings.long_phrase_words:
             return reason
-        if rest.lstrip().startswith(_LABEL_MARKS) and found.size <= tuning.CHROME_LABEL_MAX_WORDS:
+        if rest.lstrip().startswith(_LABEL_MARKS) and found.size <= settings.label_max_words:
             return reason
-        if found.size <= tuning.CHROME_SHORT_MAX_WORDS and not found.ends_sentence:
+        if found.size <= settings.short_max_words and not found.ends_sentence:
             return reason
     return None
 
 
-@cleaners.register("chrome", origin="builtin")
-@frozen
+@cleaning_step(origin="builtin")
 class Chrome:
     """Drop menus, prompts, notices, ads and comment forms, recognised by their phrases."""
 
-    name: str = field(default="chrome", kw_only=True)
+    name: str = "chrome"
+    #: Longer blocks are never judged chrome by phrase (a cookie notice runs to about 60 words).
+    max_words: int = tuning.CHROME_MAX_WORDS
+    #: A leading phrase of this many words is unambiguous ("this website uses cookies").
+    long_phrase_words: int = tuning.CHROME_LONG_PHRASE_WORDS
+    #: A label ("Sponsor: ...", "Related: ...") marks chrome up to this many words.
+    label_max_words: int = tuning.CHROME_LABEL_MAX_WORDS
+    #: A one- or two-word phrase ("share", "more") marks chrome only in lines this short.
+    short_max_words: int = tuning.CHROME_SHORT_MAX_WORDS
 
     def __call__(self, draft: Draft) -> None:
+        # The default settings go as None: a memoised call hashes its arguments, and a step's
+        # hash is a Python call, where None's is not (the default's answers are shared with
+        # the masthead step's, which asks with None too).
+        settings = None if self == _DEFAULT else self
         for block in draft.iter_kept():
-            reason = chrome_role(block.text, draft.language)
+            reason = chrome_role(block.text, draft.language, settings)
             if reason is not None:
-                draft.drop(block, reason)
+                draft.drop(block, reason, _CODES[reason])
+
+
+_DEFAULT = Chrome()

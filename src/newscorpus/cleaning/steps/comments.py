@@ -21,23 +21,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from attrs import field, frozen
-
 from newscorpus import tuning
 from newscorpus.cleaning import patterns
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.steps.tails import tail_kind
 from newscorpus.draft import Draft, DraftBlock
 from newscorpus.metadata.dates import find_dates
 from newscorpus.models.article import Block, Comment
-from newscorpus.registry import cleaners
 
 __all__ = ["Comments", "is_comment"]
 
 
-def is_comment(block: DraftBlock) -> bool:
+def is_comment(block: DraftBlock, max_link_density: float = tuning.MARKUP_LINK_DENSITY) -> bool:
     """Whether a removed block was part of a reader comment: on a page, a block the page marks
-    as a comment by its class or id (not in a form, not a list of links); in a dump, a block of
-    the comment section the ``tails`` step removed."""
+    as a comment by its class or id (not in a form, not a list of links: less than
+    ``max_link_density`` of it in links); in a dump, a block of the comment section the
+    ``tails`` step removed."""
     removal = block.removal
     if removal is None:
         return False
@@ -45,25 +44,31 @@ def is_comment(block: DraftBlock) -> bool:
         return (
             "comment" in block.hints
             and block.container != "form"
-            and block.link_density < tuning.MARKUP_LINK_DENSITY
+            and block.link_density < max_link_density
         )
-    return removal.step == "tails" and removal.reason.startswith("comments")
+    return removal.code == "tails.comments"
 
 
-@cleaners.register("comments", origin="builtin")
-@frozen
+@cleaning_step(origin="builtin")
 class Comments:
     """Gather the removed comment blocks into the article's comments."""
 
-    name: str = field(default="comments", kw_only=True)
+    name: str = "comments"
+    #: A comment's heading (its author, its date) has at most this many words.
+    heading_max_words: int = tuning.COMMENT_HEADING_MAX_WORDS
+    #: On a page, a block with this share of its text in links is a list of links, not a
+    #: comment.
+    max_link_density: float = tuning.MARKUP_LINK_DENSITY
 
     def __call__(self, draft: Draft) -> None:
         language = draft.language
         gathered: list[_Building] = []
         for block in draft.blocks:
-            if not is_comment(block) or _is_section_label(block.text, language):
+            if not is_comment(block, self.max_link_density):
                 continue
-            heading = _is_heading(block.text, language)
+            if _is_section_label(block.text, language):
+                continue
+            heading = _is_heading(block.text, language, self.heading_max_words)
             if not gathered or (heading and gathered[-1].blocks):
                 gathered.append(_Building())
             if heading:
@@ -107,11 +112,11 @@ def _is_section_label(text: str, language: str | None) -> bool:
     return bool(patterns.COMMENT_COUNT.search(text)) or tail_kind(text, language) == "comments"
 
 
-def _is_heading(text: str, language: str | None) -> bool:
+def _is_heading(text: str, language: str | None, max_words: int) -> bool:
     """A comment's heading line: its author, its date, a meta line; short, no sentence."""
     if patterns.COMMENT_META.search(text) or patterns.COMMENT_AUTHOR.search(text):
         return True
     words = text.split()
-    if len(words) > tuning.COMMENT_HEADING_MAX_WORDS or text[-1:] in ".!?…":
+    if len(words) > max_words or text[-1:] in ".!?…":
         return False
     return bool(find_dates(text, language=language)) or all(word[:1].isupper() for word in words)

@@ -9,26 +9,31 @@ A publication date the page declares (HTML metadata, with its time zone) is kept
 
 from __future__ import annotations
 
-from attrs import field, frozen
-
 from newscorpus import tuning
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.shapes import is_dateline_line
 from newscorpus.draft import Draft, DraftBlock
 from newscorpus.metadata.dates import date_label, find_dates
-from newscorpus.registry import cleaners
 
 __all__ = ["Dateline"]
 
+_LABEL_RANK = {"published": 0, "unknown": 1, "modified": 2}
 
-@cleaners.register("dateline", origin="builtin")
-@frozen
+
+@cleaning_step(origin="builtin")
 class Dateline:
     """Find the publication date above the main text; drop the lines that are only dates."""
 
-    name: str = field(default="dateline", kw_only=True)
+    name: str = "dateline"
+    #: The dateline is among this many lines above the body ...
+    search_lines: int = tuning.DATELINE_SEARCH_LINES
+    #: ... or the first lines of the body ...
+    body_lines: int = tuning.DATELINE_BODY_LINES
+    #: ... and is a short line, not a sentence that mentions a date.
+    max_chars: int = tuning.DATELINE_MAX_CHARS
 
     def __call__(self, draft: Draft) -> None:
-        candidates = _candidates(draft)
+        candidates = self._candidates(draft)
         # Nearest first; a line labelled "published" beats an unlabelled one, which beats an
         # "updated" one (sort is stable, so nearness decides within a label).
         candidates.sort(key=lambda block: _LABEL_RANK[date_label(block.text)])
@@ -40,24 +45,21 @@ class Dateline:
             if block.zone != "header" or not is_dateline_line(block.text, draft.language):
                 continue
             if block is chosen:
-                draft.drop(block, "publication date")
+                draft.drop(block, "publication date", "dateline.published")
             else:
-                draft.drop(block, "another date on the page (not the publication date)")
+                draft.drop(
+                    block,
+                    "another date on the page (not the publication date)",
+                    "dateline.other-date",
+                )
 
-
-_LABEL_RANK = {"published": 0, "unknown": 1, "modified": 2}
-
-
-def _candidates(draft: Draft) -> list[DraftBlock]:
-    """Header lines and the first body lines that carry a date, nearest to the body first."""
-    header = [block for block in draft.iter_kept() if block.zone == "header"]
-    body = [block for block in draft.iter_kept() if block.zone == "body"][
-        : tuning.DATELINE_BODY_LINES
-    ]
-    nearby = list(reversed(header[-tuning.DATELINE_SEARCH_LINES :])) + body
-    return [
-        block
-        for block in nearby
-        if len(block.text) <= tuning.DATELINE_MAX_CHARS
-        and find_dates(block.text, language=draft.language)
-    ]
+    def _candidates(self, draft: Draft) -> list[DraftBlock]:
+        """Header lines and the first body lines that carry a date, nearest to the body first."""
+        header = [block for block in draft.iter_kept() if block.zone == "header"]
+        body = [block for block in draft.iter_kept() if block.zone == "body"][: self.body_lines]
+        nearby = list(reversed(header[-self.search_lines :])) + body
+        return [
+            block
+            for block in nearby
+            if len(block.text) <= self.max_chars and find_dates(block.text, language=draft.language)
+        ]

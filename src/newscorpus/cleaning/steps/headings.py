@@ -9,22 +9,21 @@ from __future__ import annotations
 
 import itertools
 
-from attrs import field, frozen
-
 from newscorpus import tuning
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
 from newscorpus.draft import Draft
-from newscorpus.registry import cleaners
 
 __all__ = ["Headings"]
 
 
-@cleaners.register("headings", origin="builtin")
-@frozen
+@cleaning_step(origin="builtin")
 class Headings:
     """Label short lines followed by a paragraph as headings."""
 
-    name: str = field(default="headings", kw_only=True)
+    name: str = "headings"
+    #: A subheading has at most this many words.
+    max_words: int = tuning.HEADING_MAX_WORDS
 
     def __call__(self, draft: Draft) -> None:
         kept = draft.kept()
@@ -33,7 +32,7 @@ class Headings:
                 continue
             found = features(block.text, draft.language)
             if (
-                found.size <= tuning.HEADING_MAX_WORDS
+                found.size <= self.max_words
                 and not found.ends_sentence
                 and not block.text.rstrip().endswith((":", ",", ";"))
                 and features(following.text, draft.language).size > found.size

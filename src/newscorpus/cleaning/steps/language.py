@@ -6,31 +6,31 @@ many short lines; the article is a few long ones, so the longest blocks speak fo
 
 from __future__ import annotations
 
-from attrs import field, frozen
-
 from newscorpus import tuning
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.region import stopword_floor
 from newscorpus.draft import Draft
 from newscorpus.metadata.language import detect_language
-from newscorpus.registry import cleaners
 
 __all__ = ["Language"]
 
 
-@cleaners.register("language", origin="builtin")
-@frozen
+@cleaning_step(origin="builtin")
 class Language:
     """Detect the page's language (ISO 639-1) from its longest blocks, and how many stopwords
     its prose holds."""
 
-    name: str = field(default="language", kw_only=True)
+    name: str = "language"
+    #: The language is detected on the longest blocks, up to this many characters, so that
+    #: menus in another language do not outvote the article.
+    text_chars: int = tuning.LANGUAGE_TEXT_CHARS
 
     def __call__(self, draft: Draft) -> None:
         texts = [block.text for block in draft.iter_kept()]
         sample: list[str] = []
         length = 0
         for text in sorted(texts, key=len, reverse=True):
-            if length >= tuning.LANGUAGE_TEXT_CHARS:
+            if length >= self.text_chars:
                 break
             sample.append(text)
             length += len(text)

@@ -17,7 +17,7 @@ list, with their credit when the caption ends with one.
 A mark that wraps most of the page's prose is not evidence of anything: a site that wraps its
 whole page in a ``<form>`` (ASP.NET), or gives its article's wrapper a class
 "content-sidebar-wrap", would otherwise lose its article. Such a wrapper's mark is ignored (it
-is a run of consecutive blocks holding at least ``tuning.MARKUP_PAGE_WIDE`` of the prose), and,
+is a run of consecutive blocks holding at least ``page_wide`` of the prose), and,
 since hints are names, not elements, so is the same mark on smaller elements inside it.
 
 The step also says where the page itself puts its article: when a container named as the
@@ -28,15 +28,13 @@ none of these features, and the step does nothing on them.
 
 from __future__ import annotations
 
-from attrs import field, frozen
-
 from newscorpus import tuning
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
 from newscorpus.cleaning.region import is_prose
 from newscorpus.cleaning.steps.captions import split_caption
 from newscorpus.draft import BODY_HINT, Draft, DraftBlock
 from newscorpus.models.article import Media
-from newscorpus.registry import cleaners
 
 __all__ = ["BODY_HINT", "BOILERPLATE_CONTAINERS", "BOILERPLATE_HINTS", "Markup"]
 
@@ -59,24 +57,35 @@ BOILERPLATE_HINTS = (
 )
 
 
-@cleaners.register("markup", origin="builtin")
-@frozen
+@cleaning_step(origin="builtin")
 class Markup:
     """Drop blocks that their container, class names or links mark as furniture."""
 
-    name: str = field(default="markup", kw_only=True)
+    name: str = "markup"
+    #: Semantic containers whose blocks are not the article.
+    containers: frozenset[str] = BOILERPLATE_CONTAINERS
+    #: Class and id hints whose blocks are not the article, the first found giving the reason.
+    hints: tuple[str, ...] = BOILERPLATE_HINTS
+    #: A block with at least this share of its characters inside links is a menu or a list of
+    #: headlines ...
+    link_density: float = tuning.MARKUP_LINK_DENSITY
+    #: ... and a block of this many words or more with at least this share.
+    long_block_words: int = tuning.MARKUP_LONG_BLOCK_WORDS
+    long_link_density: float = tuning.MARKUP_LONG_LINK_DENSITY
+    #: A mark that holds this share of a page's prose marks its wrapper, not a part to drop.
+    page_wide: float = tuning.MARKUP_PAGE_WIDE
 
     def __call__(self, draft: Draft) -> None:
         kept = [block for block in draft.iter_kept() if block.link_density is not None]
         if not kept:
             return  # no markup evidence (a dump)
-        wrappers = _wrappers(kept, draft, containers=True)
+        wrappers = _wrappers(kept, draft, self.page_wide, containers=True)
         for block in kept:
             container = block.container
-            if container in BOILERPLATE_CONTAINERS and container not in wrappers:
-                draft.drop(block, f"in a <{container}>")
+            if container in self.containers and container not in wrappers:
+                draft.drop(block, f"in a <{container}>", "markup.container")
         kept = [block for block in kept if block.removal is None]
-        wrappers = _wrappers(kept, draft, containers=False)
+        wrappers = _wrappers(kept, draft, self.page_wide, containers=False)
         if BODY_HINT in wrappers:
             for block in draft.blocks:
                 if BODY_HINT in block.hints:
@@ -87,31 +96,32 @@ class Markup:
             ):
                 _to_media(draft, block)
                 continue
-            hint = next((h for h in BOILERPLATE_HINTS if h in block.hints), None)
+            hint = next((h for h in self.hints if h in block.hints), None)
             if hint is not None and hint not in wrappers:
-                draft.drop(block, f"marked {hint!r} by its class or id")
+                draft.drop(block, f"marked {hint!r} by its class or id", "markup.class-hint")
                 continue
             density = block.link_density
-            if density is not None and density >= _link_limit(block, draft):
-                draft.drop(block, f"mostly links ({density:.2f})")
+            if density is not None and density >= self._link_limit(block, draft):
+                draft.drop(block, f"mostly links ({density:.2f})", "markup.mostly-links")
 
-
-def _link_limit(block: DraftBlock, draft: Draft) -> float:
-    """The link density from which a block is a menu or a list of links: higher for a long
-    block, which is more likely a sentence with a few links in it."""
-    if features(block.text, draft.language).size >= tuning.MARKUP_LONG_BLOCK_WORDS:
-        return tuning.MARKUP_LONG_LINK_DENSITY
-    return tuning.MARKUP_LINK_DENSITY
+    def _link_limit(self, block: DraftBlock, draft: Draft) -> float:
+        """The link density from which a block is a menu or a list of links: higher for a long
+        block, which is more likely a sentence with a few links in it."""
+        if features(block.text, draft.language).size >= self.long_block_words:
+            return self.long_link_density
+        return self.link_density
 
 
 def _to_media(draft: Draft, block: DraftBlock) -> None:
     parts = split_caption(block.text)
     caption, credit = parts if parts is not None else (block.text, None)
     draft.media.append(Media(caption, credit))
-    draft.drop(block, "picture caption (marked by the page)")
+    draft.drop(block, "picture caption (marked by the page)", "markup.caption")
 
 
-def _wrappers(blocks: list[DraftBlock], draft: Draft, *, containers: bool) -> frozenset[str]:
+def _wrappers(
+    blocks: list[DraftBlock], draft: Draft, page_wide: float, *, containers: bool
+) -> frozenset[str]:
     """The ``<form>`` container (with ``containers``) or the class hints (without) of an
     element that wraps most of the prose of ``blocks``: the page's wrapper (an ASP.NET form,
     a "content-sidebar-wrap", the article's "entry-content"), not a part of it.
@@ -138,4 +148,4 @@ def _wrappers(blocks: list[DraftBlock], draft: Draft, *, containers: bool) -> fr
             best[mark] = max(best.get(mark, 0.0), runs[mark])
     if total <= 0:
         return frozenset()
-    return frozenset(key for key, size in best.items() if size / total >= tuning.MARKUP_PAGE_WIDE)
+    return frozenset(key for key, size in best.items() if size / total >= page_wide)

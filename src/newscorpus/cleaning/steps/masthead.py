@@ -11,30 +11,33 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from attrs import field, frozen
-
 from newscorpus import tuning
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
 from newscorpus.cleaning.steps.chrome import chrome_role
 from newscorpus.draft import Draft, DraftBlock
 from newscorpus.metadata.dates import find_dates
-from newscorpus.registry import cleaners
 
 __all__ = ["Masthead"]
 
 
-@cleaners.register("masthead", origin="builtin")
-@frozen
+@cleaning_step(origin="builtin")
 class Masthead:
     """Find the site name (masthead) and the publisher an aggregator credits."""
 
-    name: str = field(default="masthead", kw_only=True)
+    name: str = "masthead"
+    #: The masthead is among the first blocks: at most at this position (from 0).
+    max_position: int = tuning.MASTHEAD_MAX_POSITION
+    #: A masthead is a short line in capitals ("THE AMERICA ONE NEWS").
+    max_words: int = tuning.MASTHEAD_MAX_WORDS
+    #: An outlet's name is short ("Le Monde", "The Wall Street Journal").
+    publisher_max_words: int = tuning.PUBLISHER_MAX_WORDS
 
     def __call__(self, draft: Draft) -> None:
-        for block in draft.blocks[: tuning.MASTHEAD_MAX_POSITION + 1]:
-            if _is_masthead(block, draft.language):
+        for block in draft.blocks[: self.max_position + 1]:
+            if _is_masthead(block, draft.language, self.max_words):
                 draft.site_name = draft.site_name or block.text  # a declared name wins
-                draft.drop(block, "masthead (site name)")
+                draft.drop(block, "masthead (site name)", "masthead.site-name")
                 break
         header = [block for block in draft.blocks if block.zone == "header"]  # removed ones too
         counts = Counter(block.text for block in header)
@@ -42,32 +45,34 @@ class Masthead:
         for block in header:
             if block.removal is not None or block.text == draft.site_name:
                 continue
-            if not _is_name(block.text, draft.language):
+            if not _is_name(block.text, draft.language, self.publisher_max_words):
                 continue
             if counts[block.text] >= 2 or _shown_as_domain(block.text, joined):
                 draft.publisher = draft.publisher or block.text  # a declared publisher wins
-                draft.drop(block, "publisher (the outlet the site republishes)")
+                draft.drop(
+                    block, "publisher (the outlet the site republishes)", "masthead.publisher"
+                )
                 return
 
 
-def _is_masthead(block: DraftBlock, language: str | None) -> bool:
+def _is_masthead(block: DraftBlock, language: str | None, max_words: int) -> bool:
     found = features(block.text, language)
     return (
         found.upper_case
-        and 1 <= found.size <= tuning.MASTHEAD_MAX_WORDS
+        and 1 <= found.size <= max_words
         and found.digit_ratio == 0
-        and chrome_role(block.text, language) is None
+        and chrome_role(block.text, language, None) is None
     )
 
 
-def _is_name(text: str, language: str | None) -> bool:
+def _is_name(text: str, language: str | None, max_words: int) -> bool:
     found = features(text, language)
     return (
-        1 <= found.size <= tuning.PUBLISHER_MAX_WORDS
+        1 <= found.size <= max_words
         and found.title_case
         and not found.ends_sentence
         and found.digit_ratio == 0
-        and chrome_role(text, language) is None
+        and chrome_role(text, language, None) is None
         and not find_dates(text)
     )
 

@@ -12,11 +12,10 @@ import re
 import unicodedata
 
 import attrs
-from attrs import field, frozen
 
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.draft import Draft, DraftBlock
 from newscorpus.models.article import table_text
-from newscorpus.registry import cleaners
 
 __all__ = ["Normalize", "normalize_text"]
 
@@ -54,12 +53,11 @@ def _table_text(block: DraftBlock) -> str:
     return text if text.strip() else ""
 
 
-@cleaners.register("normalize", origin="builtin")
-@frozen
+@cleaning_step(origin="builtin")
 class Normalize:
     """Normalise Unicode and whitespace in every block."""
 
-    name: str = field(default="normalize", kw_only=True)
+    name: str = "normalize"
 
     def __call__(self, draft: Draft) -> None:
         for block in draft.iter_kept():
@@ -67,4 +65,6 @@ class Normalize:
             if text:
                 block.retext(text)
             else:
-                draft.drop(block, "nothing left after removing invisible characters")
+                draft.drop(
+                    block, "nothing left after removing invisible characters", "normalize.empty"
+                )

@@ -7,14 +7,12 @@ Every notice is dropped from the body.
 
 from __future__ import annotations
 
-from attrs import field, frozen
-
 from newscorpus import tuning
 from newscorpus.cleaning import patterns
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
 from newscorpus.draft import Draft
 from newscorpus.models.article import Paywall as PaywallNotice
-from newscorpus.registry import cleaners
 
 __all__ = ["Paywall", "remaining_fraction"]
 
@@ -32,20 +30,21 @@ def remaining_fraction(notice: str) -> float | None:
     return value if 0.0 <= value <= 1.0 else None
 
 
-@cleaners.register("paywall", origin="builtin")
-@frozen
+@cleaning_step(origin="builtin")
 class Paywall:
     """Record the paywall notice, mark the article truncated, drop the notice."""
 
-    name: str = field(default="paywall", kw_only=True)
+    name: str = "paywall"
+    #: A notice is short; a longer block that mentions subscribers is an article about them.
+    max_words: int = tuning.PAYWALL_MAX_WORDS
 
     def __call__(self, draft: Draft) -> None:
         for block in draft.iter_kept():
-            if features(block.text, draft.language).size > tuning.PAYWALL_MAX_WORDS:
+            if features(block.text, draft.language).size > self.max_words:
                 continue
             if not patterns.contains("paywall", block.text):
                 continue
             if draft.paywall is None:
                 draft.paywall = PaywallNotice(block.text, remaining_fraction(block.text))
                 draft.truncated = True
-            draft.drop(block, "paywall notice")
+            draft.drop(block, "paywall notice", "paywall.notice")

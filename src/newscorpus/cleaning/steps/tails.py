@@ -11,45 +11,53 @@ ago").
 
 from __future__ import annotations
 
-from attrs import field, frozen
-
 from newscorpus import tuning
 from newscorpus._caches import memoized
 from newscorpus.cleaning import patterns
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
 from newscorpus.cleaning.region import is_prose
 from newscorpus.cleaning.steps.markup import BODY_HINT
 from newscorpus.draft import Draft, DraftBlock
-from newscorpus.registry import cleaners
 
 __all__ = ["Tails", "tail_kind"]
 
+#: The code of each kind of tail.
+_CODES = {
+    "related content": "tails.related",
+    "author bio": "tails.bio",
+    "comments": "tails.comments",
+}
+
 
 @memoized
-def tail_kind(text: str, language: str | None) -> str | None:
-    """What tail a marker line opens ("related content", "author bio", "comments"), or None.
+def tail_kind(text: str, language: str | None, settings: Tails | None = None) -> str | None:
+    """What tail a marker line opens ("related content", "author bio", "comments"), or None,
+    by the thresholds of ``settings`` (the default step's when None).
 
     >>> tail_kind("You may also like:", "en")
     'related content'
     >>> tail_kind("Leave a Reply", "en")
     'comments'
     """
+    if settings is None:
+        settings = _DEFAULT
     found = features(text, language)
-    if patterns.COMMENT_COUNT.match(text) and found.size <= tuning.COMMENT_COUNT_MAX_WORDS:
+    if patterns.COMMENT_COUNT.match(text) and found.size <= settings.comment_count_max_words:
         return "comments"
-    if found.size > tuning.TAIL_MARKER_MAX_WORDS or found.ends_sentence:
+    if found.size > settings.marker_max_words or found.ends_sentence:
         return None
     whole = patterns.roles_of_whole(text)
     if "comments_header" in whole or "comment_form" in whole:
         return "comments"
-    if "related" in whole or _heading_with("related", text):
+    if "related" in whole or _heading_with("related", text, settings):
         return "related content"
-    if "bio" in whole or _heading_with("bio", text, names=True):
+    if "bio" in whole or _heading_with("bio", text, settings, names=True):
         return "author bio"
     return None
 
 
-def _heading_with(role: patterns.Role, text: str, *, names: bool = False) -> bool:
+def _heading_with(role: patterns.Role, text: str, settings: Tails, *, names: bool = False) -> bool:
     """A marker phrase followed by a few words: "More from UK", "About Jane Doe"."""
     leading = patterns.leading_phrase(role, text)
     if leading is None:
@@ -57,18 +65,37 @@ def _heading_with(role: patterns.Role, text: str, *, names: bool = False) -> boo
     rest = leading[1].strip(" :-–—")
     words = rest.split()
     if names:
-        return 0 < len(words) <= tuning.TAIL_NAME_MAX_WORDS and all(w[:1].isupper() for w in words)
-    return len(words) <= tuning.TAIL_MARKER_EXTRA_WORDS
+        return 0 < len(words) <= settings.name_max_words and all(w[:1].isupper() for w in words)
+    return len(words) <= settings.marker_extra_words
 
 
-@cleaners.register("tails", origin="builtin")
-@frozen
+@cleaning_step(origin="builtin")
 class Tails:
     """Drop related-content teasers, author bios and comment sections after the article."""
 
-    name: str = field(default="tails", kw_only=True)
+    name: str = "tails"
+    #: A tail marker is a short line: "You may also like:", "More from UK", "34 Comments".
+    marker_max_words: int = tuning.TAIL_MARKER_MAX_WORDS
+    #: "34 responses to “<title>” jane says:" opens comments even though it runs long.
+    comment_count_max_words: int = tuning.COMMENT_COUNT_MAX_WORDS
+    #: Words a related-content heading may add to its phrase ("More from UK").
+    marker_extra_words: int = tuning.TAIL_MARKER_EXTRA_WORDS
+    #: Names an author-bio heading may add ("About Jane Doe").
+    name_max_words: int = tuning.TAIL_NAME_MAX_WORDS
+    #: A marker opens a tail only after this many words of prose (a "Comments" link in the
+    #: menu above the article opens nothing).
+    min_words_before: float = tuning.TAIL_MIN_WORDS_BEFORE
+    #: The article resumes after a related box with a paragraph this long.
+    resume_words: float = tuning.TAIL_RESUME_WORDS
+    #: A comment marker cuts the page when this share of the page's prose stands before it ...
+    min_prose_before: float = tuning.TAIL_MIN_PROSE_BEFORE
+    #: ... or this many comment headers ("jane says:", "2 days ago") follow it ...
+    comment_min_meta_lines: int = tuning.COMMENT_MIN_META_LINES
+    #: ... within this many blocks.
+    comment_window: int = tuning.COMMENT_WINDOW
 
     def __call__(self, draft: Draft) -> None:
+        settings = None if self == _DEFAULT else self  # None hashes faster (see Chrome)
         kept = draft.kept()
         weights = [_prose_weight(block, draft.language, draft.stopword_floor) for block in kept]
         total = sum(weights)
@@ -77,8 +104,8 @@ class Tails:
         while position < len(kept):
             # A tail starts after some of the article: the lines before that are not read.
             kind = (
-                tail_kind(kept[position].text, draft.language)
-                if before >= tuning.TAIL_MIN_WORDS_BEFORE
+                tail_kind(kept[position].text, draft.language, settings)
+                if before >= self.min_words_before
                 else None
             )
             if kind is None:
@@ -86,22 +113,24 @@ class Tails:
                 position += 1
                 continue
             if kind == "comments":
-                after_most = before / total >= tuning.TAIL_MIN_PROSE_BEFORE
+                after_most = before / total >= self.min_prose_before
                 if (after_most and not _in_named_body(kept[position])) or _comments_follow(
-                    kept[position + 1 :]
+                    kept[position + 1 :], self
                 ):
                     _drop_all(draft, kept[position:], kind)
                     return
                 position += 1
                 continue
-            end = _resumes(kept, weights, position + 1, skip_first=kind == "author bio")
+            end = _resumes(
+                kept, weights, position + 1, self.resume_words, skip_first=kind == "author bio"
+            )
             for inner in range(position, end):
-                inner_kind = tail_kind(kept[inner].text, draft.language) or kind
-                if inner_kind == "comments" and _comments_follow(kept[inner + 1 :]):
+                inner_kind = tail_kind(kept[inner].text, draft.language, settings) or kind
+                if inner_kind == "comments" and _comments_follow(kept[inner + 1 :], self):
                     _drop_all(draft, kept[inner:], inner_kind)
                     return
                 kind = inner_kind
-                draft.drop(kept[inner], f"{kind} after the article")
+                draft.drop(kept[inner], f"{kind} after the article", _CODES[kind])
             position = end
 
 
@@ -115,10 +144,17 @@ def _in_named_body(block: DraftBlock) -> bool:
 
 def _drop_all(draft: Draft, blocks: list[DraftBlock], kind: str) -> None:
     for block in blocks:
-        draft.drop(block, f"{kind} after the article")
+        draft.drop(block, f"{kind} after the article", _CODES[kind])
 
 
-def _resumes(kept: list[DraftBlock], weights: list[float], start: int, *, skip_first: bool) -> int:
+def _resumes(
+    kept: list[DraftBlock],
+    weights: list[float],
+    start: int,
+    resume_words: float,
+    *,
+    skip_first: bool,
+) -> int:
     """Where the article resumes after a related-content box or a bio: the first prose block
     that is long or followed by more prose (teasers come one short paragraph at a time). A
     bio's own first paragraph is part of the box."""
@@ -128,7 +164,7 @@ def _resumes(kept: list[DraftBlock], weights: list[float], start: int, *, skip_f
         if skip_first:
             skip_first = False
             continue
-        long_enough = weights[position] >= tuning.TAIL_RESUME_WORDS
+        long_enough = weights[position] >= resume_words
         followed = position + 1 < len(kept) and weights[position + 1] > 0
         if long_enough or followed:
             return position
@@ -140,10 +176,10 @@ def _prose_weight(block: DraftBlock, language: str | None, floor: float) -> floa
     return found.size if is_prose(found, floor) else 0.0
 
 
-def _comments_follow(blocks: list[DraftBlock]) -> bool:
-    window = blocks[: tuning.COMMENT_WINDOW]
+def _comments_follow(blocks: list[DraftBlock], settings: Tails) -> bool:
+    window = blocks[: settings.comment_window]
     hits = sum(1 for block in window if _is_comment_meta(block.text))
-    return hits >= tuning.COMMENT_MIN_META_LINES
+    return hits >= settings.comment_min_meta_lines
 
 
 @memoized
@@ -151,3 +187,6 @@ def _is_comment_meta(text: str) -> bool:
     """Whether ``text`` looks like the first line of a comment (the windows of the lines after
     each comment marker overlap, so each line is searched once)."""
     return patterns.COMMENT_META.search(text) is not None
+
+
+_DEFAULT = Tails()

@@ -9,37 +9,47 @@ are dropped as the title.
 
 from __future__ import annotations
 
-from attrs import field, frozen
-
 from newscorpus import tuning
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
 from newscorpus.cleaning.shapes import byline_of, is_dateline_line
 from newscorpus.draft import Draft, DraftBlock
-from newscorpus.registry import cleaners
 
 __all__ = ["Title", "is_headline"]
 
 
-def is_headline(block: DraftBlock, language: str | None) -> bool:
-    """Whether a header block has the shape of a headline."""
+def is_headline(block: DraftBlock, language: str | None, settings: Title | None = None) -> bool:
+    """Whether a header block has the shape of a headline, by the thresholds of ``settings``
+    (the default step's when None)."""
+    if settings is None:
+        settings = _DEFAULT
     found = features(block.text, language)
-    if not tuning.TITLE_MIN_WORDS <= found.size <= tuning.TITLE_MAX_WORDS:
+    if not settings.min_words <= found.size <= settings.max_words:
         return False
-    if found.upper_case and block.index <= tuning.MASTHEAD_MAX_POSITION:
+    if found.upper_case and block.index <= settings.masthead_max_position:
         return False
-    if found.digit_ratio > tuning.TITLE_MAX_DIGIT_RATIO or found.ends_ellipsis:
+    if found.digit_ratio > settings.max_digit_ratio or found.ends_ellipsis:
         return False
     if block.text.rstrip().endswith((".", "。")):  # a sentence: a standfirst, not a headline
         return False
     return not is_dateline_line(block.text, language) and byline_of(block.text, language) is None
 
 
-@cleaners.register("title", origin="builtin")
-@frozen
+@cleaning_step(origin="builtin")
 class Title:
     """Take the headline from the header zone, unless the page declared one."""
 
-    name: str = field(default="title", kw_only=True)
+    name: str = "title"
+    #: A headline has this many words at least ("Le Monde" is a name, not a headline) ...
+    min_words: int = tuning.TITLE_MIN_WORDS
+    #: ... and at most this many.
+    max_words: int = tuning.TITLE_MAX_WORDS
+    #: Headlines are words: a line with more digits than this share is a date or a score.
+    max_digit_ratio: float = tuning.TITLE_MAX_DIGIT_RATIO
+    #: A line in capitals at this position (from 0) or above is the masthead, not the headline.
+    masthead_max_position: int = tuning.MASTHEAD_MAX_POSITION
+    #: The headline is among the last this many lines above the body.
+    search_lines: int = tuning.TITLE_SEARCH_LINES
 
     def __call__(self, draft: Draft) -> None:
         header = [block for block in draft.iter_kept() if block.zone == "header"]
@@ -47,14 +57,17 @@ class Title:
             declared = _folded(draft.title)
             for block in header:
                 if _folded(block.text) == declared:
-                    draft.drop(block, "title")
+                    draft.drop(block, "title", "title.headline")
             return
-        for block in reversed(header[-tuning.TITLE_SEARCH_LINES :]):
-            if is_headline(block, draft.language):
+        for block in reversed(header[-self.search_lines :]):
+            if is_headline(block, draft.language, self):
                 draft.title = block.text
-                draft.drop(block, "title")
+                draft.drop(block, "title", "title.headline")
                 return
 
 
 def _folded(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+_DEFAULT = Title()

@@ -10,21 +10,18 @@ the byline and picture between them, is ``body`` too. Nothing is dropped here: t
 
 from __future__ import annotations
 
-from attrs import field, frozen
-
+from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.region import main_text
 from newscorpus.draft import Draft
-from newscorpus.registry import cleaners
 
 __all__ = ["Zones"]
 
 
-@cleaners.register("zones", origin="builtin")
-@frozen
+@cleaning_step(origin="builtin")
 class Zones:
     """Mark each kept block as header, body or footer around the main-text run."""
 
-    name: str = field(default="zones", kw_only=True)
+    name: str = "zones"
 
     def __call__(self, draft: Draft) -> None:
         span = main_text(draft.blocks, draft.language, draft.stopword_floor)

@@ -103,7 +103,7 @@ class DumpParser:
                 if block.kind != "table" and has_links(block.text):
                     text, spans, lost = take_links(block.text, definitions)
                     if lost:
-                        draft.edit(block, text, _LINK_EDIT)
+                        draft.edit(block, text, _LINK_EDIT, "dump.links")
                     else:
                         block.text = text  # only link targets left it: they are its links
                     block.links = tuple(Link(*span) for span in spans)

@@ -7,9 +7,9 @@ a rule the run's own lines prove:
   then a separator row of dashes (``---|:---:|---``), then more rows, with no empty line
   between; the first row is the header. Without the separator row a line of bars is no table
   (a menu, "Home | News | Sport").
-* **Aligned columns** (inscriptis, lynx, w3m): at least :data:`MIN_COLUMN_ROWS` lines in a row,
-  each of them cells apart by runs of two spaces or more, the same number of cells (two or
-  more) on each line, and every column aligned on every line, at its start or at its end (a
+* **Aligned columns** (inscriptis, lynx, w3m): at least ``tuning.TABLE_MIN_COLUMN_ROWS`` lines
+  in a row, each of them cells apart by runs of two spaces or more, the same number of cells
+  (two or more) on each line, and every column aligned on every line, at its start or at its end (a
   renderer pads cells to the column's width; text with double spaces after its full stops
   lines up nowhere). Such a table marks no header.
 """
@@ -21,12 +21,11 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
+from newscorpus import tuning
 from newscorpus.formats.dump.lines import Line
 
-__all__ = ["MIN_COLUMN_ROWS", "DumpTable", "find_tables"]
+__all__ = ["DumpTable", "find_tables"]
 
-#: Lines an aligned-columns table has at least: two lines that line up may be chance.
-MIN_COLUMN_ROWS = 3
 #: A cell boundary in a Markdown row: a bar not escaped.
 _BAR = re.compile(r"(?<!\\)\|")
 #: A gap between aligned columns.
@@ -143,7 +142,7 @@ def _column_table(lines: Sequence[Line], start: int) -> tuple[DumpTable | None, 
             break
         rows.append(cells)
         end += 1
-    if len(rows) < MIN_COLUMN_ROWS:
+    if len(rows) < tuning.TABLE_MIN_COLUMN_ROWS:
         return None, start
     for column in range(len(first)):
         starts = {row[column][0] for row in rows}

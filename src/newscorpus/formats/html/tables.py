@@ -6,8 +6,8 @@ from the table's own markup only:
 * it is not marked as layout (``role="presentation"`` or ``role="none"``);
 * no table is nested in it, and no cell holds a block element (a paragraph, a list, a ``div``,
   a heading...): cells of data hold phrases, cells of a layout hold the page;
-* it has at least :data:`MIN_ROWS` rows with text, and one of them at least
-  :data:`MIN_COLUMNS` cells.
+* it has at least ``tuning.TABLE_MIN_ROWS`` rows with text, and one of them at least
+  ``tuning.TABLE_MIN_COLUMNS`` cells.
 
 A layout table is walked like ``div`` elements, as before (its rows of plain cells are blocks
 whose cells are joined by :data:`~newscorpus.formats.html.vocabulary.CELL_SEPARATOR`). A row
@@ -23,15 +23,12 @@ from typing import Any
 from attrs import frozen
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
+from newscorpus import tuning
 from newscorpus.formats.html.spans import Span, collapse
 from newscorpus.formats.html.vocabulary import BLOCK_TAGS, CELL_TAGS, INVISIBLE_TAGS
 
-__all__ = ["MIN_COLUMNS", "MIN_ROWS", "DataTable", "data_table"]
+__all__ = ["DataTable", "data_table"]
 
-#: A data table has at least this many rows with text (one row is a line, not a table).
-MIN_ROWS = 2
-#: ... and one row with at least this many cells (one column is a list, not a table).
-MIN_COLUMNS = 2
 #: Elements a data table's cells may not hold: blocks, but for the table's own parts.
 _LAYOUT_TAGS = tuple(
     sorted(BLOCK_TAGS - CELL_TAGS - {"tr", "thead", "tbody", "tfoot", "caption", "table"})
@@ -100,7 +97,7 @@ def data_table(table: Any, hidden: Callable[[Any], bool]) -> DataTable | None:
             # a browser shows <tfoot> last, wherever the markup puts it
             (footer if section_tag == "tfoot" else rows).append(read)
     rows += footer
-    if len(rows) < MIN_ROWS or max(len(cells) for cells, _ in rows) < MIN_COLUMNS:
+    if len(rows) < tuning.TABLE_MIN_ROWS or max(len(c) for c, _ in rows) < tuning.TABLE_MIN_COLUMNS:
         return None
     return DataTable(caption, tuple(rows), linked / total if total else 0.0)
 

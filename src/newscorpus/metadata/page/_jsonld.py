@@ -9,10 +9,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from newscorpus import tuning
 from newscorpus.metadata.page._items import JSON_LD, Item
 from newscorpus.metadata.page._keys import ARTICLE_TYPES, PAGE_TYPES, SITE_TYPES
 from newscorpus.metadata.page._urls import url_key
-from newscorpus.metadata.page._values import JSON_MAX_DEPTH, first_string
+from newscorpus.metadata.page._values import first_string
 
 #: JSON-LD repairs (see ``_repair_json``): where strings, comments and commas start; a whole
 #: string in double or single quotes; a closing bracket after a comma.
@@ -20,8 +21,6 @@ _JSON_SPECIAL = re.compile(r"[\"',/]")
 _JSON_DOUBLE = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _JSON_SINGLE = re.compile(r"'(?:[^'\\]|\\.)*'", re.DOTALL)
 _JSON_CLOSER = re.compile(r"\s*+(?://[^\n]*+\s*+)*+[\]}]")
-#: Longer scripts are not repaired (bounded time; real JSON-LD has a few kilobytes).
-_JSON_REPAIR_MAX_CHARS = 256 * 1024
 #: What may wrap a script's JSON: an HTML comment or a CDATA section, commented out or not.
 _JSON_WRAPPERS = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"))
 _JSON_SEPARATOR = re.compile(r"[\s,;]*")
@@ -43,7 +42,7 @@ class JsonLd:
         self.page: dict[str, Any] | None = None
 
     def _index(self, value: Any, depth: int) -> None:
-        if depth > JSON_MAX_DEPTH:
+        if depth > tuning.PAGE_JSON_MAX_DEPTH:
             return
         if isinstance(value, list):
             for item in value:
@@ -57,7 +56,7 @@ class JsonLd:
                     self._index(item, depth + 1)
 
     def _add_top(self, value: Any, depth: int) -> None:
-        if depth > JSON_MAX_DEPTH:
+        if depth > tuning.PAGE_JSON_MAX_DEPTH:
             return
         if isinstance(value, list):
             for item in value:
@@ -156,7 +155,9 @@ def _json_values(text: str) -> list[Any]:
             return _decode_all(attempt)
         except (ValueError, RecursionError):
             pass
-        repaired = _repair_json(attempt) if len(attempt) <= _JSON_REPAIR_MAX_CHARS else None
+        repaired = (
+            _repair_json(attempt) if len(attempt) <= tuning.PAGE_JSON_REPAIR_MAX_CHARS else None
+        )
         if repaired is not None:
             try:
                 return _decode_all(repaired)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from newscorpus import tuning
 from newscorpus.metadata.dates import date_label
 from newscorpus.metadata.page._items import MICRODATA, TIME, Item, meta_item
 from newscorpus.metadata.page._jsonld import JsonLd, schema_types
@@ -26,12 +27,6 @@ _PUBLISHED_CLASS = re.compile(
     r"publish|pubdate|posted|post-?date|entry-date|article-?date|created|first", re.IGNORECASE
 )
 _MODIFIED_CLASS = re.compile(r"updat|modif|revis|edited", re.IGNORECASE)
-
-
-#: How much of the text before a ``<time>`` is read for its label ("Updated:", "Publié le").
-_LABEL_MAX_CHARS = 40
-#: How much of an element's text is read as a value (a headline, a name, a date).
-_ELEMENT_TEXT_MAX_CHARS = 500
 
 
 @cache
@@ -202,7 +197,7 @@ def _in_svg(element: Any) -> bool:
 
 def element_text(element: Any) -> str | None:
     text = "".join(element.itertext())
-    return clean(text[:_ELEMENT_TEXT_MAX_CHARS])
+    return clean(text[: tuning.PAGE_ELEMENT_TEXT_MAX_CHARS])
 
 
 def micro_value(element: Any) -> str | None:
@@ -263,7 +258,7 @@ def time_items(times: list[Any]) -> tuple[list[Item], list[Item]]:
         if not (is_published or is_modified):
             parent = element.getparent()
             before = (parent.text or "").strip() if parent is not None else ""
-            label = date_label(before[-_LABEL_MAX_CHARS:]) if before else "unknown"
+            label = date_label(before[-tuning.PAGE_TIME_LABEL_CHARS :]) if before else "unknown"
             is_published, is_modified = label == "published", label == "modified"
         if is_published:
             published.append(Item("time:published", value, TIME))

@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from newscorpus import tuning
 from newscorpus._caches import memoized
 from newscorpus.metadata._names import byline_words, is_person_name
 from newscorpus.metadata._text import fold
@@ -16,7 +17,6 @@ from newscorpus.metadata.bylines import parse_byline
 from newscorpus.metadata.page._jsonld import JsonLd, types_of
 from newscorpus.metadata.page._keys import ORGANIZATION_TYPES, PERSON_TYPES
 from newscorpus.metadata.page._values import (
-    JSON_MAX_DEPTH,
     URL_LIKE,
     clean,
     first_string,
@@ -27,15 +27,6 @@ from newscorpus.metadata.page._values import (
 #: word without "@" it was quadratic).
 _EMAIL = re.compile(r"(?:mailto:)?(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LAST_FIRST = re.compile(r"^([^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)?)$")
-
-
-#: A longer author value is a bio or a paragraph, not a byline (bylines have at most
-#: ``tuning.BYLINE_MAX_CHARS``; an e-mail address may come with them).
-_AUTHOR_MAX_CHARS = 300
-#: At most this many authors are read from one value (a list of hundreds is not a byline).
-_AUTHORS_MAX = 50
-#: A byline marker this many words into an author value starts the byline ("Analysis by").
-_MARKER_MAX_POSITION = 3
 
 
 class Organizations(NamedTuple):
@@ -64,15 +55,17 @@ def people_in(value: Any, ld: JsonLd, site_name: str | None) -> tuple[list[str],
 
 def _author_texts(value: Any, ld: JsonLd) -> Iterator[tuple[str, str]]:
     """(text, kind) for each author in a JSON-LD author value or a meta content, in order, up
-    to ``_AUTHORS_MAX`` of them; kind is "organization", "person" or "unknown"."""
+    to ``tuning.PAGE_AUTHORS_MAX`` of them; kind is "organization", "person" or "unknown"."""
     stack: deque[tuple[Any, int]] = deque([(value, 0)])
     count = 0
-    while stack and count < _AUTHORS_MAX:
+    while stack and count < tuning.PAGE_AUTHORS_MAX:
         item, depth = stack.popleft()
-        if depth > JSON_MAX_DEPTH:
+        if depth > tuning.PAGE_JSON_MAX_DEPTH:
             continue
         if isinstance(item, list):
-            stack.extendleft((inner, depth + 1) for inner in reversed(item[:_AUTHORS_MAX]))
+            stack.extendleft(
+                (inner, depth + 1) for inner in reversed(item[: tuning.PAGE_AUTHORS_MAX])
+            )
             continue
         count += 1
         if isinstance(item, dict):
@@ -101,7 +94,7 @@ def _author_texts(value: Any, ld: JsonLd) -> Iterator[tuple[str, str]]:
 def _byline_people(text: str, site_name: str | None) -> tuple[tuple[str, ...], str | None]:
     """The people and the agency a declared author names ("Jane Doe and John Roe",
     "By Jane Doe | Reuters", "Doe, Jane"); nothing for an address, a desk or a title."""
-    if URL_LIKE.match(text) or len(text) > _AUTHOR_MAX_CHARS:
+    if URL_LIKE.match(text) or len(text) > tuning.PAGE_AUTHOR_MAX_CHARS:
         return (), None
     if "@" in text:
         text = _EMAIL.sub(" ", text)
@@ -128,7 +121,7 @@ def _byline_readings(text: str) -> Iterator[str]:
     yield f"By {text}"
     tokens = text.split()
     markers = byline_words().markers
-    for index in range(1, min(len(tokens), _MARKER_MAX_POSITION + 1)):
+    for index in range(1, min(len(tokens), tuning.PAGE_AUTHOR_MARKER_MAX_POSITION + 1)):
         if fold(tokens[index]) in markers:
             yield " ".join(tokens[index:])
             break

@@ -8,17 +8,12 @@ import re
 from newscorpus import tuning
 from newscorpus.metadata._text import fold
 from newscorpus.metadata.page._urls import ALNUM_WORDS, Host, names_host
-from newscorpus.metadata.page._values import NAME_MAX_CHARS, clean
+from newscorpus.metadata.page._values import clean
 
 #: Separators between a headline and the site's name in a title ("Headline | Site").
 #: (?<!\s): a run of spaces is tried from its start only (from each space it was quadratic).
 _TITLE_SEPARATOR = re.compile(r"(?<!\s)\s+[|\-–—·•:»«/~]{1,2}\s+|(?:(?<!\s)\s+)?[|｜]\s*")
 ELLIPSIS = ("…", "...")
-
-
-#: A title's site name follows one of its last this many separators ("Headline | Section |
-#: Site"); earlier ones are the headline's own.
-_TITLE_SUFFIX_PARTS = 3
 
 
 def _title_parts(title: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -27,7 +22,7 @@ def _title_parts(title: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
     first separator, or a colon: "The Space Review: Seeking a bigger role")."""
     spans = [(match.start(), match.end()) for match in _TITLE_SEPARATOR.finditer(title)]
     prefixes = spans[:1]
-    spans = spans[-_TITLE_SUFFIX_PARTS:]
+    spans = spans[-tuning.PAGE_TITLE_SUFFIX_PARTS :]
     colon = title.find(": ")
     if colon > 0 and (not spans or colon < spans[0][0]):
         prefixes.append((colon, colon + 2))
@@ -55,7 +50,7 @@ def strip_site(title: str, names: list[str], host: Host) -> str:
 
     def is_site(part: str) -> bool:
         part = part.strip()
-        if not part or len(part) > NAME_MAX_CHARS:
+        if not part or len(part) > tuning.PAGE_SITE_NAME_MAX_CHARS:
             return False
         if _compact(part) in keys:
             return True

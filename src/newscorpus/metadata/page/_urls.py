@@ -8,15 +8,11 @@ from functools import cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from newscorpus import tuning
 from newscorpus._caches import memoized
 from newscorpus.metadata._text import fold
-from newscorpus.metadata.page._values import NAME_MAX_WORDS
 
 ALNUM_WORDS = re.compile(r"[^\W_]+")
-
-
-#: Longer host labels are not read as a site's name (they are hashes or slugs).
-_HOST_LABEL_MAX_CHARS = 40
 
 
 def is_http(url: str) -> bool:
@@ -63,7 +59,7 @@ def host_of(url: str | None) -> Host:
     names = tuple(
         key
         for key in ("".join(ALNUM_WORDS.findall(label)) for label in labels[:-1])
-        if 2 <= len(key) <= _HOST_LABEL_MAX_CHARS and key not in _NOT_SITE_LABELS
+        if 2 <= len(key) <= tuning.PAGE_HOST_LABEL_MAX_CHARS and key not in _NOT_SITE_LABELS
     )
     return Host(names, frozenset(labels))
 
@@ -81,7 +77,7 @@ def names_host(name: str, host: Host) -> bool:
     (True, False)
     """
     words = ALNUM_WORDS.findall(fold(name))
-    if not words or len(words) > NAME_MAX_WORDS:
+    if not words or len(words) > tuning.PAGE_SITE_NAME_MAX_WORDS:
         return False
     ignorable = host.labels | {"the", "www"}
     return any(_left_out(label, tuple(words), ignorable) <= 1 for label in host.names)

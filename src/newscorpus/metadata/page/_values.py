@@ -22,13 +22,6 @@ _TAG_SPLIT = re.compile(r"[,;，；、]")
 _MACHINE_TAG = re.compile(r"[_:=/\\|]")
 
 
-#: How many JSON values nested in one another are followed (objects in @graph, authors...).
-JSON_MAX_DEPTH = 12
-#: A site's or an organisation's name is at most this long (longer is a slogan or a sentence).
-NAME_MAX_CHARS = 100
-NAME_MAX_WORDS = 12
-
-
 def clean(value: Any) -> str | None:
     """A scalar as tidy text: entities decoded, tags stripped, whitespace normalised."""
     if type(value) is str:
@@ -52,7 +45,7 @@ def strings(
     out: list[str] = []
 
     def walk(item: Any, depth: int) -> None:
-        if depth > JSON_MAX_DEPTH:
+        if depth > tuning.PAGE_JSON_MAX_DEPTH:
             return
         if isinstance(item, list):
             for inner in item:
@@ -87,7 +80,7 @@ def organisation_name(value: Any, ld: JsonLd) -> str | None:
     text = first_string(value, ld)
     if text is None or URL_LIKE.match(text) or text.startswith("@"):
         return None
-    return text if len(text) <= NAME_MAX_CHARS else None
+    return text if len(text) <= tuning.PAGE_SITE_NAME_MAX_CHARS else None
 
 
 def split_tags(values: Iterable[str]) -> tuple[str, ...]:

@@ -1,0 +1,64 @@
+"""Step ``markup``: what the page's markup says is not the article, each with its code."""
+
+from __future__ import annotations
+
+from newscorpus import DraftBlock, Media
+from newscorpus.cleaning.steps import Markup
+from tests.cleaning.drafts import PROSE, draft, kept, removed, run
+
+
+def block(text: str, **evidence: object) -> DraftBlock:
+    """A block with markup evidence (no links unless given)."""
+    evidence.setdefault("link_density", 0.0)
+    return DraftBlock(0, text, **evidence)  # type: ignore[arg-type]
+
+
+def test_containers_hints_links_and_captions() -> None:
+    done = run(
+        Markup(),
+        draft(
+            block("Home News Sport", container="nav"),
+            *(block(text, container="article") for text in PROSE),
+            block("Weather tomorrow: sunny spells all day", hints=frozenset({"sidebar"})),
+            block("World Business Sport Culture", link_density=0.95),
+            block("The furnace hall, restored", tag="figcaption"),
+        ),
+    )
+    assert removed(done) == [
+        ("Home News Sport", "markup.container"),
+        ("Weather tomorrow: sunny spells all day", "markup.class-hint"),
+        ("World Business Sport Culture", "markup.mostly-links"),
+        ("The furnace hall, restored", "markup.caption"),
+    ]
+    assert done.media == [Media("The furnace hall, restored")]
+    assert kept(done) == list(PROSE)
+
+
+def test_the_reason_keeps_the_evidence_and_the_code_does_not() -> None:
+    done = run(Markup(), draft(*(block(t) for t in PROSE), block("A B C", link_density=0.92)))
+    [removal] = done.removed()
+    assert (removal.reason, removal.code) == ("mostly links (0.92)", "markup.mostly-links")
+
+
+def test_a_wrapper_mark_is_no_evidence() -> None:
+    done = run(Markup(), draft(*(block(text, container="form") for text in PROSE)))
+    assert removed(done) == []
+
+
+def test_the_page_own_body_is_marked_main() -> None:
+    done = run(Markup(), draft(*(block(text, hints=frozenset({"body"})) for text in PROSE)))
+    assert all(b.marked_main for b in done.blocks)
+
+
+def test_dumps_have_no_markup_and_nothing_happens() -> None:
+    done = run(Markup(), draft(*PROSE, "Home News Sport"))
+    assert removed(done) == []
+
+
+def test_hints_and_link_density_are_settings() -> None:
+    sidebar = block("Weather tomorrow: sunny spells all day", hints=frozenset({"sidebar"}))
+    links = block("World Business Sport Culture", link_density=0.95)
+    done = run(
+        Markup(hints=(), link_density=1.0), draft(*(block(t) for t in PROSE), sidebar, links)
+    )
+    assert removed(done) == []
