@@ -7,11 +7,12 @@ Run from the repository root (needs the report extra, Pillow and a ``chromium`` 
 The INPUTs (files or folders of pages or dumps; the docs use the scrapinghub benchmark's
 ``html/`` folder) are parsed into a corpus with ``newscorpus parse -o``, deduplicated with
 ``newscorpus dedup`` and reported on with ``newscorpus report``, all in a temporary folder.
-Chromium renders the whole report 1280 pixels wide; the screenshot is cut into the bands the
-page shows (``report-overview.png``: the run, the key figures and the first charts;
-``report-charts.png``: the charts below; ``report-tables.png``: the codes, stories and
-syndication tables; ``report-sample.png``: the sample), each checked not to be blank and saved
-as a palette PNG.
+Chromium renders each screenshot 1280 x 1000 pixels from a copy of the report with a style
+added that starts the page at one section (the report itself is not changed):
+``report-overview.png`` (the run, the key figures and the first charts),
+``report-charts.png`` (the charts after the first two), ``report-tables.png`` (the stories and
+syndication tables) and ``report-sample.png`` (the sample's first document, open). Each is
+checked for console messages and for not being blank, and saved as a palette PNG.
 """
 
 from __future__ import annotations
@@ -29,36 +30,40 @@ from tests.report.chromium import load  # noqa: E402
 from newscorpus.cli.main import main as newscorpus  # noqa: E402
 
 _WIDTH = 1280
-#: Height of each band (pixels): about one screen.
-_BAND = 1000
+_HEIGHT = 1000
+#: Each screenshot, and the style that starts the page at its section (empty: the top): it
+#: hides every element before the section's heading.
+_BANDS = {
+    "report-overview.png": "",
+    "report-charts.png": (
+        "main > *:has(~ #charts) { display: none !important; } "
+        ".grid > figure:nth-child(-n+2) { display: none !important; }"
+    ),
+    "report-tables.png": "main > *:has(~ #stories) { display: none !important; }",
+    "report-sample.png": (
+        "main > *:has(~ #sample), #sample + p, #sample + p + table { display: none !important; }"
+    ),
+}
 
 
-def _bands(screenshot: Path, out: Path) -> list[Path]:
+def _screenshots(report: Path, out: Path, work: Path) -> list[Path]:
     from PIL import Image, ImageStat
 
-    with Image.open(screenshot) as picture:
-        page = picture.convert("RGB")
-    # The page's own end: the last row that is not the background colour.
-    background = page.getpixel((2, page.height - 2))
-    blank = tuple((channel, channel) for channel in background)
-    bottom = page.height
-    for row in range(page.height - 1, 0, -8):
-        if page.crop((0, row, _WIDTH, row + 1)).getextrema() != blank:
-            bottom = min(page.height, row + 40)
-            break
-    tops = {
-        "report-overview.png": 0,
-        "report-charts.png": _BAND,
-        "report-tables.png": max(_BAND * 2, bottom - 3 * _BAND),
-        "report-sample.png": max(_BAND * 3, bottom - _BAND),
-    }
+    page = report.read_text(encoding="utf-8")
     written = []
-    for name, top in tops.items():
-        band = page.crop((0, top, _WIDTH, min(bottom, top + _BAND)))
-        if ImageStat.Stat(band.convert("L")).stddev[0] < 10:
-            raise SystemExit(f"{name}: the band is blank")
+    for name, style in _BANDS.items():
+        variant = work / f"{name}.html"
+        variant.write_text(page.replace("</head>", f"<style>{style}</style></head>", 1), "utf-8")
+        shot = work / name
+        console = load(variant, shot, width=_WIDTH, height=_HEIGHT)
+        if console:
+            raise SystemExit(f"{name}: console messages:\n" + "\n".join(console))
+        with Image.open(shot) as picture:
+            image = picture.convert("RGB")
+        if ImageStat.Stat(image.convert("L")).stddev[0] < 10:
+            raise SystemExit(f"{name}: the screenshot is blank")
         target = out / name
-        band.quantize(colors=128).save(target, optimize=True)
+        image.quantize(colors=128).save(target, optimize=True)
         written.append(target)
     return written
 
@@ -72,17 +77,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="newscorpus-screenshots-") as folder:
         work = Path(folder)
         corpus, deduplicated = work / "corpus.jsonl", work / "deduplicated.jsonl"
-        report, screenshot = work / "report.html", work / "report.png"
+        report = work / "report.html"
         if newscorpus(["parse", *args.inputs, "-o", str(corpus), "-j", "2"]) not in (0, 1):
             raise SystemExit("newscorpus parse failed")
         if newscorpus(["dedup", str(corpus), "-o", str(deduplicated)]) != 0:
             raise SystemExit("newscorpus dedup failed")
         if newscorpus(["report", str(deduplicated), "-o", str(report)]) != 0:
             raise SystemExit("newscorpus report failed")
-        console = load(report, screenshot, width=_WIDTH, height=12000)
-        if console:
-            raise SystemExit("console messages:\n" + "\n".join(console))
-        for path in _bands(screenshot, args.out):
+        for path in _screenshots(report, args.out, work):
             print(path)
 
 

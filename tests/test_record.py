@@ -67,7 +67,8 @@ DOCUMENTED_KEYS = {
     "schema", "id", "source", "format", "url", "title", "site_name", "publisher", "agency",
     "authors", "published", "modified", "language", "canonical_url", "description", "section",
     "tags", "top_image", "text", "blocks", "media", "truncated", "paywall", "removed", "edits",
-    "parser", "duplicate_of", "syndication_group", "story", "comments", "warnings",
+    "parser", "duplicate_of", "syndication_group", "story", "comments", "pipeline",
+    "warnings",
 }  # fmt: skip
 
 
@@ -83,7 +84,7 @@ def test_a_schema_1_record_still_reads() -> None:
 
 
 #: The keys of a schema-3 record.
-SCHEMA_3_KEYS = DOCUMENTED_KEYS - {"comments", "warnings"}
+SCHEMA_3_KEYS = DOCUMENTED_KEYS - {"comments", "pipeline", "warnings"}
 #: The keys of a schema-2 record.
 SCHEMA_2_KEYS = SCHEMA_3_KEYS - {"duplicate_of", "syndication_group", "story"}
 #: The keys of a schema-1 record.
@@ -148,6 +149,15 @@ def test_tables_links_and_comments_round_trip() -> None:
     ]
     assert "Armenian\t32" in record["text"]
     assert from_dict(json.loads(json.dumps(record))) == FULL
+
+
+def test_the_pipeline_fingerprint_round_trips_and_reads_null_from_schema_3() -> None:
+    full = attrs.evolve(FULL, pipeline="0123456789abcdef")
+    record = to_dict(full)
+    assert record["pipeline"] == "0123456789abcdef"
+    assert from_dict(json.loads(json.dumps(record))) == full
+    old = {key: value for key, value in record.items() if key in SCHEMA_3_KEYS}
+    assert from_dict({**old, "schema": 3}).pipeline is None
 
 
 def test_the_dedup_fields_round_trip() -> None:

@@ -76,9 +76,11 @@ def parse_document(document: RawDocument, pipeline: Pipeline | None = None) -> A
 
 
 def pipeline_description(pipeline: Pipeline) -> dict[str, Any]:
-    """How a corpus was cleaned, as a run's summary file says it: the pipeline's steps.
+    """How a corpus was cleaned, as a run's summary file says it: the pipeline's fingerprint
+    (the ``pipeline`` of each record it made) and its steps with their settings.
 
-    >>> pipeline_description(default_pipeline().without("debris"))["steps"][-1]
-    'headings'
+    >>> description = pipeline_description(default_pipeline().without("debris"))
+    >>> description["steps"][-1]["name"], len(description["fingerprint"])
+    ('headings', 16)
     """
-    return {"steps": pipeline.names}
+    return {"fingerprint": pipeline.fingerprint(), "steps": pipeline.spec()}

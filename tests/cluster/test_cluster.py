@@ -185,7 +185,11 @@ def test_a_custom_pipeline_gives_parses_articles_on_the_cluster(
     assert written["statistics"]["removals_by_code"]["drop_short"] == sum(
         removal.step == "drop_short" for article in expected for removal in article.removed
     )
-    assert written["pipeline"]["steps"] == custom_pipeline().names
+    assert written["pipeline"] == {
+        "fingerprint": custom_pipeline().fingerprint(),
+        "steps": custom_pipeline().spec(),
+    }
+    assert {article.pipeline for article in expected} == {custom_pipeline().fingerprint()}
     if importlib.util.find_spec("matplotlib") is not None:  # the report reads the folder
         from newscorpus.report import write_report
 

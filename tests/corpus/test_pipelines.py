@@ -13,6 +13,7 @@ import pytest
 import newscorpus
 from newscorpus.cli.main import main
 from newscorpus.corpus.runner import run_corpus
+from newscorpus.corpus.statistics import summary_path_for
 from tests.cluster.mixed import page
 from tests.custom_steps import custom_pipeline
 
@@ -51,6 +52,27 @@ def test_a_corpus_run_gives_parses_records(inputs: list[Path], tmp_path: Path, j
     summary = run_corpus(inputs[0].parent, output, jobs=jobs, pipeline=custom_pipeline())
     assert summary.failed == 0
     assert lines(output) == parsed(inputs, custom_pipeline())
+
+
+def test_records_carry_the_fingerprint_and_the_summary_the_steps(
+    inputs: list[Path], tmp_path: Path
+) -> None:
+    pipeline = custom_pipeline()
+    output = tmp_path / "corpus.jsonl"
+    run_corpus(inputs[0].parent, output, jobs=0, pipeline=pipeline)
+    records = lines(output)
+    assert {record["pipeline"] for record in records} == {pipeline.fingerprint()}
+    assert pipeline.fingerprint() != newscorpus.default_pipeline().fingerprint()
+    summary = json.loads(summary_path_for(output).read_text(encoding="utf-8"))
+    assert summary["pipeline"]["fingerprint"] == pipeline.fingerprint()
+    steps = summary["pipeline"]["steps"]
+    assert [step["name"] for step in steps] == pipeline.names
+    assert steps[-1] == {
+        "name": "drop_short",
+        "type": "tests.custom_steps.DropShort",
+        "settings": {"min_words": 12},
+    }
+    assert newscorpus.parse(inputs[0]).pipeline == newscorpus.default_pipeline().fingerprint()
 
 
 def test_spawned_workers_get_the_pipeline(inputs: list[Path], tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+import newscorpus
 from newscorpus.corpus.runner import run_corpus
 from newscorpus.corpus.statistics import CorpusStatistics, document_facts, summary_path_for
 from tests.cluster.mixed import page
@@ -67,7 +68,10 @@ def test_the_summary_counts_the_written_records(inputs: Path, tmp_path: Path, jo
     assert statistics["paywalled"] == sum(record["paywall"] is not None for record in records)
     assert statistics["paywalled"] >= 1
     assert statistics["truncated"] == sum(record["truncated"] for record in records)
-    assert summary["pipeline"]["steps"][0] == "normalize"
+    assert summary["pipeline"]["steps"][0]["name"] == "normalize"
+    default = newscorpus.default_pipeline()
+    assert summary["pipeline"]["fingerprint"] == default.fingerprint()
+    assert statistics["by_pipeline"] == {default.fingerprint(): len(records)}
 
 
 def test_statistics_merge_as_if_counted_together() -> None:

@@ -97,8 +97,8 @@ def test_the_cli_writes_the_report_with_the_runs_summary(
     assert "3 documents" in capsys.readouterr().err
     page = output.read_text(encoding="utf-8")
     assert "Run: 3 read, 3 written, 0 failed." in page
-    steps = json.loads(examples_corpus.with_suffix(".summary.json").read_text())["pipeline"]
-    assert steps["steps"][0] in page
+    pipeline = json.loads(examples_corpus.with_suffix(".summary.json").read_text())["pipeline"]
+    assert f"Pipeline <code>{pipeline['fingerprint']}</code>: normalize → " in page
 
 
 def test_cli_errors(tmp_path: Path, examples_corpus: Path) -> None:

@@ -293,6 +293,10 @@ class Article:
     ``warnings`` flag a suspicious result that is kept all the same (``empty-body``...; see
     :class:`ArticleWarning`).
 
+    ``pipeline`` is the fingerprint of the cleaning pipeline that made the article
+    (:meth:`newscorpus.Pipeline.fingerprint`: its steps, their order and their settings), so a
+    record says how it was cleaned; a corpus run's summary file lists that pipeline's steps.
+
     >>> article = Article(
     ...     id="0" * 16,
     ...     blocks=(Block("paragraph", "First."), Block("paragraph", "Second.")),
@@ -334,6 +338,7 @@ class Article:
     )
     story: str | None = field(default=None, validator=_optional_text)
     comments: tuple[Comment, ...] = field(default=(), validator=_tuple_of(Comment))
+    pipeline: str | None = field(default=None, validator=_optional_text)
     warnings: tuple[ArticleWarning, ...] = field(default=(), validator=_tuple_of(ArticleWarning))
 
     def to_dict(self) -> dict[str, Any]:

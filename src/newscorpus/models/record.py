@@ -27,16 +27,18 @@ Schema history (``schema`` field of every record):
 * **4** (0.1.0, content): blocks of kind *table* carry their rows (``{"cells": [...], "header":
   bool}`` each) and every block its links (``{"start", "end", "href"}`` spans over its text;
   both empty lists for most blocks); adds ``comments`` (``{"blocks", "author", "published"}``
-  each; empty unless comments were asked for); and reason codes: adds ``"code"`` to every
+  each; empty unless comments were asked for); reason codes: adds ``"code"`` to every
   entry of ``removed`` and ``edits``, the stable machine name of its reason
-  (``"markup.mostly-links"``; docs/cleaning.md lists them); adds ``warnings``
+  (``"markup.mostly-links"``; docs/cleaning.md lists them); adds ``pipeline``, the
+  fingerprint of the cleaning pipeline that made the article; and adds ``warnings``
   (``{"code", "message"}`` each: a suspicious result kept all the same, such as
-  ``empty-body``). A record of schema 1 to 3 reads with them empty (an entry's code ``""``).
-  The full record: ``id``, ``source``, ``format``, ``url``, ``title``, ``site_name``,
-  ``publisher``, ``agency``, ``authors``, ``published``, ``modified``, ``language``,
-  ``canonical_url``, ``description``, ``section``, ``tags``, ``top_image``, ``text``,
-  ``blocks``, ``media``, ``truncated``, ``paywall``, ``removed``, ``edits``, ``parser``,
-  ``duplicate_of``, ``syndication_group``, ``story``, ``comments``, ``warnings``.
+  ``empty-body``). A record of schema 1 to 3 reads with them empty (an entry's code ``""``,
+  ``pipeline`` null, no warnings). The full record: ``id``,
+  ``source``, ``format``, ``url``, ``title``, ``site_name``, ``publisher``, ``agency``,
+  ``authors``, ``published``, ``modified``, ``language``, ``canonical_url``, ``description``,
+  ``section``, ``tags``, ``top_image``, ``text``, ``blocks``, ``media``, ``truncated``,
+  ``paywall``, ``removed``, ``edits``, ``parser``, ``duplicate_of``, ``syndication_group``,
+  ``story``, ``comments``, ``pipeline``, ``warnings``.
 """
 
 from __future__ import annotations

@@ -56,6 +56,7 @@ details:target { outline: 3px solid var(--accent); }
 summary { cursor: pointer; font-weight: 600; }
 .excerpt { white-space: pre-wrap; font-size: 14px; }
 .removed td { font-size: 13px; }
+.removed td:nth-child(-n+2) { white-space: nowrap; }
 code { font-size: 13px; }
 a { color: var(--accent); }
 @media (max-width: 900px) { .grid { grid-template-columns: 1fr; } }
