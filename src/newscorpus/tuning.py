@@ -487,3 +487,6 @@ TEXT_MAX_CONTROL_SHARE = 0.02
 #: UTF-16 without a byte-order mark has a NUL in this share of its byte pairs at least, all at
 #: one offset (text in Latin, Greek or Cyrillic script; CJK UTF-16 needs its mark).
 UTF16_MIN_NUL_SHARE = 0.5
+#: A CSV field may run this many characters past ``max_document_bytes`` before it ends its
+#: file: a row just past the limit fails alone, a runaway field (an unclosed quote) stops soon.
+CSV_FIELD_SLACK_CHARS = 1024 * 1024

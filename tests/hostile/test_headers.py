@@ -108,7 +108,7 @@ def test_duplicate_member_names_get_a_source_each(tmp_path: Path) -> None:
 
 def test_an_unclosed_csv_quote_stops_at_the_document_limit(tmp_path: Path) -> None:
     path = tmp_path / "rows.csv"
-    path.write_bytes(b'url,text\nhttps://a.example/,"A story.\n' + b"x" * 300_000)
+    path.write_bytes(b'url,text\nhttps://a.example/,"A story.\n' + b"x" * 1_300_000)
     items = list(read_documents(path, limits=Limits(max_document_bytes=100_000)))
     assert [
         (type(item).__name__, item.error) for item in items if not isinstance(item, ReadDocument)

@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from attrs import field, frozen
 
+from newscorpus import tuning
 from newscorpus.corpus.origin import Origin, ReadDocument, ReadFailure, ReadItem
 from newscorpus.errors import LimitError
 from newscorpus.formats.base import RawDocument
@@ -158,8 +159,11 @@ def read_csv(
     ['export.csv:2']
     """
     mapping = mapping if mapping is not None else FieldMapping()
-    # A field is bounded like a document: an unclosed quote must not buffer the whole file.
-    largest = limits_or_default(limits).max_document_bytes or _CSV_FIELD_LIMIT
+    # A field is bounded like a document: an unclosed quote must not buffer the whole file. The
+    # slack lets a row just past the limit fail alone (a LimitError for that row) and the file
+    # go on; only a runaway field ends it.
+    maximum = limits_or_default(limits).max_document_bytes
+    largest = maximum + tuning.CSV_FIELD_SLACK_CHARS if maximum is not None else _CSV_FIELD_LIMIT
     csv.field_size_limit(largest)
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
     reader = csv.DictReader(text, delimiter=delimiter)
