@@ -6,6 +6,7 @@ Run from the repository root, on any of the three dev sets (scrapinghub, fundus,
     .venv/bin/python benchmarks/html_pages.py BENCH_DIR --runs 5        # timed passes (default 5)
     .venv/bin/python benchmarks/html_pages.py BENCH_DIR --worst 10      # and the 10 worst pages
     .venv/bin/python benchmarks/html_pages.py BENCH_DIR --floor 0.95    # exit 1 when F1 < 0.95
+    .venv/bin/python benchmarks/html_pages.py BENCH_DIR --max-empty 0   # ... or a body is empty
     .venv/bin/python benchmarks/html_pages.py BENCH_DIR --json          # machine-readable output
     .venv/bin/python benchmarks/html_pages.py BENCH_DIR --skip news-please  # leave one out
 
@@ -442,6 +443,13 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("bench", type=bench_dir, metavar="BENCH_DIR")
     parser.add_argument("--runs", type=int, default=5, help="timed passes (default 5)")
     parser.add_argument("--floor", type=float, help="exit 1 when F1 is below this")
+    parser.add_argument(
+        "--max-empty",
+        type=int,
+        metavar="N",
+        help=f"exit 1 when more than N pages whose truth has >= {NONEMPTY_WORDS} words "
+        "come out with an empty body",
+    )
     parser.add_argument("--worst", type=int, default=0, metavar="K", help="list the K worst pages")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument(
@@ -496,7 +504,8 @@ def _print_languages(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the benchmark; return the exit status (1 when F1 is below ``--floor``)."""
+    """Run the benchmark; return the exit status (1 when F1 is below ``--floor`` or there are
+    more empty bodies than ``--max-empty``)."""
     args = _arguments(argv)
     truth = load_truth(args.bench)
     pages = load_pages(args.bench, list(truth))
@@ -587,7 +596,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.worst > 0:
             print(f"\n{args.worst} worst pages:\n{format_worst(ours, truth, args.worst)}")
 
-    return floor_status(scores_of(ours).f1, args.floor)
+    return max(floor_status(scores_of(ours).f1, args.floor), _empty_status(empty, args))
+
+
+def _empty_status(empty: Mapping[str, Sequence[str]], args: argparse.Namespace) -> int:
+    """1 (saying why on stderr) when newscorpus gave more empty bodies than ``--max-empty``."""
+    count = len(empty["newscorpus"])
+    if args.max_empty is not None and count > args.max_empty:
+        print(f"FAIL: {count} empty bodies, more than {args.max_empty}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _as_json(

@@ -134,7 +134,9 @@ def test_the_writer_is_the_hand_written_one() -> None:
     assert record["schema"] == 7
     assert record["text"] == "One.\n\nTwo"
     assert record["published"] == "2024-01-02"
-    assert record["removed"] == [{"text": "Share", "reason": "prompt", "step": "chrome"}]
+    assert record["removed"] == [
+        {"text": "Share", "reason": "prompt", "step": "chrome", "code": ""}
+    ]
     assert record["paywall"] is None
     assert from_dict({**record, "schema": 3}) == article
 

@@ -341,6 +341,14 @@ HTML_SNIFF_CHARS = 1024
 #: into hidden containers, 5,386 characters to 0; pages of the three dev sets that hide
 #: menus, galleries or a second copy of the article: at most 2.95 times).
 HIDDEN_ARTICLE_MIN_RATIO = 4.0
+#: ... and at least this many characters: a few paragraphs, not a hidden label (the fundus
+#: page: 5,386).
+HIDDEN_ARTICLE_MIN_CHARS = 500
+#: A block run marked as a cookie notice that holds most of the page's prose is still one when
+#: this many of its blocks say "cookie" (a consent dialog's long policy text outweighed a
+#: short Reuters article in the fundus set; the wrappers this exemption is for, a page inside a
+#: "content-sidebar-wrap" or an ASP.NET form, do not talk about cookies).
+MARKUP_COOKIE_MIN_MENTIONS = 2
 #: How far into a page its declared charset is looked for (the head, in practice: the dev
 #: pages declare it within the first 3 KiB; a browser prescans 1 KiB and then keeps looking).
 HTML_CHARSET_SCAN_BYTES = 64 * 1024

@@ -6,6 +6,8 @@ benchmark page.
 
 from __future__ import annotations
 
+import json
+
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 import newscorpus
@@ -131,3 +133,81 @@ def test_a_teaser_list_with_relative_time_stamps_ends_the_article() -> None:
     text = newscorpus.parse(page, format="html").text
     assert text.endswith(THIRD)
     assert "teaser" not in text
+
+
+def test_a_dated_box_of_related_stories_between_two_parts_of_the_article_does_not_end_it() -> None:
+    page = (
+        "<html><head><title>Council votes for a new bridge</title></head><body><article>"
+        f"<h1>Council votes for a new bridge</h1><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+        "<aside><p>11.04.2022</p><h3>Another story about the old ferry</h3></aside>"
+        "<p class='related-teaser'>The ferry has run for a hundred years, and the town loves it."
+        f"</p><p>{FIRST} Then again.</p><p>{SECOND} Then again.</p></article></body></html>"
+    )
+    text = newscorpus.parse(page, format="html").text
+    assert text.split("\n\n") == [
+        FIRST,
+        SECOND,
+        THIRD,
+        FIRST + " Then again.",
+        SECOND + " Then again.",
+    ]
+
+
+def test_a_short_article_beats_a_longer_cookie_policy_in_its_consent_dialog() -> None:
+    policy = (
+        "When you visit our website, we store cookies on your browser to collect information "
+        "that is used to make the site work as you expect it to and to give you a more "
+        "personalised experience of the web, part {}."
+    )
+    dialog = "".join(f"<p>{policy.format(n)}</p>" for n in range(6))
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p></article>"
+        f"<div id='consent-sdk'><h2>Privacy preferences</h2>{dialog}</div></body></html>"
+    )
+    text = newscorpus.parse(page, format="html").text
+    assert text.split("\n\n")[-2:] == [FIRST, SECOND]
+    assert "cookies" not in text
+
+
+def test_an_article_rendered_only_in_the_browser_is_read_from_its_flight_payload() -> None:
+    # A Next.js page whose markup is an empty shell: the article's HTML is a text row of the
+    # server-component payload that a script would render.
+    paragraphs = [FIRST, SECOND, THIRD, LEAD]
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    row = json.dumps(f"1:HL[]\n24:T{len(body.encode()):x},{body}")
+    page = (
+        "<html><head><title>Council votes for a new bridge</title></head><body>"
+        f"<div id='root'></div><script>self.__next_f.push([1,{row}])</script></body></html>"
+    )
+    assert newscorpus.parse(page, format="html").text.split("\n\n") == paragraphs
+
+
+def test_a_paragraph_above_a_credit_line_is_not_a_caption_unless_the_markup_says_so() -> None:
+    page = (
+        "<html><head><title>Council votes for a new bridge</title></head><body><article>"
+        f"<h1>Council votes for a new bridge</h1><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+        "<p>The mayor said on Tuesday that she was very pleased with the result of the vote.</p>"
+        "<p>Photo: AP</p>"
+        "<figure><img src='a.jpg'><p>The old ferry at dusk on the river.</p>"
+        "<p>Photo: Jane Doe/AP</p></figure></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [
+        FIRST,
+        SECOND,
+        THIRD,
+        "The mayor said on Tuesday that she was very pleased with the result of the vote.",
+    ]
+    assert [(m.caption, m.credit) for m in article.media] == [
+        ("The old ferry at dusk on the river.", "Jane Doe/AP")
+    ]
+
+
+def test_a_byline_whose_name_links_to_the_author_page_still_gives_the_author() -> None:
+    page = (
+        "<html><head><title>Council votes for a new bridge</title></head><body><article>"
+        "<h1>Council votes for a new bridge</h1><p>By <a href='/people/jane'>Jane Doe</a></p>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
+    )
+    assert newscorpus.parse(page, format="html").authors == ("Jane Doe",)

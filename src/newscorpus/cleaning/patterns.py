@@ -24,6 +24,8 @@ from newscorpus._caches import memoized
 __all__ = [
     "CAPTION_CREDIT",
     "CAPTION_LABEL",
+    "COMMENT_AUTHOR",
+    "COMMENT_BUTTON",
     "COMMENT_COUNT",
     "COMMENT_META",
     "CREDIT_HINTS",
@@ -351,14 +353,22 @@ COMMENT_COUNT = re.compile(
 
 #: The first line of one comment: "<name> says:", "<name> on <date> at <time> said:",
 #: "2 days ago at 07:52 am", "Rating: 36 Votes", "Reply".
+_SAYS_VERBS = r"(?:says|said|wrote|schreibt|écrit|escribió|escreveu|scrive)"
+_REPLY_WORDS = r"(?:reply|répondre|antworten|responder|rispondi|odpowiedz|ответить|yanıtla)"
 COMMENT_META = re.compile(
-    r"(?:\b(?:says|said|wrote|schreibt|écrit|escribió|escreveu|scrive)\s*:\s*$)"
+    r"(?:\b" + _SAYS_VERBS + r"\s*:\s*$)"
     r"|(?:\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*$)"
     r"|(?:\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b)"
-    r"|(?:^(?:reply|répondre|antworten|responder|rispondi|odpowiedz|ответить|yanıtla)$)"
+    r"|(?:^" + _REPLY_WORDS + r"$)"
     r"|(?:^rating\s*:)",
     re.IGNORECASE,
 )
+#: The end of a comment's author line, "Jane Doe says:" / "Jane Doe wrote": the name is what
+#: stands before it (searched, not matched from the start: a lazy name before a run of spaces
+#: would be read again from each of its lengths).
+COMMENT_AUTHOR = re.compile(r"\s" + _SAYS_VERBS + r"\s*:?$", re.IGNORECASE)
+#: A comment's buttons and ratings, which are not its text: "Reply", "Rating: 36 Votes".
+COMMENT_BUTTON = re.compile(r"^(?:" + _REPLY_WORDS + r"|rating\s*:.*)$", re.IGNORECASE)
 
 #: A line that is only a relative time: a teaser's or a live post's stamp ("8 hours ago",
 #: "Updated 3 hrs ago", "vor 3 Stunden", "il y a 2 heures", "hace 2 horas", "2 timer siden").

@@ -149,10 +149,15 @@ def main_text(
     or the headline). It then grows over interruptions: a later run of prose worth more than
     the interruption costs, after a gap of a few blocks, is the rest of the article.
     """
-    scores = [
-        _WALL if _is_wall(block.text, language) else block_score(block, language, floor)
-        for block in blocks
-    ]
+    scores: list[float] = []
+    after_prose = False  # whether the last block outside an <aside> is a kept paragraph
+    for block in blocks:
+        if _is_wall(block, language, after_prose=after_prose):
+            scores.append(_WALL)
+        else:
+            scores.append(block_score(block, language, floor))
+        if block.container != "aside":
+            after_prose = block.removal is None and is_prose(features(block.text, language), floor)
     for position in _cut_by_paywall(blocks, language, floor):
         scores[position] = features(blocks[position].text, language).size
     run = best_run(scores)
@@ -169,9 +174,17 @@ def main_text(
 _WALL = -tuning.SCORE_DATELINE
 
 
-def _is_wall(text: str, language: str | None) -> bool:
+def _is_wall(block: DraftBlock, language: str | None, *, after_prose: bool = False) -> bool:
     """A dateline, but not an embedded post's attribution ("Jane (@jane) November 1, 2019");
-    or a line that is only a relative time ("8 hours ago"): a teaser's or a post's stamp."""
+    or a line that is only a relative time ("8 hours ago"): a teaser's or a post's stamp.
+
+    A date ``after_prose`` in an ``<aside>`` the page's markup already took out (a box of
+    related stories between two parts of the article) is the box's: it costs what the box
+    costs, and the article may resume after it.
+    """
+    if after_prose and block.container == "aside" and block.removal is not None:
+        return False
+    text = block.text
     if len(text) <= tuning.RELATIVE_TIME_MAX_CHARS and RELATIVE_TIME.match(text):
         return True
     return "@" not in text and is_dateline_line(text, language)
@@ -229,7 +242,7 @@ def _lead(
             block.removal is None
             and block.container == container
             and not block.hints & _NOT_LEAD_HINTS
-            and not _is_wall(block.text, language)
+            and not _is_wall(block, language)
             and not opens_like_byline(block.text)
             and is_prose(features(block.text, language), floor)
         ):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from newscorpus import tuning
 from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.shapes import byline_of
-from newscorpus.draft import Draft
+from newscorpus.draft import Draft, DraftBlock
 from newscorpus.metadata.bylines import find_agency
 
 __all__ = ["Byline"]
@@ -28,7 +28,11 @@ class Byline:
     agency_search_chars: int = tuning.AGENCY_SEARCH_CHARS
 
     def __call__(self, draft: Draft) -> None:
-        header = [block for block in draft.iter_kept() if block.zone == "header"]
+        header = [
+            block
+            for block in draft.blocks
+            if block.zone == "header" and (block.removal is None or _linked_line(block))
+        ]
         body = [block for block in draft.iter_kept() if block.zone == "body"]
         for block in list(reversed(header[-self.search_lines :])) + body[:1]:
             byline = byline_of(block.text, draft.language)
@@ -40,6 +44,12 @@ class Byline:
             break
         if draft.agency is None:
             draft.agency = _agency_elsewhere(draft, self.agency_search_chars)
+
+
+def _linked_line(block: DraftBlock) -> bool:
+    """A header line the markup step took out for its links: a byline whose names link to
+    their author pages ("By <a>Jane Doe</a>") still credits them."""
+    return block.removal is not None and block.removal.code == "markup.mostly-links"
 
 
 def _agency_elsewhere(draft: Draft, search_chars: int) -> str | None:

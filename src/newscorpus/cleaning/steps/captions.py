@@ -123,10 +123,18 @@ def _may_credit(text: str) -> bool:
     return patterns.credit_hint(text)
 
 
+def _pictured(block: DraftBlock) -> bool:
+    """Whether the markup puts ``block`` with a picture: in a ``<figure>`` or an element whose
+    class names say caption or credit."""
+    return block.container == "figure" or "caption" in block.hints
+
+
 def _is_caption_of(caption: DraftBlock, credit: DraftBlock, settings: Captions) -> bool:
     """A caption sits right above its credit, with no empty line between, or is short."""
     if caption.removal is not None or credit.index - caption.index > settings.credit_gap:
         return False
+    if caption.link_density is not None and not (_pictured(caption) or _pictured(credit)):
+        return False  # a page with markup puts a caption in a <figure> or names it so
     words = size_of(caption.text)
     if words < settings.min_words or is_dateline_line(caption.text, None):
         return False

@@ -20,7 +20,6 @@ in a dump, the comment section the ``tails`` step removed.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from newscorpus import tuning
 from newscorpus.cleaning import patterns
@@ -31,16 +30,6 @@ from newscorpus.metadata.dates import find_dates
 from newscorpus.models.article import Block, Comment
 
 __all__ = ["Comments", "is_comment"]
-
-#: "Jane Doe says:", "Jane Doe wrote:": the name before the verb.
-_SAYS = re.compile(
-    r"^(?P<name>.+?)\s+(?:says|said|wrote|schreibt|écrit|escribió|escreveu|scrive)\s*:?\s*$", re.I
-)
-#: Meta lines that are not content: a reply button, a rating.
-_BUTTONS = re.compile(
-    r"^(?:reply|répondre|antworten|responder|rispondi|odpowiedz|ответить|yanıtla|rating\s*:.*)$",
-    re.I,
-)
 
 
 def is_comment(block: DraftBlock, max_link_density: float = tuning.MARKUP_LINK_DENSITY) -> bool:
@@ -103,14 +92,14 @@ class _Building:
         self.published: dt.date | None = None
 
     def read_heading(self, text: str, language: str | None) -> None:
-        if _BUTTONS.match(text):
+        if patterns.COMMENT_BUTTON.match(text):
             return
         dates = find_dates(text, language=language)
         if dates and self.published is None:
             self.published = dates[0].value
-        says = _SAYS.match(text)
-        if says and self.author is None:
-            self.author = says.group("name").strip()
+        says = patterns.COMMENT_AUTHOR.search(text)
+        if says and self.author is None and text[: says.start()].strip():
+            self.author = text[: says.start()].strip()
         elif not dates and self.author is None and not patterns.COMMENT_META.search(text):
             self.author = text
 
@@ -125,7 +114,7 @@ def _is_section_label(text: str, language: str | None) -> bool:
 
 def _is_heading(text: str, language: str | None, max_words: int) -> bool:
     """A comment's heading line: its author, its date, a meta line; short, no sentence."""
-    if patterns.COMMENT_META.search(text) or _SAYS.match(text):
+    if patterns.COMMENT_META.search(text) or patterns.COMMENT_AUTHOR.search(text):
         return True
     words = text.split()
     if len(words) > max_words or text[-1:] in ".!?…":

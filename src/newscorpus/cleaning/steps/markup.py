@@ -72,8 +72,10 @@ class Markup:
     #: ... and a block of this many words or more with at least this share.
     long_block_words: int = tuning.MARKUP_LONG_BLOCK_WORDS
     long_link_density: float = tuning.MARKUP_LONG_LINK_DENSITY
-    #: A mark that holds this share of a page's prose marks its wrapper, not a part to drop.
+    #: A mark that holds this share of a page's prose marks its wrapper, not a part to drop ...
     page_wide: float = tuning.MARKUP_PAGE_WIDE
+    #: ... except a cookie notice's, when this many of its blocks say "cookie".
+    cookie_min_mentions: int = tuning.MARKUP_COOKIE_MIN_MENTIONS
 
     def __call__(self, draft: Draft) -> None:
         kept = [block for block in draft.iter_kept() if block.link_density is not None]
@@ -86,6 +88,8 @@ class Markup:
                 draft.drop(block, f"in a <{container}>", "markup.container")
         kept = [block for block in kept if block.removal is None]
         wrappers = _wrappers(kept, draft, self.page_wide, containers=False)
+        if "cookie" in wrappers and _speaks_of_cookies(kept, self.cookie_min_mentions):
+            wrappers -= {"cookie"}
         if BODY_HINT in wrappers:
             for block in draft.blocks:
                 if BODY_HINT in block.hints:
@@ -110,6 +114,14 @@ class Markup:
         if features(block.text, draft.language).size >= self.long_block_words:
             return self.long_link_density
         return self.link_density
+
+
+def _speaks_of_cookies(blocks: list[DraftBlock], min_mentions: int) -> bool:
+    """Whether the blocks marked as a cookie notice say "cookie" in their text: then the mark
+    is a consent dialog however much prose it holds (a long privacy notice outweighs a short
+    article), not the name of a wrapper around the page."""
+    said = sum(1 for block in blocks if "cookie" in block.hints and "cookie" in block.text.lower())
+    return said >= min_mentions
 
 
 def _to_media(draft: Draft, block: DraftBlock) -> None:

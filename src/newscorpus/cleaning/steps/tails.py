@@ -17,8 +17,7 @@ from newscorpus.cleaning import patterns
 from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
 from newscorpus.cleaning.region import is_prose
-from newscorpus.cleaning.steps.markup import BODY_HINT
-from newscorpus.draft import Draft, DraftBlock
+from newscorpus.draft import BODY_HINT, Draft, DraftBlock
 
 __all__ = ["Tails", "tail_kind"]
 

@@ -210,7 +210,8 @@ _ANY_LINK = re.compile(
     r"(?P<image>!)?\[(?P<text>[^\[\]\n]*)\](?:(?P<target>" + _TARGET + r")|\[(?P<ref>[^\]\n]*)\])"
 )
 #: A reference definition on a line of its own: ``[1]: https://example.org "Title"``.
-_DEFINITION = re.compile(r"\[([^\]\n]+)\]:\s*<?(\S+?)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?")
+#: The label holds no bracket, so a run of "[" is not read again from each of them.
+_DEFINITION = re.compile(r"\[([^\[\]\n]+)\]:\s*<?(\S+?)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?")
 
 
 def link_definitions(lines: list[str]) -> dict[str, str]:

@@ -26,8 +26,6 @@ from newscorpus.formats.dump.lines import Line
 
 __all__ = ["DumpTable", "find_tables"]
 
-#: A separator row under a Markdown table's header: dashes per cell, colons for alignment.
-_SEPARATOR = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
 #: A cell boundary in a Markdown row: a bar not escaped.
 _BAR = re.compile(r"(?<!\\)\|")
 #: A gap between aligned columns.
@@ -72,6 +70,19 @@ def find_tables(lines: Sequence[Line]) -> list[DumpTable]:
     return tables
 
 
+def _is_separator(text: str) -> bool:
+    """A separator row under a Markdown table's header: two cells or more, each three dashes
+    or more with a colon at either end for alignment (``---|:---:|---``).
+
+    >>> _is_separator("---|:---:|---"), _is_separator("| --- | --- |"), _is_separator("---")
+    (True, True, False)
+    """
+    cells = _pipe_cells(text)
+    return cells is not None and all(
+        len(cell.strip(":")) >= 3 and not cell.strip(":").strip("-") for cell in cells
+    )
+
+
 def _pipe_cells(text: str) -> tuple[str, ...] | None:
     if "|" not in text:
         return None
@@ -86,7 +97,7 @@ def _pipe_table(lines: Sequence[Line], start: int) -> DumpTable | None:
     if start + 2 >= len(lines) or "|" not in lines[start].text:
         return None
     header, separator = lines[start], lines[start + 1]
-    if separator.blank_before or not _SEPARATOR.fullmatch(separator.text):
+    if separator.blank_before or not _is_separator(separator.text):
         return None
     first = _pipe_cells(header.text)
     if first is None:

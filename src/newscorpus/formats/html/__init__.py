@@ -27,8 +27,9 @@ from newscorpus._version import __version__
 from newscorpus.draft import Draft, DraftBlock
 from newscorpus.formats.base import RawDocument
 from newscorpus.formats.html.encoding import declared_charset, decode_page
+from newscorpus.formats.html.payloads import flight_html
 from newscorpus.formats.html.tree import parse_tree
-from newscorpus.formats.html.walk import blocks_of, is_hidden, largest_hidden_text
+from newscorpus.formats.html.walk import blocks_of, is_hidden, largest_text
 from newscorpus.metadata.page import page_metadata
 from newscorpus.models.article import ParserInfo
 
@@ -90,9 +91,10 @@ class HtmlParser:
         """
         document.check_size()
         text, _ = page_text(document)
-        root = parse_tree(text, document.effective_limits.max_nesting_depth)
+        max_depth = document.effective_limits.max_nesting_depth
+        root = parse_tree(text, max_depth)
         draft = Draft(
-            blocks=_blocks(root) if root is not None else [],
+            blocks=_blocks(root, text, max_depth) if root is not None else [],
             parser=ParserInfo(self.name, self.version),
             source=document.source,
             format="html",
@@ -103,16 +105,37 @@ class HtmlParser:
         return draft
 
 
-def _blocks(root: Any) -> list[DraftBlock]:
+def _blocks(root: Any, page: str, max_depth: int | None) -> list[DraftBlock]:
     """The page's visible blocks; its hidden ones too when one hidden element holds several
     times the text of the whole visible page: a page streamed into hidden containers that a
     script reveals, or whose article sits in a hidden paywall box under a visible teaser. The
-    cleaning steps then weigh those blocks like any others (a hidden menu is still a menu)."""
-    blocks = blocks_of(root)
+    cleaning steps then weigh those blocks like any others (a hidden menu is still a menu).
+
+    A page that renders its article only in the browser carries it in a script (a Next.js
+    flight payload, :mod:`~newscorpus.formats.html.payloads`): when that HTML outweighs the
+    page the same way, its blocks follow the page's.
+    """
+    hidden: list[Any] = []
+    blocks = blocks_of(root, hidden=hidden)
     visible = sum(len(block.text) for block in blocks)
-    if largest_hidden_text(root) > visible * tuning.HIDDEN_ARTICLE_MIN_RATIO:
+    if _outweighs(largest_text(hidden) if hidden else 0, visible):
         return blocks_of(root, show_hidden=True)
+    carried = flight_html(page)
+    if carried is not None:
+        carried_root = parse_tree(carried, max_depth)
+        extra = blocks_of(carried_root) if carried_root is not None else []
+        if _outweighs(sum(len(block.text) for block in extra), visible):
+            for offset, block in enumerate(extra):
+                block.index = len(blocks) + offset
+            return blocks + extra
     return blocks
+
+
+def _outweighs(chars: int, visible: int) -> bool:
+    """Whether text of ``chars`` characters is an article's worth beside a visible page's."""
+    return chars >= tuning.HIDDEN_ARTICLE_MIN_CHARS and chars > visible * (
+        tuning.HIDDEN_ARTICLE_MIN_RATIO
+    )
 
 
 def _head(document: RawDocument) -> str:

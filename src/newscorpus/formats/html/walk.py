@@ -48,7 +48,7 @@ from newscorpus.formats.html.vocabulary import (
 )
 from newscorpus.models.article import BlockKind, Link, TableRow
 
-__all__ = ["blocks_of", "is_hidden", "largest_hidden_text"]
+__all__ = ["blocks_of", "is_hidden", "largest_text"]
 
 #: What makes a table row a layout row: any block element in its cells but cells and rows.
 _ROW_BREAKERS = tuple(sorted(BLOCK_TAGS - CELL_TAGS - {"tr"}))
@@ -282,9 +282,13 @@ def _opened(element: Any, tag: str, parent: _Open) -> _Open:
     )
 
 
-def blocks_of(root: Any, *, show_hidden: bool = False) -> list[DraftBlock]:
+def blocks_of(
+    root: Any, *, show_hidden: bool = False, hidden: list[Any] | None = None
+) -> list[DraftBlock]:
     """The blocks of a page's tree (the ``<html>`` element), in reading order; with
-    ``show_hidden``, the text of hidden elements too (not that of scripts and styles).
+    ``show_hidden``, the text of hidden elements too (not that of scripts and styles). The
+    hidden elements skipped (the outermost of each hidden subtree) are appended to
+    ``hidden`` when given.
 
     >>> from lxml import html
     >>> page = html.document_fromstring(
@@ -303,11 +307,7 @@ def blocks_of(root: Any, *, show_hidden: bool = False) -> list[DraftBlock]:
         if event == "start":
             parent = stack[-1]
             tag = element.tag
-            if (
-                not isinstance(tag, str)
-                or (tag in INVISIBLE_TAGS and (skip_head or tag != "head"))
-                or (not show_hidden and is_hidden(element))
-            ):
+            if _unseen(element, tag, skip_head=skip_head, show_hidden=show_hidden, hidden=hidden):
                 walker.skip_subtree()
                 stack.append(_SKIPPED)
                 continue
@@ -347,23 +347,34 @@ def blocks_of(root: Any, *, show_hidden: bool = False) -> list[DraftBlock]:
     return builder.blocks
 
 
-#: The elements that may hide themselves by their attributes (a hiding class aside: a page's
-#: article is not kept under a framework's screen-reader class).
-_MAY_HIDE = etree.XPath("//*[@hidden or @aria-hidden='true' or @style or self::dialog]")
+def _unseen(
+    element: Any, tag: Any, *, skip_head: bool, show_hidden: bool, hidden: list[Any] | None
+) -> bool:
+    """Whether the walk skips ``element`` and its content (appending it to ``hidden`` when it
+    is skipped for hiding itself)."""
+    if not isinstance(tag, str) or (tag in INVISIBLE_TAGS and (skip_head or tag != "head")):
+        return True
+    if show_hidden or not is_hidden(element):
+        return False
+    if hidden is not None:
+        hidden.append(element)
+    return True
+
+
 _TEXT_CHARS = etree.XPath("string-length(normalize-space(.))")
 
 
-def largest_hidden_text(root: Any) -> int:
-    """The characters of text in the page's largest hidden element (whitespace collapsed):
-    how a parser tells a page whose article is all hidden (streamed into hidden containers
-    that a script reveals, or kept in a hidden paywall box) from one that hides a menu.
+def largest_text(elements: list[Any]) -> int:
+    """The characters of text (whitespace collapsed) in the largest of ``elements``: with the
+    hidden elements a walk skipped, how a parser tells a page whose article is all hidden
+    (streamed into hidden containers that a script reveals, or kept in a hidden paywall box)
+    from one that hides a menu.
 
     >>> from lxml import html
-    >>> largest_hidden_text(html.document_fromstring(
-    ...     "<p>Lead.</p><div hidden><p>The whole article.</p></div>"))
+    >>> hidden = []
+    >>> _ = blocks_of(html.document_fromstring(
+    ...     "<p>Lead.</p><div hidden><p>The whole article.</p></div>"), hidden=hidden)
+    >>> largest_text(hidden)
     18
     """
-    return max(
-        (int(_TEXT_CHARS(element)) for element in _MAY_HIDE(root) if is_hidden(element)),
-        default=0,
-    )
+    return max((int(_TEXT_CHARS(element)) for element in elements), default=0)
