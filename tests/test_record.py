@@ -15,6 +15,7 @@ import newscorpus.models.record
 from newscorpus import (
     SCHEMA_VERSION,
     Article,
+    ArticleWarning,
     Block,
     Comment,
     Edit,
@@ -58,6 +59,7 @@ FULL = Article(
     comments=(
         Comment((Block("paragraph", "Good news."),), author="Ann", published=dt.date(2023, 12, 8)),
     ),
+    warnings=(ArticleWarning("attributes-dropped", "3 attributes dropped"),),
 )
 
 #: The keys of a schema-4 record, as the ``record`` module documents them, plus ``schema``.
@@ -66,6 +68,7 @@ DOCUMENTED_KEYS = {
     "authors", "published", "modified", "language", "canonical_url", "description", "section",
     "tags", "top_image", "text", "blocks", "media", "truncated", "paywall", "removed", "edits",
     "parser", "duplicate_of", "syndication_group", "story", "comments", "pipeline",
+    "warnings",
 }  # fmt: skip
 
 
@@ -81,7 +84,7 @@ def test_a_schema_1_record_still_reads() -> None:
 
 
 #: The keys of a schema-3 record.
-SCHEMA_3_KEYS = DOCUMENTED_KEYS - {"comments", "pipeline"}
+SCHEMA_3_KEYS = DOCUMENTED_KEYS - {"comments", "pipeline", "warnings"}
 #: The keys of a schema-2 record.
 SCHEMA_2_KEYS = SCHEMA_3_KEYS - {"duplicate_of", "syndication_group", "story"}
 #: The keys of a schema-1 record.
@@ -97,7 +100,7 @@ def test_a_schema_2_record_still_reads() -> None:
     )
     old = {key: value for key, value in to_dict(full).items() if key in SCHEMA_2_KEYS}
     article = from_dict({**old, "schema": 2})
-    assert article == attrs.evolve(FULL, comments=())
+    assert article == attrs.evolve(FULL, comments=(), warnings=())
     assert (article.duplicate_of, article.syndication_group, article.story) == (None, None, None)
 
 
@@ -122,7 +125,7 @@ def test_entries_of_a_schema_3_record_read_with_an_empty_code() -> None:
 def test_a_schema_3_record_still_reads() -> None:
     """Records written before schema 4 read back without comments; their blocks had only
     ``kind`` and ``text``."""
-    plain = attrs.evolve(FULL, blocks=FULL.blocks[:4], comments=())
+    plain = attrs.evolve(FULL, blocks=FULL.blocks[:4], comments=(), warnings=())
     old = {key: value for key, value in to_dict(plain).items() if key in SCHEMA_3_KEYS}
     old["blocks"] = [{"kind": block.kind, "text": block.text} for block in plain.blocks]
     assert from_dict({**old, "schema": 3}) == plain

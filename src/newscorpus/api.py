@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import os
+import stat
 from pathlib import Path
 
+from attrs import evolve
+
 from newscorpus.cleaning import Pipeline
+from newscorpus.corpus.readers import open_document
 from newscorpus.errors import InputError, SourceNotFoundError
 from newscorpus.formats import RawDocument
-from newscorpus.limits import Limits, limits_or_default, read_bounded
+from newscorpus.limits import Limits
 from newscorpus.models.article import Article
 from newscorpus.parsing import parse_document, with_comments
 
@@ -38,10 +43,15 @@ def parse(
     ``comments=True`` keeps the page's reader comments in ``Article.comments``, apart from the
     body (see :func:`~newscorpus.parsing.with_comments`); by default they are only removed.
 
-    Bytes are decoded from their byte-order mark, as UTF-8, or by detection, with a lossy UTF-8
-    fallback, so any bytes give an article. Errors derive from
-    :class:`~newscorpus.NewsCorpusError`: a missing path raises
-    :class:`~newscorpus.SourceNotFoundError`, an unknown format
+    A path or bytes are opened as the corpus readers open a file: gzip, bzip2, xz and
+    zstandard compression is taken off (``page.html.gz``), and a ``.html`` name counts only
+    where the content holds markup. Text is decoded from its byte-order mark, as UTF-8, or by
+    detection, with a lossy UTF-8 fallback. Bytes that are not text (an image, a PDF, a
+    program) raise :class:`~newscorpus.NotTextError`; a zip, tar or WARC file
+    :class:`~newscorpus.InputError` (it holds many documents: see
+    :func:`~newscorpus.read_documents`). Lone surrogates in a ``str`` are replaced with U+FFFD,
+    with an edit that says so. Errors derive from :class:`~newscorpus.NewsCorpusError`: a
+    missing path raises :class:`~newscorpus.SourceNotFoundError`, an unknown format
     :class:`~newscorpus.UnknownFormatError`.
 
     >>> article = parse("Connect with us\\n\\nA first paragraph that says what happened and "
@@ -59,14 +69,17 @@ def parse(
 def _read(
     source: Source, *, format: str | None, url: str | None, limits: Limits | None
 ) -> RawDocument:
-    if isinstance(source, str | bytes):
-        name = "<string>" if isinstance(source, str) else "<bytes>"
-        return RawDocument(source, source=name, url=url, format=format, limits=limits)
+    if isinstance(source, str):
+        return RawDocument(source, source="<string>", url=url, format=format, limits=limits)
+    if isinstance(source, bytes):
+        opened = open_document(io.BytesIO(source), "", source="<bytes>", limits=limits)
+        return evolve(opened, url=url, format=format or opened.format)
     if isinstance(source, os.PathLike):
         path = Path(source)
         try:
+            _check_regular(path)
             with path.open("rb") as stream:
-                payload = read_bounded(stream, limits_or_default(limits), source=str(path))
+                opened = open_document(stream, path.name, source=str(path), limits=limits)
         except FileNotFoundError:
             raise SourceNotFoundError("no such file", source=str(path)) from None
         except IsADirectoryError:
@@ -79,7 +92,18 @@ def _read(
             raise InputError(
                 f"cannot read the file: {error.strerror or error}", source=str(path)
             ) from None
-        return RawDocument(payload, source=str(path), url=url, format=format, limits=limits)
+        return evolve(opened, url=url, format=format or opened.format)
     raise InputError(
         f"parse() takes a str of content, bytes or a path, not {type(source).__name__}"
     )
+
+
+def _check_regular(path: Path) -> None:
+    """Refuse a FIFO, socket or device: opening one can block forever (a FIFO with no writer)."""
+    mode = path.stat().st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise InputError(
+            "not a regular file (a FIFO, socket or device): not read, as reading it could "
+            "block forever; pipe it to `newscorpus parse -` instead",
+            source=str(path),
+        )

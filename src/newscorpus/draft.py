@@ -20,6 +20,7 @@ from attrs import define, field
 from newscorpus import tuning
 from newscorpus.models.article import (
     Article,
+    ArticleWarning,
     BlockKind,
     Comment,
     Edit,
@@ -162,6 +163,8 @@ class Draft:
     edits: list[Edit] = field(factory=list)
     #: Reader comments, gathered by the ``comments`` step when it runs (never the body).
     comments: list[Comment] = field(factory=list)
+    #: What is suspicious about the result, kept all the same (see :class:`ArticleWarning`).
+    warnings: list[ArticleWarning] = field(factory=list)
     #: The name of the step now running; set by the pipeline, read by :meth:`drop` and
     #: :meth:`edit` so that every removal and edit names its step.
     step: str = "parser"

@@ -8,9 +8,11 @@ the standard library would expect a builtin (``FileNotFoundError``, ``ValueError
     NewsCorpusError
     ├── InputError                  the input cannot be read
     │   ├── SourceNotFoundError         a path that does not exist       (FileNotFoundError)
-    │   └── LimitError                  the input is past a safety limit (see newscorpus.Limits)
+    │   ├── LimitError                  the input is past a safety limit (see newscorpus.Limits)
+    │   └── NotTextError                the bytes are not text: an image, a PDF... (ValueError)
     ├── FormatError                 the format is unknown or does not fit the input
-    │   └── UnknownFormatError          no parser is registered under that name
+    │   ├── UnknownFormatError          no parser is registered under that name
+    │   └── ParserFailedError           the parser gave up (libxml2 out of memory)
     ├── PipelineError               a cleaning pipeline is misconfigured or a step failed
     ├── RegistryError               a parser or cleaning step cannot be registered or found
     ├── SchemaError                 a JSON record is not a valid article record
@@ -22,6 +24,8 @@ the standard library would expect a builtin (``FileNotFoundError``, ``ValueError
         ├── RecordError                 a stored or written record does not fit    (ValueError)
         ├── WriterClosedError           a record written to a closed writer        (ValueError)
         ├── OutputError                 the output cannot go where it was asked    (ValueError)
+        │   └── OutputExistsError           it exists, and replacing it was not asked
+        │                                                             (FileExistsError)
         ├── ResumeError                 the inputs are not those of the interrupted run
         │                                                                          (ValueError)
         └── RunFailedError              a corpus run could not finish            (RuntimeError)
@@ -43,7 +47,10 @@ __all__ = [
     "LimitError",
     "MissingDependencyError",
     "NewsCorpusError",
+    "NotTextError",
     "OutputError",
+    "OutputExistsError",
+    "ParserFailedError",
     "PipelineError",
     "RecordError",
     "RegistryError",
@@ -116,6 +123,7 @@ class LimitError(InputError):
         "max_decompressed_bytes": "the decompressed data is larger than",
         "max_compression_ratio": "the compression ratio is higher than",
         "max_archive_members": "the archive has more members than",
+        "max_name_bytes": "a member name or tar extended header is larger than",
     }
 
     def __init__(
@@ -141,6 +149,19 @@ def _limit_error(limit: str, value: float, maximum: float, source: str | None) -
     return LimitError(limit, value, maximum, source=source)
 
 
+class NotTextError(InputError, ValueError):
+    """The input's bytes are not text: an image, a PDF, a program, an archive no reader opens
+    (also a :class:`ValueError`). Compressed files are opened before this is decided.
+
+    >>> import newscorpus
+    >>> try:
+    ...     newscorpus.parse(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR")
+    ... except NotTextError as error:
+    ...     print(error.message)
+    the bytes are not text (a PNG image)
+    """
+
+
 class FormatError(NewsCorpusError):
     """The input's format is unknown, or the input does not fit the format asked for.
 
@@ -162,6 +183,15 @@ class UnknownFormatError(FormatError):
     ... except UnknownFormatError as error:
     ...     print(type(error).__name__)
     UnknownFormatError
+    """
+
+
+class ParserFailedError(FormatError):
+    """The parser could not read the input at all: libxml2 gave up on a page (its "unknown
+    error", as under a memory cap), where an empty article would hide the failure.
+
+    >>> print(ParserFailedError("the HTML parser failed: unknown error", source="big.html"))
+    big.html: the HTML parser failed: unknown error
     """
 
 
@@ -311,6 +341,15 @@ class OutputError(CorpusError, ValueError):
 
     >>> print(OutputError("holds files that are not part of a cluster corpus", source="out"))
     out: holds files that are not part of a cluster corpus
+    """
+
+
+class OutputExistsError(OutputError, FileExistsError):
+    """The output file exists and replacing it was not asked for (``--overwrite`` on the
+    command line); also a :class:`FileExistsError`.
+
+    >>> issubclass(OutputExistsError, FileExistsError)
+    True
     """
 
 

@@ -84,6 +84,12 @@ class Limits:
     * ``max_archive_members`` (1,000,000): the most members read from one zip or tar archive.
     * ``seconds_per_document`` (60.0): the time one document may take to parse in a corpus run;
       a slower document becomes an error record and the run goes on (enforced by the runner).
+    * ``max_name_bytes`` (65,536): the longest archive member name, and the largest tar
+      extended header (pax, GNU long name), checked before :mod:`tarfile` reads or parses it
+      (its pax parser is quadratic: CVE-2024-6232).
+    * ``max_attributes`` (1,000): the most attributes of one HTML element; the rest are
+      dropped before the page is parsed (libxml2 is quadratic in them), and the article says
+      how many (a warning).
 
     >>> Limits().max_nesting_depth
     512
@@ -103,6 +109,8 @@ class Limits:
     max_compression_ratio: float | None = field(default=100.0, validator=_ratio)
     max_archive_members: int | None = field(default=1_000_000, validator=_positive_int_or_none)
     seconds_per_document: float | None = field(default=60.0, validator=_positive_number_or_none)
+    max_name_bytes: int | None = field(default=64 * 1024, validator=_positive_int_or_none)
+    max_attributes: int | None = field(default=1_000, validator=_positive_int_or_none)
 
     def replace(self, **changes: Any) -> Limits:
         """A copy with ``changes`` applied (validated like the constructor).

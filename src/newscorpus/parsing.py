@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from attrs import evolve
+
 from newscorpus.cleaning import Pipeline, default_pipeline
 from newscorpus.formats import RawDocument, choose_parser
-from newscorpus.models.article import Article
+from newscorpus.formats.sniff import check_text, replace_surrogates
+from newscorpus.models.article import Article, Edit
 
 __all__ = ["parse_document", "pipeline_description", "pipeline_or_default", "with_comments"]
 
@@ -42,7 +45,11 @@ def with_comments(pipeline: Pipeline | None) -> Pipeline:
 def parse_document(document: RawDocument, pipeline: Pipeline | None = None) -> Article:
     """Parse ``document`` with the parser chosen for it and clean it with ``pipeline``
     (``None``: the default pipeline). Raises a :class:`~newscorpus.NewsCorpusError` for a bad
-    document (one past its size limit, an unknown format...).
+    document (one past its size limit, bytes that are not text, an unknown format...).
+
+    Every way in shares this step (:func:`newscorpus.parse`, ``newscorpus show``, the
+    runners): bytes must be text (:func:`~newscorpus.formats.sniff.check_text`), and lone
+    surrogates in a ``str`` are replaced with U+FFFD, with an edit that says so.
 
     >>> text = "Connect with us\\n\\nThe council met on Monday to vote on the town's budget.\\n"
     >>> document = RawDocument(text, source="a.txt")
@@ -51,9 +58,20 @@ def parse_document(document: RawDocument, pipeline: Pipeline | None = None) -> A
     >>> without_chrome = default_pipeline().without("chrome")
     >>> [removal.step for removal in parse_document(document, without_chrome).removed]
     ['title']
+    >>> parse_document(RawDocument("A story \\ud800.")).edits[0].reason
+    'lone surrogate replaced with U+FFFD (1 in the document)'
     """
     document.check_size()
+    repair: Edit | None = None
+    if isinstance(document.payload, bytes):
+        check_text(document.payload, source=document.source)
+    else:
+        text, repair = replace_surrogates(document.payload)
+        if repair is not None:
+            document = evolve(document, payload=text)
     draft = choose_parser(document).parse(document)
+    if repair is not None:
+        draft.edits.insert(0, repair)
     return pipeline_or_default(pipeline).run(draft)
 
 

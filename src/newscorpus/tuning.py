@@ -160,6 +160,10 @@ CHROME_SHORT_MAX_WORDS = 4
 
 #: A paywall notice is short; a longer block that mentions subscribers is an article about them.
 PAYWALL_MAX_WORDS = 40
+#: A notice is where the article stops only when at most this share of the page's prose comes
+#: after it (dev pages: truncated ones have 0 to 0.014 after their notice; the label "Article
+#: réservé aux abonnés" above a Le Monde teaser has 0.91).
+PAYWALL_MAX_PROSE_AFTER = 0.25
 
 # --- captions (cleaning/steps/captions.py) -----------------------------------------------------
 
@@ -471,3 +475,18 @@ STORY_MIN_TOKEN_CHARS = 3
 #: A comment's heading line (its author's name, its date) has at most this many words: names
 #: and dates are short, and a comment's first sentence is longer.
 COMMENT_HEADING_MAX_WORDS = 6
+
+# --- what is text (formats/sniff.py) ------------------------------------------------------------
+
+#: How far into a payload the text check looks for control bytes.
+TEXT_SNIFF_BYTES = 4096
+#: Text in any encoding holds no C0 control bytes but tab, line ends, form feed and escape;
+#: random or compressed data has 12% of them (30 of 256 byte values), an image or program more
+#: in its headers. Past this share the payload is not text (a stray NUL in a dump is kept).
+TEXT_MAX_CONTROL_SHARE = 0.02
+#: UTF-16 without a byte-order mark has a NUL in this share of its byte pairs at least, all at
+#: one offset (text in Latin, Greek or Cyrillic script; CJK UTF-16 needs its mark).
+UTF16_MIN_NUL_SHARE = 0.5
+#: A CSV field may run this many characters past ``max_document_bytes`` before it ends its
+#: file: a row just past the limit fails alone, a runaway field (an unclosed quote) stops soon.
+CSV_FIELD_SLACK_CHARS = 1024 * 1024

@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "src" / "newscorpus"
 #: The inputs that need no dev set: the seed dumps, the golden set and the examples' dumps.
 INPUTS = (*SEED_PATHS, *GOLDEN_INPUTS, *sorted((ROOT / "examples" / "dumps").glob("*.txt")))
-#: What may stand before the dot of a code: a step's name, or a parser's for a parser's edits.
-OWNERS = frozenset(DEFAULT_STEPS) | frozenset(newscorpus.parsers.names())
+#: What may stand before the dot of a code: a step's name, or a parser's for a parser's edits
+#: ("parser" for the repair every document gets before its parser: lone surrogates).
+OWNERS = frozenset(DEFAULT_STEPS) | frozenset(newscorpus.parsers.names()) | {"parser"}
 CODE = re.compile(r"(?P<owner>[a-z][a-z0-9_-]*)\.(?P<kind>[a-z][a-z0-9-]*)")
 
 
@@ -86,4 +87,7 @@ def test_the_inputs_emit_nearly_every_code() -> None:
         emitted |= {edit.code for edit in article.edits}
     # zones marks an aside only after a run of prose worth more than the gap before it, which
     # a maximum-sum run already takes in: boilerplate.aside is tested in test_boilerplate.py.
-    assert set(documented()) - emitted == {"boilerplate.aside"}
+    # The trust codes need inputs no seed holds (a soft hyphen, a lone surrogate, a footer
+    # invitation): tests/test_text_kept.py, tests/hostile/test_sniffing.py, tests/test_paywall.py.
+    unreached = {"normalize.invisible", "parser.lone-surrogate", "paywall.prompt"}
+    assert set(documented()) - emitted == {"boilerplate.aside", *unreached}

@@ -71,7 +71,8 @@ def test_a_setting_changes_what_the_step_does() -> None:
     dropped = _draft(notice)
     Paywall()(dropped)
     assert not dropped.kept()
-    assert dropped.paywall is not None
+    # dropped as a notice; not the article's paywall: no text comes before it (#13)
+    assert [removal.code for removal in dropped.removed()] == ["paywall.notice"]
 
 
 def test_a_step_needs_a_name_field() -> None:

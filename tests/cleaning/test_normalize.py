@@ -6,10 +6,18 @@ from newscorpus.cleaning.steps import Normalize
 from tests.cleaning.drafts import draft, kept, removed, run
 
 
-def test_spaces_and_invisible_characters_are_normalised_without_a_record() -> None:
-    done = run(Normalize(), draft("the\u00a0Nagorno\u00adKarabakh\u200b  region ", "Plain."))
-    assert kept(done) == ["the NagornoKarabakh region", "Plain."]
+def test_spaces_are_normalised_without_a_record() -> None:
+    done = run(Normalize(), draft("the\u00a0Nagorno-Karabakh\u3000  region ", "Plain."))
+    assert kept(done) == ["the Nagorno-Karabakh region", "Plain."]
     assert done.edits == []
+    assert removed(done) == []
+
+
+def test_invisible_characters_removed_are_an_edit() -> None:
+    # #13: every change to kept text is on record; joiners and selectors are kept.
+    done = run(Normalize(), draft("the\u00a0Nagorno\u00adKarabakh\u200b  region ", "می\u200cخواهم"))
+    assert kept(done) == ["the NagornoKarabakh region", "می\u200cخواهم"]
+    assert [edit.code for edit in done.edits] == ["normalize.invisible"]
     assert removed(done) == []
 
 

@@ -12,7 +12,6 @@ import pytest
 import newscorpus
 from newscorpus.cli.main import main
 from newscorpus.corpus import parts
-from newscorpus.corpus.runner import parts_path_for
 from newscorpus.draft import Draft
 from newscorpus.formats.base import RawDocument
 
@@ -96,7 +95,10 @@ def test_output_file_is_written_whole(
     target = tmp_path / "out" / "records.jsonl"
     target.parent.mkdir()
     target.write_text("old content\n", encoding="utf-8")
-    assert main(["parse", str(dump), str(EXAMPLES), "-o", str(target)]) == 0
+    assert main(["parse", str(dump), str(EXAMPLES), "-o", str(target)]) == 2
+    assert "exists; pass --overwrite" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "old content\n"
+    assert main(["parse", str(dump), str(EXAMPLES), "-o", str(target), "--overwrite"]) == 0
     out, err = capsys.readouterr()
     assert out == ""
     assert len(records(target.read_text(encoding="utf-8"))) == 4
@@ -115,10 +117,10 @@ def test_interrupted_run_leaves_the_output_file_untouched(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(parts.PartWriter, "commit", interrupted)
-    assert main(["parse", str(dump), "-o", str(target)]) == 130
+    assert main(["parse", str(dump), "-o", str(target), "--overwrite"]) == 130
     assert target.read_text(encoding="utf-8") == "old content\n"
-    # Only the (hidden) folder of committed parts is new: what --resume goes on from.
-    assert sorted(tmp_path.iterdir()) == sorted([dump, target, parts_path_for(target)])
+    # No part was committed, so there is nothing to resume from: nothing is left behind.
+    assert sorted(tmp_path.iterdir()) == sorted([dump, target])
 
 
 def test_url_is_recorded(dump: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -131,7 +133,7 @@ def test_url_is_recorded(dump: Path, capsys: pytest.CaptureFixture[str]) -> None
     "arguments",
     [
         ["parse"],
-        ["parse", "--format", "no-such-format", "x.txt"],
+        ["parse", "--parser", "no-such-format", "x.txt"],
         ["parse", "a.txt", "b.txt", "--url", "https://example.org/a"],
         ["parse", "a.txt", "-o", "."],
         ["parse", "a.txt", "-o", "/no/such/folder/out.jsonl"],
@@ -143,7 +145,10 @@ def test_usage_errors_exit_2(arguments: list[str], capsys: pytest.CaptureFixture
     assert main(arguments) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert "usage:" in err
+    assert err.count("\n") == 1  # one line, not the usage block
+    assert "error:" in err
+    assert "--help" in err
+    assert "usage:" not in err
     assert "Traceback" not in err
 
 
@@ -172,7 +177,7 @@ def test_unexpected_exception_is_an_internal_error_record(
 ) -> None:
     # --jobs 0: a parser registered in this process reaches spawned workers only by entry
     # point (workers are spawned, not forked, once a test has started a thread).
-    assert main(["parse", "--jobs", "0", "--format", exploding_parser, str(dump), str(dump)]) == 1
+    assert main(["parse", "--jobs", "0", "--parser", exploding_parser, str(dump), str(dump)]) == 1
     out, err = capsys.readouterr()
     first, second = records(out)
     assert first == second

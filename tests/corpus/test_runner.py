@@ -68,8 +68,8 @@ def test_records_and_errors_add_up_to_the_inputs(corpus: Path, tmp_path: Path) -
     assert records[0]["source"] == str(corpus / sorted(EXAMPLES.glob("*.txt"))[0].name)
     assert not parts_path_for(output).exists()
     assert sorted(p.name for p in output.parent.iterdir()) == [
-        "corpus.errors.jsonl",
         "corpus.jsonl",
+        "corpus.jsonl.errors.jsonl",
         "corpus.summary.json",
     ]
 
@@ -127,8 +127,8 @@ def test_resume_after_sigkill_gives_the_corpus_of_an_uninterrupted_run(
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         [
             "in",
-            *("whole.jsonl", "whole.errors.jsonl", "whole.summary.json"),
-            *("resumed.jsonl", "resumed.errors.jsonl", "resumed.summary.json"),
+            *("whole.jsonl", "whole.jsonl.errors.jsonl", "whole.summary.json"),
+            *("resumed.jsonl", "resumed.jsonl.errors.jsonl", "resumed.summary.json"),
         ]
     )
     # The statistics of the resumed run count the committed parts' records too.
@@ -186,7 +186,7 @@ def test_cli_jobs_writes_records_and_an_error_file(
     out, err = capsys.readouterr()
     assert out == ""
     assert "13 read, 11 written, 2 failed" in err
-    assert "corpus.errors.jsonl" in err
+    assert "corpus.jsonl.errors.jsonl" in err
     assert len(lines(output)) == 11
     assert len(lines(error_path_for(output))) == 2
 
@@ -209,7 +209,7 @@ def test_cli_parquet_output_goes_through_the_runner(
     output = tmp_path / "corpus.parquet"
     assert main(["parse", str(EXAMPLES), "-o", str(output)]) == 0
     assert len(list(read_corpus(output))) == 3
-    assert not (tmp_path / "corpus.errors.jsonl").exists()  # nothing failed
+    assert not (tmp_path / "corpus.jsonl.errors.jsonl").exists()  # nothing failed
     assert "3 read, 3 written, 0 failed" in capsys.readouterr().err
 
 
@@ -235,7 +235,7 @@ def test_cli_unreadable_file_is_an_error_entry(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["-f", "nosuchformat", "-o", "x.jsonl", "-j", "1"], "unknown format"),
+        (["-p", "nosuchformat", "-o", "x.jsonl", "-j", "1"], "unknown parser"),
         (["-o", "corpus.unknown", "-j", "1"], "cannot tell the corpus format"),
         (["--resume"], "--resume goes on with a run to -o FILE"),
         (["-o", "x.jsonl", "-j", "-1"], "--jobs must be at least 0"),

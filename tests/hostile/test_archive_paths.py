@@ -97,7 +97,7 @@ def test_a_corpus_run_writes_only_its_output(archives: Path, tmp_path: Path) -> 
     created = sorted(set(after) - set(before))
     allowed = {
         str(output.with_name(name))
-        for name in ("corpus.jsonl", "corpus.errors.jsonl", "corpus.summary.json")
+        for name in ("corpus.jsonl", "corpus.jsonl.errors.jsonl", "corpus.summary.json")
     }
     assert set(created) <= allowed, created
     changed = [path for path in before if after.get(path) != before[path]]

@@ -58,6 +58,7 @@ Role = Literal[
     "related",
     "bio",
     "paywall",
+    "paywall_prompt",
     "credit",
 ]
 

@@ -26,7 +26,7 @@ from attrs import field, frozen
 from newscorpus.cleaning.declare import step_spec
 from newscorpus.draft import Draft
 from newscorpus.errors import NewsCorpusError, PipelineError
-from newscorpus.models.article import Article, Block, Link
+from newscorpus.models.article import Article, ArticleWarning, Block, Link
 
 __all__ = ["Pipeline", "Step", "StepFactory", "article_id", "finish"]
 
@@ -233,9 +233,14 @@ def _resolver(url: str | None) -> Callable[[Link], Link]:
     return resolve
 
 
+#: The warning of an article whose body came out empty: real output, kept, but flagged.
+_EMPTY_BODY = ArticleWarning("empty-body", "nothing was left in the body after cleaning")
+
+
 def finish(draft: Draft, *, pipeline: str | None = None) -> Article:
     """Freeze a draft into an :class:`Article`: kept blocks are the body, the rest ``removed``;
-    ``pipeline`` is the fingerprint of the pipeline that cleaned it (:meth:`Pipeline.run`)."""
+    ``pipeline`` is the fingerprint of the pipeline that cleaned it (:meth:`Pipeline.run`); an
+    empty body is flagged with an ``empty-body`` warning."""
     resolve = _resolver(draft.url)
     blocks = tuple(
         Block(
@@ -247,6 +252,8 @@ def finish(draft: Draft, *, pipeline: str | None = None) -> Article:
         for b in draft.blocks
         if b.removal is None
     )
+    if not blocks:
+        draft.warnings.append(_EMPTY_BODY)
     text = "\n\n".join(block.text for block in blocks)
     return Article(
         id=article_id(draft.url, draft.title, text),

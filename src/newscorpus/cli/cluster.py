@@ -12,6 +12,7 @@ import os
 import sys
 from typing import Any
 
+from newscorpus.cli.parse import add_parser_option, check_parser_option
 from newscorpus.cli.pipeline import add_pipeline_options, pipeline_from
 from newscorpus.errors import MissingDependencyError
 
@@ -48,17 +49,18 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="SIZE",
         help="input bytes per partition, e.g. '64 MiB' (default: 32 MiB)",
     )
-    parser.add_argument("--format", default=None, help="force a parser (dump, html...)")
+    add_parser_option(parser)
     parser.add_argument(
         "--resume", action="store_true", help="keep the partitions an interrupted run wrote"
     )
     add_pipeline_options(parser)
-    parser.set_defaults(handler=run, parser=parser)
+    parser.set_defaults(handler=run, argument_parser=parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the command; return the exit status (1 when some document failed)."""
-    parser: argparse.ArgumentParser = args.parser
+    parser: argparse.ArgumentParser = args.argument_parser
+    check_parser_option(args, parser)
     if args.workers is not None and args.workers < 1:
         parser.error("--workers must be at least 1")
     if args.workers is not None and args.scheduler:
@@ -91,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
             args.output,
             client=client,
             partition_size=size,
-            parse_format=args.format,
+            parse_format=args.parser,
             pipeline=pipeline,
             resume=args.resume,
         )

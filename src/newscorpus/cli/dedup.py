@@ -25,6 +25,7 @@ import attrs
 from newscorpus.corpus import open_writer, read_corpus
 from newscorpus.corpus.corpus import Corpus
 from newscorpus.corpus.statistics import CorpusStatistics, summary_path_for, write_summary
+from newscorpus.corpus.writers import format_for
 from newscorpus.dedup import DedupResult, DedupSettings, find_duplicates
 from newscorpus.errors import NewsCorpusError
 from newscorpus.models.record import SCHEMA_VERSION
@@ -47,6 +48,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("-o", "--output", metavar="OUT", required=True, help="the file to write")
     parser.add_argument(
         "--format", metavar="NAME", help="OUT's format: jsonl or parquet (default: its suffix)"
+    )
+    parser.add_argument(
+        "--overwrite", action="store_true", help="replace OUT if it exists (default: refuse)"
     )
     parser.add_argument(
         "--duplicate-threshold",
@@ -117,8 +121,9 @@ def run(args: argparse.Namespace, *, parser: argparse.ArgumentParser) -> int:
             stories=not args.no_stories,
         )
         corpus = read_corpus(args.corpus)
-        if os.path.abspath(args.output) == os.path.abspath(args.corpus):
+        if os.path.realpath(args.output) == os.path.realpath(args.corpus):
             parser.error("OUT must not be CORPUS (the corpus is read twice)")
+        _check_output(args, parser)
         writer = open_writer(args.output, args.format)
     except (ValueError, FileNotFoundError) as error:
         parser.error(str(error))
@@ -140,6 +145,22 @@ def run(args: argparse.Namespace, *, parser: argparse.ArgumentParser) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _check_output(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """A usage error unless OUT is JSON Lines or Parquet (by ``--format`` or its suffix) and,
+    without ``--overwrite``, does not exist yet."""
+    try:
+        chosen = format_for(args.output, args.format)
+    except ValueError:
+        chosen = None
+    if chosen not in ("jsonl", "parquet"):
+        parser.error(
+            f"OUT is written as JSON Lines or Parquet: name it .jsonl or .parquet, or pass "
+            f"--format jsonl or --format parquet (not {args.output!r})"
+        )
+    if os.path.lexists(args.output) and not args.overwrite:
+        parser.error(f"{args.output}: exists; pass --overwrite to replace it")
 
 
 def _records(corpus: Corpus) -> Iterator[Mapping[str, Any]]:

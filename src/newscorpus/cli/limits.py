@@ -40,6 +40,8 @@ _OPTIONS: tuple[tuple[str, str, Callable[[str], float], str], ...] = (
     ("--max-decompressed-bytes", "max_decompressed_bytes", size, "most a file inflates to"),
     ("--max-compression-ratio", "max_compression_ratio", float, "highest inflation ratio"),
     ("--max-archive-members", "max_archive_members", int, "most members of one archive"),
+    ("--max-name-bytes", "max_name_bytes", size, "longest member name or tar extended header"),
+    ("--max-attributes", "max_attributes", int, "most attributes of an element (rest dropped)"),
     ("--time-limit", "seconds_per_document", float, "seconds one document may take"),
 )
 

@@ -16,7 +16,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from typing import cast
+from typing import NoReturn, cast
 
 from newscorpus._version import __version__
 from newscorpus.cli import cluster, dedup, export, parse, parsers, report, show, steps
@@ -36,9 +36,17 @@ _EXIT_BROKEN_PIPE = 141
 Handler = Callable[[argparse.Namespace], int]
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, naming the command and ``--help``
+    (argparse's own repeats the whole usage block before every message)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newscorpus`` command, with every sub-command registered."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="newscorpus",
         description=(
             "Turn scraped news dumps into clean, auditable articles: every removed line and "

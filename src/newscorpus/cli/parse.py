@@ -16,9 +16,10 @@ document) and gives one outcome, in input order:
   true only for an unexpected exception inside newscorpus: a bug worth reporting. A consumer
   tells the two kinds of line apart by the ``error`` key;
 * into a **corpus** (``-o corpus.jsonl``, ``.parquet`` or ``.csv``): the corpus runner
-  (:func:`~newscorpus.corpus.run_corpus`) writes the records to the file and every failure to the
-  error file beside it (``corpus.errors.jsonl``), commits its work in parts so that ``--resume``
-  goes on after an interruption, and shows progress on a terminal.
+  (:func:`~newscorpus.corpus.run_corpus`) writes the records to the file and every failure to
+  the error file beside it (``corpus.parquet.errors.jsonl``), commits its work in parts so
+  that ``--resume`` goes on after an interruption, and shows progress on a terminal. An
+  existing output is replaced only with ``--overwrite``; an input is never the output.
 
 A summary goes to standard error. Exit status: 0 when every document parsed, 1 when any failed,
 2 for usage errors.
@@ -31,7 +32,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -45,13 +46,22 @@ from newscorpus.cli.progress import Progress
 from newscorpus.corpus.languages import LanguageFilter
 from newscorpus.corpus.origin import ReadDocument, ReadItem
 from newscorpus.corpus.readers import read_documents
-from newscorpus.corpus.runner import DEFAULT_PART_SIZE, run_corpus
+from newscorpus.corpus.runner import DEFAULT_PART_SIZE, check_output, run_corpus
 from newscorpus.corpus.workers import Processed, processed
 from newscorpus.corpus.writers import encode_line, format_for
-from newscorpus.errors import NewsCorpusError
+from newscorpus.errors import NewsCorpusError, OutputError
 from newscorpus.limits import Limits
 
-__all__ = ["error_record", "jobs_count", "register", "run", "usable_cpus"]
+__all__ = [
+    "EmptyBodies",
+    "add_parser_option",
+    "check_parser_option",
+    "error_record",
+    "jobs_count",
+    "register",
+    "run",
+    "usable_cpus",
+]
 
 
 class _Sink(Protocol):
@@ -78,19 +88,25 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
             "errors."
         ),
     )
-    parser.add_argument("paths", nargs="+", metavar="INPUT", help="what to read")
+    parser.add_argument(
+        "paths", nargs="+", metavar="INPUT", help="what to read ('-': standard input)"
+    )
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
         help=(
-            "write a corpus to FILE (.jsonl, .parquet or .csv; replaced only once the run is "
-            "complete) and failures to its error file (corpus.errors.jsonl)"
+            "write a corpus to FILE (.jsonl, .parquet or .csv; written only once the run is "
+            "complete, and only if it holds a record) and failures to its error file "
+            "(FILE.errors.jsonl)"
         ),
     )
     parser.add_argument(
-        "-f", "--format", metavar="NAME", help="parse every input as this format (default: detect)"
+        "--overwrite",
+        action="store_true",
+        help="replace FILE and its error file if they exist (default: refuse)",
     )
+    add_parser_option(parser)
     parser.add_argument(
         "--url", metavar="URL", help="the URL the page was captured from (one file input only)"
     )
@@ -127,11 +143,29 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.set_defaults(handler=functools.partial(run, parser=parser))
 
 
+def add_parser_option(parser: argparse.ArgumentParser) -> None:
+    """The option that forces a parser, under one name in every command (``--format`` names
+    an output format wherever it appears)."""
+    parser.add_argument(
+        "-p",
+        "--parser",
+        metavar="NAME",
+        help="parse every input with this parser (dump, html...; default: detect)",
+    )
+
+
+def check_parser_option(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """A usage error when ``--parser`` names no registered parser."""
+    if args.parser is not None and args.parser not in newscorpus.parsers:
+        known = ", ".join(newscorpus.parsers.names())
+        parser.error(f"unknown parser {args.parser!r} (known: {known})")
+
+
 def run(args: argparse.Namespace, *, parser: argparse.ArgumentParser) -> int:
     """Parse every document named in ``args`` and write the outcomes; return the exit status."""
-    if args.format is not None and args.format not in newscorpus.parsers:
-        known = ", ".join(newscorpus.parsers.names())
-        parser.error(f"unknown format {args.format!r} (known: {known})")
+    check_parser_option(args, parser)
+    if args.paths.count("-") > 1:
+        parser.error("standard input ('-') can be read once")
     if args.url is not None and (len(args.paths) != 1 or os.path.isdir(args.paths[0])):
         parser.error("--url names the capture of one page; give exactly one file with it")
     if args.jobs < 0:
@@ -194,11 +228,13 @@ def _to_stdout(args: argparse.Namespace, limits: Limits, pipeline: Pipeline | No
     outcomes = processed(
         _items(args, limits),
         jobs=args.jobs,
-        parse_format=args.format,
+        parse_format=args.parser,
         pipeline=pipeline,
         time_limit=limits.seconds_per_document,
     )
+    empty = EmptyBodies()
     for outcome in outcomes:
+        empty(outcome)
         if outcome.failed:
             failed += 1
             record = error_record(json.loads(outcome.line))
@@ -212,11 +248,43 @@ def _to_stdout(args: argparse.Namespace, limits: Limits, pipeline: Pipeline | No
     stream.flush()
     left_out = f", {filtered} filtered by language" if languages is not None else ""
     print(f"newscorpus parse: {parsed} parsed, {failed} failed{left_out}", file=sys.stderr)
+    empty.report()
     return 1 if failed else 0
 
 
 def _language_of(outcome: Processed) -> str | None:
     return outcome.facts.language if outcome.facts is not None else None
+
+
+class EmptyBodies:
+    """Counts the records whose body came out empty (flagged ``empty-body``) as they go by,
+    keeping the first few sources, for the run's summary."""
+
+    #: Sources named in the summary.
+    SHOWN = 3
+
+    def __init__(self, then: Callable[[Processed], None] | None = None) -> None:
+        self.count = 0
+        self.sources: list[str] = []
+        self._then = then
+
+    def __call__(self, outcome: Processed) -> None:
+        if outcome.facts is not None and outcome.facts.empty:
+            self.count += 1
+            if len(self.sources) < self.SHOWN:
+                self.sources.append(outcome.source)
+        if self._then is not None:
+            self._then(outcome)
+
+    def report(self) -> None:
+        """One line on stderr when some body was empty."""
+        if self.count:
+            more = ", ..." if self.count > len(self.sources) else ""
+            print(
+                f"newscorpus parse: {self.count} empty bodies, flagged empty-body "
+                f"({', '.join(self.sources)}{more})",
+                file=sys.stderr,
+            )
 
 
 def _to_corpus(
@@ -236,39 +304,51 @@ def _to_corpus(
         parser.error(f"cannot write {output}: no such folder")
     try:
         format_for(target)
+        check_output(args.paths, target, overwrite=args.overwrite or args.resume)
+    except OutputError as error:
+        parser.error(f"{error.source}: {error.message}")
     except ValueError as error:
         parser.error(str(error))
     progress = Progress(args.paths)
+    empty = EmptyBodies(progress)
     try:
         summary = run_corpus(
             args.paths,
             target,
             jobs=args.jobs,
             resume=args.resume,
-            parse_format=args.format,
+            overwrite=args.overwrite,
+            parse_format=args.parser,
             pipeline=pipeline,
             part_size=args.part_size,
             limits=limits,
-            on_document=progress,
+            on_document=empty,
             on_open=progress.opened,
             languages=args.language,
         )
+    except NewsCorpusError:
+        raise  # one line, from the entry point
     except ValueError as error:
         print(f"newscorpus parse: {error}", file=sys.stderr)
         return 2
     except OSError as error:
-        parser.error(f"cannot write {output}: {error.strerror or error}")
+        print(
+            f"newscorpus parse: cannot write {output}: {error.strerror or error}", file=sys.stderr
+        )
+        return 1
     finally:
         progress.stop()
     resumed = f", {summary.resumed} from the resumed run" if summary.resumed else ""
     errors = f"; errors in {summary.errors}" if summary.failed else ""
     left_out = f", {summary.filtered} filtered by language" if args.language is not None else ""
+    where = f"records in {output}" if summary.written else f"no record: {output} not written"
     print(
         f"newscorpus parse: {summary.read} read, {summary.written} written, "
-        f"{summary.failed} failed{left_out}{resumed} (records in {output}{errors})",
+        f"{summary.failed} failed{left_out}{resumed} ({where}{errors})",
         file=sys.stderr,
     )
-    return 1 if summary.failed else 0
+    empty.report()
+    return 1 if summary.failed or not summary.written else 0
 
 
 def error_record(entry: dict[str, Any]) -> dict[str, Any]:

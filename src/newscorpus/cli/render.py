@@ -54,9 +54,10 @@ def emit(
     console.file.flush()
 
 
-def article_view(article: Article) -> Group:
+def article_view(article: Article, *, removed: bool = True) -> Group:
     """Everything :class:`~newscorpus.Article` holds, laid out for reading: the title and
-    metadata, the body, the media, the edits and the removed blocks."""
+    metadata, the body, the media, the edits and (unless ``removed`` is false) the removed
+    blocks."""
     parts: list[RenderableType] = [
         Text(article.title, style="bold") if article.title else Text("(no title)", style="dim"),
         _metadata(article),
@@ -66,9 +67,9 @@ def article_view(article: Article) -> Group:
         *_media(article),
         *_section("Edits", len(article.edits), "edit"),
         *_edits(article),
-        *_section("Removed", len(article.removed), "block"),
-        *_removed(article),
     ]
+    if removed:
+        parts += [*_section("Removed", len(article.removed), "block"), *_removed(article)]
     return Group(*parts)
 
 

@@ -8,8 +8,12 @@ import sys
 from pathlib import Path
 
 import newscorpus
+from newscorpus.cli.parse import add_parser_option, check_parser_option
 from newscorpus.cli.render import article_view, emit
+from newscorpus.corpus.readers import STDIN, open_document
 from newscorpus.errors import NewsCorpusError
+from newscorpus.models.article import Article
+from newscorpus.parsing import parse_document
 
 __all__ = ["register", "run"]
 
@@ -20,27 +24,26 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "show",
         help="show one parsed article, with its removed lines and edits",
         description=(
-            "Parse PATH and show the article: title and metadata, the body, media captions, "
-            "the edits (before → after) and every removed line with its step and reason."
+            "Parse PATH ('-': standard input) and show the article: title and metadata, the "
+            "body, media captions, the edits (before → after) and every removed line with its "
+            "step and reason."
         ),
     )
-    parser.add_argument("path", metavar="PATH", help="the file to parse")
-    parser.add_argument(
-        "-f", "--format", metavar="NAME", help="parse as this format (default: detect)"
-    )
+    parser.add_argument("path", metavar="PATH", help="the file to parse ('-': standard input)")
+    add_parser_option(parser)
     parser.add_argument("--url", metavar="URL", help="the URL the page was captured from")
+    parser.add_argument(
+        "--no-removed", action="store_true", help="leave out the list of removed blocks"
+    )
     parser.set_defaults(handler=functools.partial(run, parser=parser))
 
 
 def run(args: argparse.Namespace, *, parser: argparse.ArgumentParser) -> int:
     """Parse the one input named in ``args`` and print it; return the exit status."""
     path = str(args.path)
-    format_: str | None = args.format
-    if format_ is not None and format_ not in newscorpus.parsers:
-        known = ", ".join(newscorpus.parsers.names())
-        parser.error(f"unknown format {format_!r} (known: {known})")
+    check_parser_option(args, parser)
     try:
-        article = newscorpus.parse(Path(path), format=format_, url=args.url)
+        article = _parse(path, args.parser, args.url)
     except NewsCorpusError as error:
         print(f"newscorpus show: {path}: {error.message} ({type(error).__name__})", file=sys.stderr)
         return 1
@@ -51,5 +54,16 @@ def run(args: argparse.Namespace, *, parser: argparse.ArgumentParser) -> int:
             file=sys.stderr,
         )
         return 1
-    emit(article_view(article))
+    emit(article_view(article, removed=not args.no_removed))
     return 0
+
+
+def _parse(path: str, parser_name: str | None, url: str | None) -> Article:
+    if path != STDIN:
+        return newscorpus.parse(Path(path), format=parser_name, url=url)
+    document = open_document(sys.stdin.buffer, "", source=STDIN)
+    if parser_name is not None or url is not None:
+        from attrs import evolve
+
+        document = evolve(document, format=parser_name or document.format, url=url)
+    return parse_document(document)

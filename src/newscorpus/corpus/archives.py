@@ -24,7 +24,7 @@ from typing import IO, cast
 
 from newscorpus import tuning
 from newscorpus.corpus.origin import Origin, ReadFailure, ReadItem
-from newscorpus.errors import LimitError
+from newscorpus.errors import InputError, LimitError
 from newscorpus.limits import BoundedStream, CountingStream, Limits, limits_or_default, read_bounded
 
 __all__ = ["MemberReader", "read_tar", "read_zip"]
@@ -50,13 +50,22 @@ def read_zip(
         stream = io.BytesIO(read_bounded(stream, limits, source=str(origin)))
     _check_zip_members(stream, limits, str(origin))
     with zipfile.ZipFile(stream) as archive:
-        for info in archive.infolist():
+        infos = archive.infolist()
+        overlapping = _overlapping(infos)
+        seen: dict[str, int] = {}
+        for info in infos:
             mode = info.external_attr >> 16
             if info.is_dir() or (stat.S_IFMT(mode) and not stat.S_ISREG(mode)):
                 continue
-            here = origin.within(info.filename)
+            here = origin.within(_unique(info.filename, seen))
             try:
                 _check_zip_member(info, limits, str(here))
+                if info in overlapping:
+                    raise InputError(
+                        "its data overlaps another member's (a zip made to multiply one "
+                        "member's output): not read",
+                        source=str(here),
+                    )
                 with archive.open(info) as opened:
                     bounded = BoundedStream(opened, info.compress_size, limits, source=str(here))
                     member = cast(IO[bytes], io.BufferedReader(bounded))
@@ -83,8 +92,40 @@ _END_RECORD: Callable[[IO[bytes]], list[int] | None] = getattr(zipfile, "_EndRec
 _ENTRIES_TOTAL: int = getattr(zipfile, "_ECD_ENTRIES_TOTAL", 4)
 
 
+def _overlapping(infos: list[zipfile.ZipInfo]) -> set[zipfile.ZipInfo]:
+    """The members whose data starts inside an earlier member's (by header offset and
+    compressed size): an archive's directory may list one member's data many times, so that a
+    1 MiB zip gives a hundred copies of an 8 MB document. Each member's local header and data
+    must lie after the previous one's end; the first claimant of a span keeps it."""
+    found: set[zipfile.ZipInfo] = set()
+    end = -1
+    for info in sorted(infos, key=lambda item: item.header_offset):
+        if info.is_dir():
+            continue
+        if info.header_offset < end:
+            found.add(info)
+            continue
+        end = info.header_offset + _LOCAL_HEADER + len(info.filename) + info.compress_size
+    return found
+
+
+#: Bytes of a zip local file header before its name.
+_LOCAL_HEADER = 30
+
+
+def _unique(name: str, seen: dict[str, int]) -> str:
+    """``name``, or ``name#2``, ``name#3``... for a name an archive holds more than once, so
+    that every member has a source of its own."""
+    count = seen.get(name, 0) + 1
+    seen[name] = count
+    return name if count == 1 else f"{name}#{count}"
+
+
 def _check_zip_member(info: zipfile.ZipInfo, limits: Limits, source: str) -> None:
     """Refuse a member whose header declares a size or a ratio past the limits."""
+    longest = limits.max_name_bytes
+    if longest is not None and len(info.orig_filename.encode("utf-8", "replace")) > longest:
+        raise LimitError("max_name_bytes", len(info.orig_filename), longest, source=source[:200])
     maximum = limits.max_decompressed_bytes
     if maximum is not None and info.file_size > maximum:
         raise LimitError("max_decompressed_bytes", info.file_size, maximum, source=source)
@@ -109,7 +150,8 @@ def read_tar(
     limits = limits_or_default(limits)
     maximum = limits.max_archive_members
     counted = CountingStream(stream)
-    with tarfile.open(fileobj=cast(IO[bytes], counted), mode="r|") as archive:
+    bounded = _bounded_tarinfo(limits.max_name_bytes, str(origin))
+    with tarfile.open(fileobj=cast(IO[bytes], counted), mode="r|", tarinfo=bounded) as archive:
         for number, info in enumerate(archive, 1):
             if maximum is not None and number > maximum:
                 raise LimitError("max_archive_members", number, maximum, source=str(origin))
@@ -129,3 +171,28 @@ def read_tar(
 
 
 _BLOCK = tarfile.BLOCKSIZE
+#: The tar header types whose content tarfile reads and parses as a header: GNU long names and
+#: links, pax extended and global headers (Solaris's too).
+_EXTENDED_HEADERS = (
+    tarfile.GNUTYPE_LONGNAME,
+    tarfile.GNUTYPE_LONGLINK,
+    tarfile.XHDTYPE,
+    tarfile.XGLTYPE,
+    tarfile.SOLARIS_XHDTYPE,
+)
+
+
+def _bounded_tarinfo(maximum: int | None, source: str) -> type[tarfile.TarInfo]:
+    """A TarInfo class that refuses an extended header (GNU long name, pax header) larger than
+    ``maximum`` before tarfile reads it: a 300 MB long name would be read whole into memory,
+    and CPython's pax parser is quadratic in a header's length (CVE-2024-6232: a 1 KB
+    ``.tar.gz`` holding a million digits hangs it)."""
+
+    class BoundedTarInfo(tarfile.TarInfo):
+        def _proc_member(self, archive: tarfile.TarFile) -> tarfile.TarInfo:
+            if maximum is not None and self.type in _EXTENDED_HEADERS and self.size > maximum:
+                raise LimitError("max_name_bytes", self.size, maximum, source=source)
+            parse = getattr(super(), "_proc_member")  # noqa: B009 - private, unchanged since 2.x
+            return cast(tarfile.TarInfo, parse(archive))
+
+    return BoundedTarInfo

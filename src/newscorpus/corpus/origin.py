@@ -13,11 +13,40 @@ everything it could not read, so nothing is lost silently.
 
 from __future__ import annotations
 
-from attrs import evolve, frozen
+from attrs import evolve, field, frozen
 
 from newscorpus.formats.base import RawDocument
 
-__all__ = ["Origin", "ReadDocument", "ReadFailure", "ReadItem"]
+__all__ = ["Origin", "ReadDocument", "ReadFailure", "ReadItem", "storable"]
+
+
+def storable(name: str) -> str:
+    """A file or member name as text any writer stores: a name whose bytes are not UTF-8
+    (``os`` gives them as lone surrogates) keeps those bytes as ``\\xNN`` escapes, so the
+    source is valid UTF-8 and still says which bytes the name had.
+
+    >>> import os
+    >>> storable(os.fsdecode(b"caf\\xe9.txt")), storable("café.txt")
+    ('caf\\\\xe9.txt', 'café.txt')
+    """
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+            return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return name
+
+
+def _storable_path(path: object) -> str:
+    return storable(str(path))
+
+
+def _optional_storable(name: str | None) -> str | None:
+    return None if name is None else storable(name)
 
 
 @frozen
@@ -34,8 +63,8 @@ class Origin:
     ('inner.zip!page.html', 'corpus.tar!inner.zip!page.html')
     """
 
-    path: str
-    member: str | None = None
+    path: str = field(converter=_storable_path)
+    member: str | None = field(default=None, converter=_optional_storable)
     line: int | None = None
     offset: int | None = None
 

@@ -82,6 +82,9 @@ def parse_one(
     except Exception as error:  # a bad document, or a bug: recorded, and the run goes on
         if isinstance(error, NewsCorpusError):
             message, internal = error.message, False
+        elif isinstance(error, MemoryError):  # the input is too big for the memory there is
+            message = "out of memory parsing the document (a memory limit, or a huge input)"
+            internal = False
         else:
             message, internal = str(error), True
         name = type(error).__name__

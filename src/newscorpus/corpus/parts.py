@@ -29,26 +29,36 @@ the end (:func:`write_errors`).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from attrs import frozen
 
 from newscorpus.corpus.atomic import TEMPORARY_SUFFIX, AtomicFile, atomic_write
+from newscorpus.errors import OutputError
+
+if sys.platform != "win32":
+    import fcntl
 
 __all__ = [
     "Marker",
     "PartWriter",
     "clear",
     "committed",
+    "locked",
     "records",
     "remove_temporaries",
     "write_errors",
 ]
 
 _NAME = "part-{number:08d}.{kind}"
+#: The lock file a run holds in its parts folder.
+_LOCK = "lock"
 
 
 @frozen
@@ -170,3 +180,42 @@ def remove_temporaries(folder: Path) -> None:
 def clear(folder: Path) -> None:
     """Remove the parts folder (after a finished run, or to start a run afresh)."""
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def locked(folder: Path, *, fresh: bool) -> Iterator[None]:
+    """Hold an exclusive lock on the parts folder (created if need be) while a run writes it;
+    ``fresh`` empties it first (a run that does not resume). A second run to the same output
+    raises :class:`~newscorpus.OutputError` instead of clearing the first run's parts.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp()) / ".c.parts"
+    >>> folder.mkdir()
+    >>> _ = (folder / "part-00000000.done.json").write_text("{}")
+    >>> with locked(folder, fresh=True):
+    ...     sorted(path.name for path in folder.iterdir())
+    ['lock']
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    # A POSIX record lock (lockf) belongs to this process: worker processes forked from it do
+    # not hold it, so a run killed with its workers still exiting does not lock out --resume.
+    descriptor = os.open(folder / _LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if sys.platform != "win32":  # Windows: runs are not locked there
+            try:
+                fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise OutputError(
+                    "another run is writing this output", source=str(folder)
+                ) from None
+        if fresh:
+            for path in folder.iterdir():
+                if path.name == _LOCK:
+                    continue
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+        yield
+    finally:
+        os.close(descriptor)

@@ -16,19 +16,23 @@ from __future__ import annotations
 
 import bz2
 import glob
-import gzip
 import io
 import lzma
 import os
+import re
+import stat
+import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, Any, cast
 
 from newscorpus._optional import require
 from newscorpus.corpus.archives import read_tar, read_zip
 from newscorpus.corpus.origin import Origin, ReadDocument, ReadFailure, ReadItem
 from newscorpus.corpus.records import FieldMapping, read_csv, read_jsonl
 from newscorpus.corpus.warc import read_warc
+from newscorpus.errors import InputError, NewsCorpusError
 from newscorpus.formats.base import RawDocument
 from newscorpus.limits import (
     BoundedStream,
@@ -38,10 +42,21 @@ from newscorpus.limits import (
     read_bounded,
 )
 
-__all__ = ["Input", "detect", "expand_inputs", "read_documents", "read_stream"]
+__all__ = [
+    "Input",
+    "detect",
+    "expand_inputs",
+    "format_hint",
+    "open_document",
+    "read_documents",
+    "read_stream",
+]
 
 Input = str | os.PathLike[str]
-"""A file, a directory or a glob pattern."""
+"""A file, a directory or a glob pattern (``"-"``: standard input)."""
+
+#: The input name that reads standard input.
+STDIN = "-"
 
 _MAGIC = {
     b"\x1f\x8b": "gzip",
@@ -56,6 +71,12 @@ _TAR_SUFFIXES = {".tgz": ".tar", ".tbz2": ".tar", ".tbz": ".tar", ".txz": ".tar"
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
 _FORMATS_BY_SUFFIX = {".html": "html", ".htm": "html", ".xhtml": "html"}
 _HEAD = 512
+#: A tag, a comment or a doctype: what a file named ``.html`` must hold to be read as HTML.
+_MARKUP = re.compile(rb"<[A-Za-z!/?]")
+#: How far into a ``.html`` file markup is looked for.
+_MARKUP_SNIFF_BYTES = 64 * 1024
+#: Containers :func:`open_document` refuses: they hold many documents, not one.
+_CONTAINERS = ("zip", "tar", "warc")
 
 
 def read_documents(
@@ -104,15 +125,45 @@ def read_documents(
             yield path
             continue
         origin = Origin(path)
+        if path == STDIN:
+            yield from read_stream(sys.stdin.buffer, origin, "", mapping, limits)
+            continue
         try:
-            stream = open(path, "rb")  # noqa: SIM115 - closed below, after streaming
+            stream = _open_regular(path)
         except OSError as error:
+            yield ReadFailure.from_exception(origin, error)
+            continue
+        except InputError as error:
             yield ReadFailure.from_exception(origin, error)
             continue
         with stream:
             if on_open is not None:
                 on_open(path, stream)
             yield from read_stream(stream, origin, os.path.basename(path), mapping, limits)
+
+
+def _open_regular(path: str) -> IO[bytes]:
+    """``path`` opened for reading, refusing what is not a regular file: opening a FIFO with
+    no writer blocks forever, and a device never ends (checked on the open file, so a FIFO
+    swapped in after a check cannot slip through)."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(
+                f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'special file')}): "
+                "skipped, as reading it could block forever; pipe it to `-` instead",
+                source=path,
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device"}
 
 
 def expand_inputs(inputs: Input | Iterable[Input]) -> Iterator[str | ReadFailure]:
@@ -131,14 +182,16 @@ def expand_inputs(inputs: Input | Iterable[Input]) -> Iterator[str | ReadFailure
     items: Iterable[Input] = [inputs] if isinstance(inputs, str | os.PathLike) else inputs
     for item in items:
         path = os.fspath(item)
-        if os.path.isdir(path):
+        if path == STDIN:
+            yield path
+        elif os.path.isdir(path):
             found = False
             for found_path in _walk(path):
                 found = found or isinstance(found_path, str)
                 yield found_path
             if not found:
                 yield ReadFailure(Origin(path), "InputError", "the folder holds no file")
-        elif os.path.exists(path):
+        elif os.path.lexists(path):  # a broken link or a loop too: its open fails, one error
             yield path
         elif not glob.has_magic(path):
             yield ReadFailure(Origin(path), "SourceNotFoundError", "no such file")
@@ -167,8 +220,29 @@ def _walk(root: str) -> Iterator[str | ReadFailure]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(entry.path)
-        elif entry.is_file():
+        elif _is_file(entry):
             yield entry.path
+        else:  # never silently: a FIFO, socket or device, a broken link or a link loop
+            yield ReadFailure(Origin(entry.path), "InputError", _not_read(entry))
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:  # a link loop
+        return False
+
+
+def _not_read(entry: os.DirEntry[str]) -> str:
+    """Why a folder's entry that is no regular file is not read."""
+    try:
+        mode = os.stat(entry.path).st_mode
+    except OSError as error:
+        return f"a broken link or a link loop: skipped ({error.strerror or error})"
+    if stat.S_ISDIR(mode):
+        return "a link to a folder: not followed (name it as an input to read it)"
+    kind = _KINDS.get(stat.S_IFMT(mode), "a special file")
+    return f"not a regular file ({kind}): skipped, as reading it could block forever"
 
 
 def detect(head: bytes, name: str) -> str:
@@ -236,7 +310,7 @@ def _decompress(stream: IO[bytes], kind: str, limits: Limits, source: str) -> IO
 
 def _decompressor(stream: IO[bytes], kind: str) -> IO[bytes]:
     if kind == "gzip":
-        return cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb"))
+        return cast(IO[bytes], io.BufferedReader(_GzipMembers(stream)))
     if kind == "bz2":
         return cast(IO[bytes], bz2.BZ2File(stream))
     if kind == "xz":
@@ -244,6 +318,57 @@ def _decompressor(stream: IO[bytes], kind: str) -> IO[bytes]:
     zstandard = require("zstandard", "Reading .zst files")
     reader = zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True)
     return cast(IO[bytes], io.BufferedReader(cast(io.RawIOBase, reader)))
+
+
+class _GzipMembers(io.RawIOBase):
+    """The gzip members of a stream, one after another, as :class:`gzip.GzipFile` reads them,
+    except that bytes after a whole member that start no new member (garbage a downloader or a
+    proxy appended) end the data instead of failing it, as ``gzip -d`` does ("trailing garbage
+    ignored"): the document before them is kept. A stream cut inside a member still raises
+    :class:`EOFError`."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        super().__init__()
+        self._stream = stream
+        self._inflater = zlib.decompressobj(_GZIP_WBITS)
+        self._input = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        size = len(buffer)
+        while True:
+            if self._inflater.eof and not self._next_member():
+                return 0
+            data = self._input or self._inflater.unconsumed_tail or self._stream.read(_CHUNK)
+            self._input = b""
+            if not data:
+                raise EOFError("Compressed file ended before the end-of-stream marker was reached")
+            out = self._inflater.decompress(data, size)
+            if out:
+                buffer[: len(out)] = out
+                return len(out)
+
+    def _next_member(self) -> bool:
+        """Start the next member, if the bytes after the last one begin one."""
+        rest = self._inflater.unused_data
+        while len(rest) < len(_GZIP_MAGIC):
+            more = self._stream.read(_CHUNK)
+            if not more:
+                break
+            rest += more
+        if not rest.startswith(_GZIP_MAGIC):
+            return False  # the end, or trailing garbage: ignored
+        self._inflater = zlib.decompressobj(_GZIP_WBITS)
+        self._input = rest
+        return True
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+#: zlib's window bits for the gzip format (header and trailer checked).
+_GZIP_WBITS = 16 + zlib.MAX_WBITS
+_CHUNK = 64 * 1024
 
 
 def _inner_name(name: str) -> str:
@@ -295,13 +420,62 @@ def read_stream(
             yield from read_csv(stream, origin, mapping, delimiter=delimiter, limits=limits)
         else:
             payload = read_bounded(stream, limits, source=str(origin))
-            suffix = os.path.splitext(name.lower())[1]
             raw = RawDocument(
-                payload,
-                source=str(origin),
-                format=_FORMATS_BY_SUFFIX.get(suffix),
-                limits=limits,
+                payload, source=str(origin), format=format_hint(name, payload), limits=limits
             )
             yield ReadDocument(raw, origin)
     except Exception as error:  # nothing is lost: every failure is reported
         yield ReadFailure.from_exception(origin, error)
+
+
+def format_hint(name: str, payload: bytes) -> str | None:
+    """The format a file's name says, where its content agrees: a ``.html`` file that holds
+    markup is HTML; anything else is left to the parsers' content sniffing (a ``.html`` file
+    holding plain text is a dump, a ``.txt`` file holding a page is HTML).
+
+    >>> format_hint("page.html", b"<!doctype html><p>Hi"), format_hint("page.html", b"Hi.")
+    ('html', None)
+    """
+    if _FORMATS_BY_SUFFIX.get(os.path.splitext(name.lower())[1]) != "html":
+        return None
+    head = payload[:_MARKUP_SNIFF_BYTES]
+    if _MARKUP.search(head) or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "html"
+    return None
+
+
+def open_document(
+    stream: IO[bytes], name: str, *, source: str, limits: Limits | None = None
+) -> RawDocument:
+    """The one document in an open file (or bytes), read as :func:`read_documents` reads a
+    file: compression taken off (``page.html.gz``), the format hinted by name only where the
+    content agrees (:func:`format_hint`). A zip or tar archive or a WARC file holds many
+    documents and raises :class:`~newscorpus.InputError` (read it with
+    :func:`read_documents`); JSON Lines and CSV are text, read as one document.
+
+    >>> import gzip, io
+    >>> raw = open_document(io.BytesIO(gzip.compress(b"<p>Hi</p>")), "p.html.gz", source="p")
+    >>> raw.payload, raw.format
+    (b'<p>Hi</p>', 'html')
+    """
+    limits = limits_or_default(limits)
+    stream, head = _head(stream)
+    kind = detect(head, name)
+    if kind in ("gzip", "bz2", "xz", "zstd") and not name.lower().endswith((".warc.gz", ".arc.gz")):
+        inner = _decompress(stream, kind, limits, source)
+        try:
+            return open_document(inner, _inner_name(name), source=source, limits=limits)
+        except NewsCorpusError:
+            raise
+        except Exception as error:  # broken compressed data: BadGzipFile, LZMAError, EOFError...
+            raise InputError(
+                f"cannot read the {kind} data: {error or type(error).__name__}", source=source
+            ) from error
+    if kind in _CONTAINERS or kind in ("gzip", "bz2", "xz", "zstd"):
+        raise InputError(
+            f"a {kind} file holds many documents, not one: read it with "
+            "newscorpus.read_documents() or `newscorpus parse`",
+            source=source,
+        )
+    payload = read_bounded(stream, limits, source=source)
+    return RawDocument(payload, source=source, format=format_hint(name, payload), limits=limits)

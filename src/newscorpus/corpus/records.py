@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from attrs import field, frozen
 
+from newscorpus import tuning
 from newscorpus.corpus.origin import Origin, ReadDocument, ReadFailure, ReadItem
 from newscorpus.errors import LimitError
 from newscorpus.formats.base import RawDocument
@@ -158,13 +159,34 @@ def read_csv(
     ['export.csv:2']
     """
     mapping = mapping if mapping is not None else FieldMapping()
-    if csv.field_size_limit() < _CSV_FIELD_LIMIT:
-        csv.field_size_limit(_CSV_FIELD_LIMIT)
+    # A field is bounded like a document: an unclosed quote must not buffer the whole file. The
+    # slack lets a row just past the limit fail alone (a LimitError for that row) and the file
+    # go on; only a runaway field ends it.
+    maximum = limits_or_default(limits).max_document_bytes
+    largest = maximum + tuning.CSV_FIELD_SLACK_CHARS if maximum is not None else _CSV_FIELD_LIMIT
+    csv.field_size_limit(largest)
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
     reader = csv.DictReader(text, delimiter=delimiter)
     start = 2
-    for row in reader:
+    for row in _bounded_rows(reader, largest, str(origin)):
         here = Origin(origin.path, origin.member, line=start)
         start = reader.line_num + 1
         fields = {k: v for k, v in row.items() if isinstance(k, str)}
         yield mapping.document(fields, here, limits)
+
+
+def _bounded_rows(
+    reader: csv.DictReader[str], largest: int, source: str
+) -> Iterator[dict[str | Any, str | Any]]:
+    """The rows of ``reader``; a field past ``largest`` characters (an unclosed quote, say)
+    ends the file with a :class:`~newscorpus.LimitError` instead of csv's bare error."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            if "field larger than field limit" not in str(error):
+                raise
+            raise LimitError("max_document_bytes", largest + 1, largest, source=source) from None
+        yield row

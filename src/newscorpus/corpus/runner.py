@@ -6,9 +6,10 @@ of the time limit fails one document, never the run) and writes one record per p
 in input order, to ``output`` (JSON Lines, Parquet or CSV, by suffix). Every input document ends
 as exactly one record or one *error entry*: a :class:`~newscorpus.corpus.ReadFailure`, a parse
 exception, a crashed worker or a document over the time limit goes to the error file beside the
-output (``corpus.parquet`` -> ``corpus.errors.jsonl``), one JSON object a line with ``source``,
-``origin`` (path, member, line, offset), ``error`` (the exception's type name) and ``message``,
-and the run goes on. The :class:`RunSummary` counts say so: ``read == written + failed``.
+output (``corpus.parquet`` -> ``corpus.parquet.errors.jsonl``), one JSON object a line with
+``source``, ``origin`` (path, member, line, offset), ``error`` (the exception's type name) and
+``message``, and the run goes on. The :class:`RunSummary` counts say so:
+``read == written + failed``.
 
 Resuming. Outcomes are committed in numbered parts of ``part_size`` documents
 (:mod:`newscorpus.corpus.parts`) in a hidden folder beside the output (``.corpus.parts/``,
@@ -21,11 +22,14 @@ the committed parts first), and renamed into place at the end, when the error fi
 from the parts and the parts folder is removed. The output is therefore the same, record for
 record and in the same order, as one uninterrupted run's, and never appears half written.
 Without ``resume`` a leftover parts folder is cleared first. Documents read from the output
-file or the error file themselves are skipped.
+file or the error file themselves are skipped. The parts folder is locked while a run writes
+it (``flock``), so a second run to the same output stops at once instead of clearing the
+first run's parts.
 """
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -41,15 +45,28 @@ from newscorpus.corpus.origin import ReadItem
 from newscorpus.corpus.readers import Input, read_documents
 from newscorpus.corpus.statistics import CorpusStatistics, summary_path_for, write_summary
 from newscorpus.corpus.workers import Processed, processed
-from newscorpus.corpus.writers import CorpusWriter, format_for, open_writer, require_writer
-from newscorpus.errors import ResumeError, SettingError
+from newscorpus.corpus.writers import (
+    CorpusWriter,
+    WriterFormat,
+    format_for,
+    open_writer,
+    require_writer,
+)
+from newscorpus.errors import OutputError, OutputExistsError, ResumeError, SettingError
 from newscorpus.limits import Limits, limits_or_default
 from newscorpus.parsing import pipeline_description, pipeline_or_default
 
 if TYPE_CHECKING:
     from newscorpus.cleaning import Pipeline
 
-__all__ = ["DEFAULT_PART_SIZE", "RunSummary", "error_path_for", "parts_path_for", "run_corpus"]
+__all__ = [
+    "DEFAULT_PART_SIZE",
+    "RunSummary",
+    "check_output",
+    "error_path_for",
+    "parts_path_for",
+    "run_corpus",
+]
 
 #: Documents per committed part: what a crash can cost, and what assembly holds in memory.
 DEFAULT_PART_SIZE = 1000
@@ -106,13 +123,14 @@ class RunSummary:
 
 
 def error_path_for(output: str | os.PathLike[str]) -> Path:
-    """The error file beside ``output``: ``corpus.parquet`` -> ``corpus.errors.jsonl``.
+    """The error file beside ``output``: ``corpus.parquet`` -> ``corpus.parquet.errors.jsonl``
+    (its own for each output: runs to ``c.jsonl`` and ``c.parquet`` never share one).
 
     >>> str(error_path_for("out/corpus.parquet"))
-    'out/corpus.errors.jsonl'
+    'out/corpus.parquet.errors.jsonl'
     """
     path = Path(output)
-    return path.with_name(f"{path.stem}.errors.jsonl")
+    return path.with_name(f"{path.name}.errors.jsonl")
 
 
 def parts_path_for(output: str | os.PathLike[str]) -> Path:
@@ -136,12 +154,20 @@ def run_corpus(
     pipeline: Pipeline | None = None,
     part_size: int = DEFAULT_PART_SIZE,
     limits: Limits | None = None,
+    overwrite: bool = True,
     on_document: Callable[[Processed], None] | None = None,
     on_commit: Callable[[int], None] | None = None,
     on_open: Callable[[str, IO[bytes]], None] | None = None,
     languages: LanguageFilter | Iterable[str] | None = None,
 ) -> RunSummary:
     """Parse every document in ``inputs`` into ``output``; see the module docstring.
+
+    ``overwrite=False`` refuses an existing output or error file
+    (:class:`~newscorpus.OutputExistsError`; the CLI's default, ``--overwrite`` lifts it). An
+    input named directly that is the output, its error file or in its parts folder is always
+    refused (:class:`~newscorpus.OutputError`), and so is a second run to the same output while
+    one is going on. A run that writes no record leaves no output file, only its error file;
+    a run that fails before it commits a part leaves nothing behind.
 
     ``languages`` (codes such as ``["de", "fr"]``, or a
     :class:`~newscorpus.corpus.LanguageFilter`) keeps only the articles in those languages;
@@ -173,49 +199,87 @@ def run_corpus(
     target = Path(output)
     chosen = format_for(target, format)
     require_writer(chosen)  # before the parts folder exists: a failed start leaves nothing
-    errors = error_path_for(target)
     folder = parts_path_for(target)
-    if not resume:
-        parts.clear(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    check_output(inputs, target, overwrite=overwrite or resume)
+    with parts.locked(folder, fresh=not resume):
+        return _run(
+            inputs,
+            target,
+            chosen,
+            folder,
+            jobs=jobs,
+            parse_format=parse_format,
+            pipeline=pipeline,
+            part_size=part_size,
+            limits=limits_or_default(limits),
+            languages=languages,
+            on_document=on_document,
+            on_commit=on_commit,
+            on_open=on_open,
+        )
+
+
+def _run(
+    inputs: Input | Iterable[Input],
+    target: Path,
+    chosen: WriterFormat,
+    folder: Path,
+    *,
+    jobs: int,
+    parse_format: str | None,
+    pipeline: Pipeline | None,
+    part_size: int,
+    limits: Limits,
+    languages: LanguageFilter | None,
+    on_document: Callable[[Processed], None] | None,
+    on_commit: Callable[[int], None] | None,
+    on_open: Callable[[str, IO[bytes]], None] | None,
+) -> RunSummary:
+    errors = error_path_for(target)
     parts.remove_temporaries(folder)
     markers = parts.committed(folder)
     skip = sum(marker.documents for marker in markers)
-    limits = limits_or_default(limits)
-    read = read_documents(inputs, limits=limits, on_open=on_open)
-    items = _without(read, {target.resolve(), errors.resolve(), summary_path_for(target).resolve()})
-    _skip_committed(items, skip, markers[-1].last_source if markers else None, folder)
-    outcomes = processed(
-        items,
-        jobs=jobs,
-        parse_format=parse_format,
-        pipeline=pipeline,
-        time_limit=limits.seconds_per_document,
-    )
-    if on_document is not None:
-        outcomes = _watched(outcomes, on_document)
-    # The output is written as the run goes (the parent has time while workers parse), under a
-    # temporary name in the parts folder, and renamed into place once everything is in.
     statistics = CorpusStatistics()
-    with open_writer(target, chosen, temporary_folder=folder) as writer:
-        for marker in markers:
-            for line in parts.records(folder, marker):
-                writer.write_encoded(line)
-                statistics.add_record(json.loads(line))
-        while True:
-            part = parts.PartWriter(folder, len(markers))
-            try:
-                for outcome in islice(outcomes, part_size):
-                    _take(outcome, part, writer, statistics, languages)
-            except BaseException:
-                part.abort()
-                raise
-            if not part.documents:
-                part.abort()
-                break
-            markers.append(part.commit())
-            if on_commit is not None:
-                on_commit(markers[-1].number)
+    try:
+        read = read_documents(inputs, limits=limits, on_open=on_open)
+        items = _without(read, {target, errors, summary_path_for(target)})
+        _skip_committed(items, skip, markers[-1].last_source if markers else None, folder)
+        outcomes = processed(
+            items,
+            jobs=jobs,
+            parse_format=parse_format,
+            pipeline=pipeline,
+            time_limit=limits.seconds_per_document,
+        )
+        if on_document is not None:
+            outcomes = _watched(outcomes, on_document)
+        # The output is written as the run goes (the parent has time while workers parse),
+        # under a temporary name in the parts folder, and renamed into place once all is in.
+        with open_writer(target, chosen, temporary_folder=folder) as writer:
+            for marker in markers:
+                for line in parts.records(folder, marker):
+                    writer.write_encoded(line)
+                    statistics.add_record(json.loads(line))
+            while True:
+                part = parts.PartWriter(folder, len(markers))
+                try:
+                    for outcome in islice(outcomes, part_size):
+                        _take(outcome, part, writer, statistics, languages)
+                except BaseException:
+                    part.abort()
+                    raise
+                if not part.documents:
+                    part.abort()
+                    break
+                markers.append(part.commit())
+                if on_commit is not None:
+                    on_commit(markers[-1].number)
+            if not any(marker.records for marker in markers):
+                writer.abort()  # no record: no empty output file (the error file says why)
+    except BaseException:
+        if not markers:  # nothing a --resume could go on from: leave nothing behind
+            parts.clear(folder)
+        raise
     parts.write_errors(folder, markers, errors)
     summary = RunSummary(
         read=sum(marker.documents for marker in markers),
@@ -252,6 +316,62 @@ def _take(
             statistics.add(facts)
 
 
+def check_output(
+    inputs: Input | Iterable[Input], output: str | os.PathLike[str], *, overwrite: bool
+) -> None:
+    """Refuse an output that would destroy an input or, unless ``overwrite``, a file.
+
+    Raises :class:`~newscorpus.OutputError` when an input named directly (a file, or a glob's
+    match) is the output, its error file or inside its parts folder, after resolving links;
+    :class:`~newscorpus.OutputExistsError` when the output or its error file exists and
+    ``overwrite`` is false. (A folder given as input may hold the output: files of the run's
+    own are never read back.)
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "d.jsonl").write_text('{"text": "A story."}\\n')
+    >>> check_output([folder / "d.jsonl"], folder / "d.jsonl", overwrite=True)
+    Traceback (most recent call last):
+    ...
+    newscorpus.errors.OutputError: ...d.jsonl: is also an input: writing it would destroy it
+    """
+    target = Path(output)
+    owned = {_real(target), _real(error_path_for(target)), _real(summary_path_for(target))}
+    folder = Path(_real(parts_path_for(target)))
+    for path in _named_files(inputs):
+        resolved = _real(path)
+        if resolved in owned or folder in Path(resolved).parents:
+            raise OutputError("is also an input: writing it would destroy it", source=path)
+    if overwrite:
+        return
+    for existing in (target, error_path_for(target)):
+        if os.path.lexists(existing):
+            raise OutputExistsError(
+                "exists; pass --overwrite (overwrite=True) to replace it", source=str(existing)
+            )
+
+
+def _real(path: str | os.PathLike[str]) -> str:
+    """The path with links resolved; a link loop resolves as far as it goes, never raises
+    (``Path.resolve`` raises on a loop)."""
+    return os.path.realpath(path)
+
+
+def _named_files(inputs: Input | Iterable[Input]) -> Iterator[str]:
+    """The files ``inputs`` name directly: paths that are not folders, and glob matches."""
+    items: Iterable[Input] = [inputs] if isinstance(inputs, str | os.PathLike) else inputs
+    for item in items:
+        path = os.fspath(item)
+        if os.path.isdir(path):
+            continue
+        if os.path.lexists(path) or not glob.has_magic(path):
+            yield path
+        else:
+            yield from (
+                match for match in glob.glob(path, recursive=True) if not os.path.isdir(match)
+            )
+
+
 def _skip_committed(
     items: Iterator[ReadItem], count: int, last_source: str | None, folder: Path
 ) -> None:
@@ -279,9 +399,10 @@ def _without(items: Iterator[ReadItem], outputs: set[Path]) -> Iterator[ReadItem
     """``items`` less those read from the run's own output, error or summary file (an output
     written inside an input folder must not be read back by the next run)."""
     seen: dict[str, bool] = {}
+    owned = {_real(path) for path in outputs}
     for item in items:
         path = item.origin.path
         if path not in seen:
-            seen = {path: Path(path).resolve() in outputs}  # one file's items are contiguous
+            seen = {path: _real(path) in owned}  # one file's items are contiguous
         if not seen[path]:
             yield item

@@ -18,7 +18,9 @@ once, share those pages instead of each loading its own, and see every parser th
 registered. Elsewhere (threads running, as in a notebook; macOS; Windows) they are spawned:
 each imports newscorpus afresh and finds parsers through the registry's entry points, so a
 parser defined in a notebook cell reaches them only with ``jobs=0``.
-Ctrl-C is left to the parent, which stops every worker on the way out.
+Ctrl-C is left to the parent, which stops every worker on the way out; a parent killed outright
+(SIGKILL, the OOM killer) takes its workers with it (``PR_SET_PDEATHSIG`` on Linux, and the EOF
+of its pipe everywhere), so no worker outlives its run.
 
 ``jobs=0`` parses in the calling process instead: no isolation and no time limit, for
 debugging (a breakpoint in a parser works).
@@ -27,7 +29,9 @@ debugging (a breakpoint in a parser works).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -121,20 +125,51 @@ def processed(
 
 
 def _worker_main(
-    connection: Connection, parse_format: str | None, pipeline: Pipeline | None, work: Work
+    connection: Connection,
+    *,
+    parent_end: Connection | None,
+    parent: int,
+    parse_format: str | None,
+    pipeline: Pipeline | None,
+    work: Work,
 ) -> None:
     from newscorpus.parsing import pipeline_or_default
 
+    _die_with_parent(parent)
+    if parent_end is not None:  # forked: our copy of the parent's end would hide its EOF
+        parent_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     warm_up()  # (at once when forked warm) so start-up never counts against a time limit
     chosen = pipeline_or_default(pipeline)  # built once per worker, not per document
-    connection.send(_READY)
-    while True:
-        batch: list[tuple[int, ReadDocument]] | None = connection.recv()
-        if batch is None:
-            return
-        for number, item in batch:
-            connection.send(_encode(number, work(item, parse_format, chosen)))
+    try:
+        connection.send(_READY)
+        while True:
+            batch: list[tuple[int, ReadDocument]] | None = connection.recv()
+            if batch is None:
+                return
+            for number, item in batch:
+                connection.send(_encode(number, work(item, parse_format, chosen)))
+    except (EOFError, OSError):  # the parent is gone (killed): so are we
+        return
+
+
+#: prctl(2) option: the signal a process gets when its parent dies (Linux).
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker die with the parent process, even when the parent is SIGKILLed (as
+    the OOM killer does) and cannot stop it: on Linux the kernel sends SIGKILL on the
+    parent's death (``PR_SET_PDEATHSIG``); everywhere a closed pipe (EOF) ends the worker
+    once it next waits for work. A parent that died before this ran is caught by its pid."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no libc prctl (musl builds)
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _start_method() -> str:
@@ -220,9 +255,17 @@ class _Pool:
         parent_end, child_end = context.Pipe()
         for stream in (sys.stdout, sys.stderr):  # a forked child must not repeat buffered output
             stream.flush()
+        forked = context.get_start_method() == "fork"
         process = context.Process(  # type: ignore[attr-defined]
             target=_worker_main,
-            args=(child_end, self.parse_format, self.pipeline, self.work),
+            args=(child_end,),
+            kwargs={
+                "parent_end": parent_end if forked else None,
+                "parent": os.getpid(),
+                "parse_format": self.parse_format,
+                "pipeline": self.pipeline,
+                "work": self.work,
+            },
             daemon=True,
             name="newscorpus-worker",
         )

@@ -6,18 +6,12 @@ encoding returned says so (``"utf-8 (replaced)"``), so a corpus can find such do
 
 from __future__ import annotations
 
-import codecs
 import re
+
+from newscorpus.formats.sniff import bom_encoding
 
 __all__ = ["decode"]
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 #: Detection reads at most this many bytes: enough for a confident guess on a page.
 _DETECTION_SAMPLE = 64 * 1024
 #: UTF-8 with at most this share of broken bytes is UTF-8 with a few bad bytes, not another
@@ -72,9 +66,10 @@ def decode(payload: bytes) -> tuple[str, str]:
     >>> decode("naïve".encode("cp1252"))[0]
     'naïve'
     """
-    for bom, encoding in _BOMS:
-        if payload.startswith(bom):
-            return payload[len(bom) :].decode(encoding, errors="replace"), encoding
+    marked = bom_encoding(payload)
+    if marked is not None:
+        encoding, length = marked
+        return payload[length:].decode(encoding, errors="replace"), encoding
     try:
         return payload.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

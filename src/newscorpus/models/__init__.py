@@ -3,6 +3,7 @@
 from newscorpus.models.article import (
     BLOCK_KINDS,
     Article,
+    ArticleWarning,
     Block,
     BlockKind,
     Comment,
@@ -21,6 +22,7 @@ __all__ = [
     "BLOCK_KINDS",
     "SCHEMA_VERSION",
     "Article",
+    "ArticleWarning",
     "Block",
     "BlockKind",
     "Comment",

@@ -12,6 +12,7 @@ from attrs import field, frozen, validators
 __all__ = [
     "BLOCK_KINDS",
     "Article",
+    "ArticleWarning",
     "Block",
     "BlockKind",
     "Comment",
@@ -258,6 +259,21 @@ class SyndicationGroup:
     agency: str | None = field(default=None, validator=_optional_text)
 
 
+@frozen
+class ArticleWarning:
+    """Something suspicious about a parsed article that is kept all the same (it is real
+    output), flagged so that a corpus can find it: a ``code`` for machines, a ``message`` for
+    people. Codes: ``empty-body`` (nothing was left in the body), ``attributes-dropped`` (an
+    element had more attributes than ``Limits.max_attributes``; the message says how many went).
+
+    >>> ArticleWarning("empty-body", "the body is empty after cleaning").code
+    'empty-body'
+    """
+
+    code: str = field(validator=_text)
+    message: str = field(validator=_text)
+
+
 @frozen(kw_only=True)
 class Article:
     """A parsed article: metadata, the body as ordered blocks, and the record of what was done.
@@ -274,6 +290,8 @@ class Article:
     ``duplicate_of``, ``syndication_group`` and ``story`` are set by corpus deduplication
     (:func:`newscorpus.dedup.dedup`): the id of the canonical record this one duplicates, the
     group of syndicated copies of one wire story, and the id of the story cluster.
+    ``warnings`` flag a suspicious result that is kept all the same (``empty-body``...; see
+    :class:`ArticleWarning`).
 
     ``pipeline`` is the fingerprint of the cleaning pipeline that made the article
     (:meth:`newscorpus.Pipeline.fingerprint`: its steps, their order and their settings), so a
@@ -321,6 +339,7 @@ class Article:
     story: str | None = field(default=None, validator=_optional_text)
     comments: tuple[Comment, ...] = field(default=(), validator=_tuple_of(Comment))
     pipeline: str | None = field(default=None, validator=_optional_text)
+    warnings: tuple[ArticleWarning, ...] = field(default=(), validator=_tuple_of(ArticleWarning))
 
     def to_dict(self) -> dict[str, Any]:
         """The versioned JSON record of this article (see :func:`newscorpus.to_dict`)."""

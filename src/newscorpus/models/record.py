@@ -29,14 +29,16 @@ Schema history (``schema`` field of every record):
   both empty lists for most blocks); adds ``comments`` (``{"blocks", "author", "published"}``
   each; empty unless comments were asked for); reason codes: adds ``"code"`` to every
   entry of ``removed`` and ``edits``, the stable machine name of its reason
-  (``"markup.mostly-links"``; docs/cleaning.md lists them); and adds ``pipeline``, the
-  fingerprint of the cleaning pipeline that made the article. A record of schema 1 to 3 reads
-  with them empty (an entry's code ``""``, ``pipeline`` null). The full record: ``id``,
+  (``"markup.mostly-links"``; docs/cleaning.md lists them); adds ``pipeline``, the
+  fingerprint of the cleaning pipeline that made the article; and adds ``warnings``
+  (``{"code", "message"}`` each: a suspicious result kept all the same, such as
+  ``empty-body``). A record of schema 1 to 3 reads with them empty (an entry's code ``""``,
+  ``pipeline`` null, no warnings). The full record: ``id``,
   ``source``, ``format``, ``url``, ``title``, ``site_name``, ``publisher``, ``agency``,
   ``authors``, ``published``, ``modified``, ``language``, ``canonical_url``, ``description``,
   ``section``, ``tags``, ``top_image``, ``text``, ``blocks``, ``media``, ``truncated``,
   ``paywall``, ``removed``, ``edits``, ``parser``, ``duplicate_of``, ``syndication_group``,
-  ``story``, ``comments``, ``pipeline``.
+  ``story``, ``comments``, ``pipeline``, ``warnings``.
 """
 
 from __future__ import annotations

@@ -1,9 +1,14 @@
 """Step ``normalize``: Unicode and whitespace normalisation of every block.
 
-Invisible characters change, visible ones never do: non-breaking and other Unicode spaces
-become plain spaces, zero-width characters and soft hyphens go, runs of spaces collapse, and
-the text is put in NFC form. Because no visible character changes, these are not recorded as
-edits (an edit records a repair a reader could see). A block left empty is dropped.
+Layout changes, text does not: non-breaking and other Unicode spaces become plain spaces, runs
+of spaces collapse, and the text is put in NFC form (canonically the same characters). Four
+invisible characters that only hint at layout go (the soft hyphen, the zero-width space, the
+word joiner and a byte-order mark inside the text), and control characters become spaces: each
+block so changed gets an :class:`~newscorpus.Edit` (``"invisible characters removed"``), so
+every change to kept text is on record. The format characters that carry meaning are kept:
+the zero-width non-joiner and joiner (Persian "می‌خواهم", emoji sequences such as 🏳️‍🌈),
+variation selectors, tag characters, the Mongolian vowel separator and bidirectional marks.
+A block left empty is dropped.
 """
 
 from __future__ import annotations
@@ -19,9 +24,13 @@ from newscorpus.models.article import table_text
 
 __all__ = ["Normalize", "normalize_text"]
 
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e]")
+#: Invisible characters that only hint at layout: soft hyphen, zero-width space, word joiner,
+#: byte-order mark (zero-width no-break space). Never ZWNJ/ZWJ (U+200C/D), U+180E, selectors.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _SPACES = re.compile(r"[^\S\n]+")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: The reason recorded with a block whose invisible or control characters were taken out.
+INVISIBLE_REASON = "invisible characters removed"
 
 
 def normalize_text(text: str) -> str:
@@ -29,17 +38,29 @@ def normalize_text(text: str) -> str:
 
     >>> normalize_text("the\\u00a0Nagorno\\u00adKarabakh\\u200b  region ")
     'the NagornoKarabakh region'
+    >>> normalize_text("می\\u200cخواهم") == "می\\u200cخواهم"  # the joiner is kept
+    True
     """
-    if text.isascii():  # the common case: only spaces and control characters to fix
-        if text.isprintable():  # no control characters, and no spaces but " "
-            if "  " not in text and text[:1] != " " and text[-1:] != " ":
-                return text  # already one space between words
-            return " ".join(text.split())
-        return " ".join(_CONTROL.sub(" ", text).split())
-    text = unicodedata.normalize("NFC", text)
-    if not text.isprintable():  # invisible and control characters are all unprintable
-        text = _INVISIBLE.sub("", text)
-        text = _CONTROL.sub(" ", text)
+    return _collapse(_repaired(_composed(text)))
+
+
+def _composed(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def _repaired(text: str) -> str:
+    """``text`` without layout-only invisible characters, control characters as spaces."""
+    if text.isprintable():  # no control or format character, and no space but " "
+        return text
+    return _CONTROL.sub(" ", _INVISIBLE.sub("", text))
+
+
+def _collapse(text: str) -> str:
+    """One space between words, none at the ends; line breaks kept."""
+    if text.isascii() and text.isprintable():
+        if "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return text  # already one space between words
+        return " ".join(text.split())
     if "\n" not in text:  # split() cuts at the runs of spaces that _SPACES replaces
         return " ".join(text.split())
     return _SPACES.sub(" ", text).strip()
@@ -61,10 +82,24 @@ class Normalize:
 
     def __call__(self, draft: Draft) -> None:
         for block in draft.iter_kept():
-            text = normalize_text(block.text) if not block.rows else _table_text(block)
-            if text:
-                block.retext(text)
-            else:
+            if block.rows:  # a table: each cell normalised apart
+                text = _table_text(block)
+                if text:
+                    block.retext(text)
+                else:
+                    draft.drop(
+                        block, "nothing left after removing invisible characters", "normalize.empty"
+                    )
+                continue
+            composed = _composed(block.text)
+            repaired = _repaired(composed)
+            text = _collapse(repaired)
+            if not text:
                 draft.drop(
                     block, "nothing left after removing invisible characters", "normalize.empty"
                 )
+            elif repaired != composed:  # a character went: on record (composing is not)
+                block.retext(composed)
+                draft.edit(block, text, INVISIBLE_REASON, "normalize.invisible")
+            else:  # spaces and canonical composition only
+                block.retext(text)

@@ -25,13 +25,15 @@ from attrs import frozen
 from newscorpus import tuning
 from newscorpus._version import __version__
 from newscorpus.draft import Draft, DraftBlock
+from newscorpus.errors import ParserFailedError
 from newscorpus.formats.base import RawDocument
+from newscorpus.formats.html.attributes import bound_attributes
 from newscorpus.formats.html.encoding import declared_charset, decode_page
 from newscorpus.formats.html.payloads import flight_html
 from newscorpus.formats.html.tree import parse_tree
 from newscorpus.formats.html.walk import blocks_of, is_hidden, largest_text
 from newscorpus.metadata.page import page_metadata
-from newscorpus.models.article import ParserInfo
+from newscorpus.models.article import ArticleWarning, ParserInfo
 
 __all__ = ["HtmlParser", "blocks_of", "declared_charset", "decode_page", "is_hidden", "parse_tree"]
 
@@ -91,10 +93,14 @@ class HtmlParser:
         """
         document.check_size()
         text, _ = page_text(document)
-        max_depth = document.effective_limits.max_nesting_depth
-        root = parse_tree(text, max_depth)
+        limits = document.effective_limits
+        text, dropped = bound_attributes(text, limits.max_attributes)
+        try:
+            root = parse_tree(text, limits.max_nesting_depth)
+        except ParserFailedError as error:
+            raise ParserFailedError(error.message, source=document.source) from None
         draft = Draft(
-            blocks=_blocks(root, text, max_depth) if root is not None else [],
+            blocks=_blocks(root, text, limits.max_nesting_depth) if root is not None else [],
             parser=ParserInfo(self.name, self.version),
             source=document.source,
             format="html",
@@ -102,6 +108,12 @@ class HtmlParser:
         )
         if root is not None:
             _page_metadata(draft, root)
+        if dropped:
+            message = (
+                f"{dropped} attributes dropped from elements with more than "
+                f"max_attributes ({limits.max_attributes})"
+            )
+            draft.warnings.append(ArticleWarning("attributes-dropped", message))
         return draft
 
 

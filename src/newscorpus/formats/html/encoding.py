@@ -22,6 +22,7 @@ import re
 
 from newscorpus import tuning
 from newscorpus.formats.decode import decode
+from newscorpus.formats.sniff import bom_encoding
 from newscorpus.metadata.language import detect_language, stopwords
 
 __all__ = ["declared_charset", "decode_page"]
@@ -33,11 +34,6 @@ _WORD = re.compile(r"\w+")
 #: stops at the next "<" or ">", so that stripping stays linear on any input).
 _RAW_TEXT = re.compile(rb"<(script|style)\b")
 _TAG = re.compile(rb"<[^<>]*>")
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 #: ``<meta charset=x>``, ``<meta http-equiv="Content-Type" content="text/html; charset=x">``,
 #: and an XML declaration's ``encoding="x"`` (XHTML).
 _DECLARATION = re.compile(
@@ -62,7 +58,41 @@ _BROWSER_CODECS = {
     "utf-16-le": "utf-8",
     "utf-16-be": "utf-8",
     "utf-32": "utf-8",
+    "utf-32-le": "utf-8",
+    "utf-32-be": "utf-8",
 }
+#: The Python codecs of the encodings a browser knows (WHATWG Encoding Standard), as
+#: :func:`codecs.lookup` names them. Any other label is ignored: Python also looks up codecs
+#: that are not text encodings ("hex", "base64", "zlib", "rot13", "idna", "punycode"), which a
+#: page must never make us decode with.
+_BROWSER_ENCODINGS = frozenset(
+    {
+        "utf-8",
+        "ascii",
+        "cp866",
+        "koi8-r",
+        "koi8-u",
+        "mac-roman",
+        "mac-cyrillic",
+        "cp874",
+        "tis-620",
+        "gbk",
+        "gb2312",
+        "gb18030",
+        "big5",
+        "big5hkscs",
+        "euc_jp",
+        "iso2022_jp",
+        "shift_jis",
+        "cp932",
+        "euc_kr",
+        "cp949",
+        *(f"iso8859-{number}" for number in range(1, 17) if number != 12),
+        *(f"cp{number}" for number in range(1250, 1259)),
+        *(f"utf-16{suffix}" for suffix in ("", "-le", "-be")),
+        *(f"utf-32{suffix}" for suffix in ("", "-le", "-be")),
+    }
+)
 
 
 def declared_charset(payload: bytes) -> str | None:
@@ -70,8 +100,8 @@ def declared_charset(payload: bytes) -> str | None:
 
     >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=latin1">')
     'cp1252'
-    >>> declared_charset(b"<meta charset='x-unknown'>") is None
-    True
+    >>> declared_charset(b"<meta charset='x-unknown'>"), declared_charset(b"<meta charset=hex>")
+    (None, None)
     """
     match = _DECLARATION.search(payload, 0, tuning.HTML_CHARSET_SCAN_BYTES)
     if match is None:
@@ -80,6 +110,8 @@ def declared_charset(payload: bytes) -> str | None:
     try:
         name = codecs.lookup(label.decode("ascii")).name
     except (LookupError, UnicodeDecodeError):
+        return None
+    if name not in _BROWSER_ENCODINGS:
         return None
     return _BROWSER_CODECS.get(name, name)
 
@@ -92,9 +124,10 @@ def decode_page(payload: bytes) -> tuple[str, str]:
     >>> decode_page('<meta charset="iso-8859-1"><p>déjà'.encode())[1]
     'utf-8'
     """
-    for bom, encoding in _BOMS:
-        if payload.startswith(bom):
-            return payload[len(bom) :].decode(encoding, errors="replace"), encoding
+    marked = bom_encoding(payload)
+    if marked is not None:
+        encoding, length = marked
+        return payload[length:].decode(encoding, errors="replace"), encoding
     declared = declared_charset(payload)
     if declared is None or declared == "utf-8":
         return _detect(payload)

@@ -27,6 +27,8 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
+from newscorpus.errors import ParserFailedError
+
 __all__ = ["parse_tree", "parse_tree_flattened", "serialize"]
 
 #: What libxml2 says when it stops at its nesting limit.
@@ -134,8 +136,13 @@ def parse_tree_flattened(text: str, max_depth: int | None = None) -> tuple[Any, 
     parser = _parser()
     try:
         root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError:
-        root = None
+    except etree.XMLSyntaxError as error:
+        # The HTML parser recovers from any markup; it raises only when libxml2 itself fails
+        # ("unknown error" when an allocation fails under a memory cap): never an empty page.
+        raise ParserFailedError(
+            f"the HTML parser (libxml2) failed on a page of {len(data)} bytes: {error}; "
+            "a memory limit (ulimit -v, a container's cap) is the usual cause"
+        ) from None
     too_deep = any(_TOO_DEEP in error.message.lower() for error in parser.error_log)
     if too_deep or (root is not None and max_depth is not None and _deeper_than(root, max_depth)):
         return etree.fromstring(data, _parser(_Flattening(max_depth))), True
