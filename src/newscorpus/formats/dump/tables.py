@@ -57,6 +57,10 @@ def find_tables(lines: Sequence[Line]) -> list[DumpTable]:
     tables: list[DumpTable] = []
     position = 0
     while position < len(lines):
+        text = lines[position].text
+        if "|" not in text and "  " not in text:  # most lines: neither kind of table starts here
+            position += 1
+            continue
         table = _pipe_table(lines, position)
         if table is None:
             table, run_end = _column_table(lines, position)
