@@ -67,15 +67,13 @@ class Paywall:
 
     def __call__(self, draft: Draft) -> None:
         kept = draft.kept()
-        notices = [
-            (index, block, patterns.contains("paywall", block.text))
-            for index, block in enumerate(kept)
-            if features(block.text, draft.language).size <= self.max_words
-            and (
-                patterns.contains("paywall", block.text)
-                or patterns.contains("paywall_prompt", block.text)
-            )
-        ]
+        notices: list[tuple[int, DraftBlock, bool]] = []
+        for index, block in enumerate(kept):
+            if features(block.text, draft.language).size > self.max_words:
+                continue
+            says_stop = patterns.contains("paywall", block.text)
+            if says_stop or patterns.contains("paywall_prompt", block.text):
+                notices.append((index, block, says_stop))
         if not notices:
             return
         prose = _prose_words(kept, draft)
