@@ -82,6 +82,28 @@ def test_a_truncated_gzip_document_is_an_error_not_a_partial_document(tmp_path: 
     assert isinstance(item, ReadFailure)
 
 
+@pytest.mark.parametrize("cut", [4, 30])
+def test_a_truncated_zstd_document_is_an_error_not_a_partial_document(
+    tmp_path: Path, cut: int
+) -> None:
+    # zstandard's own reader ends a cut frame silently: inside the header (4 bytes) and
+    # inside the data (30 bytes) must both fail, as a cut gzip does.
+    zstandard = pytest.importorskip("zstandard")
+    text = " ".join(str(number) for number in range(2_000)).encode()
+    data = zstandard.ZstdCompressor().compress(b"<p>" + text + b"</p>")
+    assert len(data) > cut
+    path = write(tmp_path / "page.html.zst", data[:cut])
+    [item] = list(read_documents(path))
+    assert isinstance(item, ReadFailure)
+    assert "zstd" in item.message
+
+
+def test_whole_zstd_frames_are_read_one_after_another(tmp_path: Path) -> None:
+    zstandard = pytest.importorskip("zstandard")
+    frames = b"".join(zstandard.ZstdCompressor().compress(part) for part in (b"one ", b"two"))
+    assert texts(list(read_documents(write(tmp_path / "page.txt.zst", frames)))) == ["one two"]
+
+
 @pytest.mark.parametrize("mode", ["w", "w:gz", "w:bz2", "w:xz"])
 def test_tar_members_are_read_in_place(tmp_path: Path, mode: str) -> None:
     suffix = {"w": ".tar", "w:gz": ".tar.gz", "w:bz2": ".tar.bz2", "w:xz": ".tar.xz"}[mode]

@@ -65,6 +65,9 @@ def test_the_summary_counts_the_written_records(inputs: Path, tmp_path: Path, jo
     edited = Counter(e.get("code") or e["step"] for record in records for e in record["edits"])
     assert statistics["edits_by_code"] == dict(edited)
     assert statistics["empty_bodies"] == sum(not record["text"] for record in records) >= 1
+    warned = Counter(w["code"] for record in records for w in record.get("warnings", []))
+    assert statistics["warnings_by_code"] == dict(warned)
+    assert statistics["warnings_by_code"].get("empty-body") == statistics["empty_bodies"]
     assert statistics["paywalled"] == sum(record["paywall"] is not None for record in records)
     assert statistics["paywalled"] >= 1
     assert statistics["truncated"] == sum(record["truncated"] for record in records)

@@ -316,8 +316,59 @@ def _decompressor(stream: IO[bytes], kind: str) -> IO[bytes]:
     if kind == "xz":
         return cast(IO[bytes], lzma.LZMAFile(stream))
     zstandard = require("zstandard", "Reading .zst files")
-    reader = zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True)
-    return cast(IO[bytes], io.BufferedReader(cast(io.RawIOBase, reader)))
+    tap = _HeadTap(stream)
+    reader = zstandard.ZstdDecompressor().stream_reader(tap, read_across_frames=True)
+    return cast(IO[bytes], io.BufferedReader(_WholeZstdFrame(reader, tap, zstandard)))
+
+
+#: The longest zstd frame header (magic number included).
+_ZSTD_HEADER_MAX = 18
+
+
+class _HeadTap:
+    """A read-only stream that keeps the first bytes read through it (a frame header)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.head = b""
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        if len(self.head) < _ZSTD_HEADER_MAX:
+            self.head += data[: _ZSTD_HEADER_MAX - len(self.head)]
+        return data
+
+
+class _WholeZstdFrame(io.RawIOBase):
+    """zstandard's stream reader ends a frame cut short as if it were whole (a truncated
+    download would become an empty or shortened document); this raises :class:`EOFError`, as
+    gzip, bz2 and xz do, when the data ends inside the frame header or before the size the
+    header declares."""
+
+    def __init__(self, reader: Any, tap: _HeadTap, zstandard: Any) -> None:
+        super().__init__()
+        self._reader = reader
+        self._tap = tap
+        self._zstandard = zstandard
+        self._size = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        count = int(self._reader.readinto(buffer))
+        self._size += count
+        if count == 0:
+            self._check_whole()
+        return count
+
+    def _check_whole(self) -> None:
+        try:
+            declared = self._zstandard.get_frame_parameters(self._tap.head).content_size
+        except self._zstandard.ZstdError:
+            raise EOFError("the zstd data ended inside its frame header") from None
+        if declared != self._zstandard.CONTENTSIZE_UNKNOWN and self._size < declared:
+            raise EOFError("the zstd data ended before the end of its frame")
 
 
 class _GzipMembers(io.RawIOBase):

@@ -87,7 +87,7 @@ class RunSummary:
     >>> _ = (folder / "a.txt").write_text("A short dump.\\n")
     >>> summary = run_corpus([folder / "a.txt", folder / "gone.txt"], folder / "c.jsonl", jobs=0)
     >>> summary.read == summary.written + summary.failed, summary.errors.name
-    (True, 'c.errors.jsonl')
+    (True, 'c.jsonl.errors.jsonl')
     """
 
     read: int
