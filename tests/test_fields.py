@@ -52,7 +52,7 @@ def test_the_arrow_schema_follows_the_field_table() -> None:
     assert extra == [f"{date}_{column}" for date in DATE_FIELDS for column in COLUMNS]
 
 
-COLUMNS = ("offset_minutes", "has_time")
+COLUMNS = ("offset_seconds", "has_time")
 
 
 def test_every_article_field_of_a_draft_is_handed_on() -> None:

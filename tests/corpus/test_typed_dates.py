@@ -53,8 +53,9 @@ def articles() -> list[Article]:
         lambda moment: st.one_of(
             st.just(moment),
             st.just(moment.date()),
-            st.integers(-14 * 60, 14 * 60).map(
-                lambda minutes: moment.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes)))
+            # Any offset Python allows, whole seconds included (some historical local times).
+            st.integers(-(24 * 3600 - 1), 24 * 3600 - 1).map(
+                lambda seconds: moment.replace(tzinfo=dt.timezone(dt.timedelta(seconds=seconds)))
             ),
         )
     )
@@ -78,8 +79,8 @@ def test_parquet_dates_are_utc_timestamps_with_offset_and_flag(tmp_path: Path) -
     assert table.schema.equals(arrow_schema())
     published = table.column("published").to_pylist()
     assert published[2] == dt.datetime(2023, 12, 10, 7, 30, tzinfo=dt.UTC)
-    assert table.column("published_offset_minutes").to_pylist() == [
-        None, None, 60, -300, 330, 0, None,
+    assert table.column("published_offset_seconds").to_pylist() == [
+        None, None, 3600, -18000, 19800, 0, None,
     ]  # fmt: skip
     assert table.column("published_has_time").to_pylist() == [
         False, True, True, True, True, True, None,
@@ -105,7 +106,7 @@ def test_json_lines_keep_iso_strings(tmp_path: Path) -> None:
             writer.write(article.to_dict())
     first = json.loads(path.read_text(encoding="utf-8").splitlines()[2])
     assert first["published"] == "2023-12-10T08:30:00+01:00"
-    assert "published_offset_minutes" not in first
+    assert "published_offset_seconds" not in first
 
 
 @pytest.mark.parametrize("suffix", [".parquet", ".jsonl"])
@@ -122,7 +123,7 @@ def test_pandas_reads_typed_dates_as_the_docs_say(tmp_path: Path, suffix: str) -
         direct = pd.read_parquet(path)
         assert str(direct["published"].dtype) == "datetime64[us, UTC]"
         local = direct["published"][2].tz_convert(
-            dt.timezone(dt.timedelta(minutes=int(direct["published_offset_minutes"][2])))
+            dt.timezone(dt.timedelta(seconds=int(direct["published_offset_seconds"][2])))
         )
         assert local.isoformat() == "2023-12-10T08:30:00+01:00"
     else:  # docs/record.md: a JSON Lines column of mixed ISO strings

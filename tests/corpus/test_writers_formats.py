@@ -138,7 +138,7 @@ def test_the_arrow_schema_types_nested_fields() -> None:
     assert pa.types.is_struct(schema.field("paywall").type)
     assert schema.field("paywall").nullable
     assert schema.field("published").type == pa.timestamp("us", tz="UTC")
-    assert schema.field("published_offset_minutes").type == pa.int16()
+    assert schema.field("published_offset_seconds").type == pa.int32()
     assert schema.field("published_has_time").type == pa.bool_()
     assert not schema.field("parser").nullable
 

@@ -5,7 +5,7 @@ field, in record order; nested fields are typed, not JSON strings (an attrs clas
 tuple a list, ``X | None`` a nullable column).
 
 Dates (``published``, ``modified``) are typed: a ``timestamp[us, tz=UTC]`` column, and beside it
-``<name>_offset_minutes`` (``int16``: the page's UTC offset, null when it gave none) and
+``<name>_offset_seconds`` (``int32``: the page's UTC offset in seconds, null when it gave none) and
 ``<name>_has_time`` (``bool``: false when the page gave only a day). The three together give
 back the record's ISO string exactly (:func:`split_date`, :func:`join_date`):
 
@@ -14,7 +14,7 @@ record (JSON)                 timestamp (UTC)              offset   has_time
 ============================  ===========================  =======  ========
 ``2023-12-10``                2023-12-10 00:00             null     false
 ``2023-12-10T08:30:00``       2023-12-10 08:30 (as if UTC) null     true
-``2023-12-10T08:30:00+01:00`` 2023-12-10 07:30             60       true
+``2023-12-10T08:30:00+01:00`` 2023-12-10 07:30             3600     true
 ============================  ===========================  =======  ========
 """
 
@@ -64,7 +64,7 @@ DATE_FIELDS: tuple[str, ...] = tuple(
     for field in article_shape().fields
     if isinstance(field.shape, Leaf) and field.shape.type is dt.date
 )
-_OFFSET = "{}_offset_minutes"
+_OFFSET = "{}_offset_seconds"
 _HAS_TIME = "{}_has_time"
 
 
@@ -86,10 +86,10 @@ def arrow_schema() -> Any:
     >>> schema = arrow_schema()
     >>> str(schema.field("media").type)
     'list<item: struct<caption: string not null, credit: string>>'
-    >>> str(schema.field("published").type), str(schema.field("published_offset_minutes").type)
-    ('timestamp[us, tz=UTC]', 'int16')
+    >>> str(schema.field("published").type), str(schema.field("published_offset_seconds").type)
+    ('timestamp[us, tz=UTC]', 'int32')
     >>> [name for name in schema.names if name not in RECORD_FIELDS][:2]
-    ['published_offset_minutes', 'published_has_time']
+    ['published_offset_seconds', 'published_has_time']
     """
     pa = require_pyarrow()
     columns = [pa.field("schema", pa.int32(), nullable=False)]
@@ -99,7 +99,7 @@ def arrow_schema() -> Any:
                 columns.append(pa.field(derived.name, _arrow_type(pa, derived.shape), False))
         if field.name in DATE_FIELDS:
             columns.append(pa.field(field.name, pa.timestamp("us", tz="UTC")))
-            columns.append(pa.field(_OFFSET.format(field.name), pa.int16()))
+            columns.append(pa.field(_OFFSET.format(field.name), pa.int32()))
             columns.append(pa.field(_HAS_TIME.format(field.name), pa.bool_()))
         else:
             columns.append(pa.field(field.name, _arrow_type(pa, field.shape), field.nullable))
@@ -118,11 +118,11 @@ def _arrow_type(pa: Any, shape: Shape) -> Any:
 
 def split_date(value: str | dt.date | None) -> tuple[dt.datetime | None, int | None, bool | None]:
     """A record's date (its ISO string, or the article's value) as Arrow stores it: the instant
-    in UTC, the page's UTC offset in minutes (``None`` when it gave none) and whether it gave a
+    in UTC, the page's UTC offset in seconds (``None`` when it gave none) and whether it gave a
     time of day. A date is midnight UTC; a time without an offset is taken as UTC.
 
     >>> split_date("2023-12-10T08:30:00+01:00")
-    (datetime.datetime(2023, 12, 10, 7, 30, tzinfo=datetime.timezone.utc), 60, True)
+    (datetime.datetime(2023, 12, 10, 7, 30, tzinfo=datetime.timezone.utc), 3600, True)
     >>> split_date("2023-12-10")
     (datetime.datetime(2023, 12, 10, 0, 0, tzinfo=datetime.timezone.utc), None, False)
     """
@@ -134,12 +134,12 @@ def split_date(value: str | dt.date | None) -> tuple[dt.datetime | None, int | N
     offset = parsed.utcoffset()
     if offset is None:
         return parsed.replace(tzinfo=dt.UTC), None, True
-    # Offsets are whole minutes in practice; a historical one with seconds keeps its minutes.
-    return parsed.astimezone(dt.UTC), int(offset.total_seconds() // 60), True
+    # Seconds, not minutes: a historical offset with seconds (and the record) must round-trip.
+    return parsed.astimezone(dt.UTC), int(offset.total_seconds()), True
 
 
 def join_date(
-    instant: dt.datetime | None, offset_minutes: int | None, has_time: bool | None
+    instant: dt.datetime | None, offset_seconds: int | None, has_time: bool | None
 ) -> str | None:
     """The record's ISO string from what :func:`split_date` gives (the inverse).
 
@@ -152,9 +152,9 @@ def join_date(
         instant = instant.replace(tzinfo=dt.UTC)
     if not has_time:
         return instant.date().isoformat()
-    if offset_minutes is None:
+    if offset_seconds is None:
         return instant.replace(tzinfo=None).isoformat()
-    zone = dt.timezone(dt.timedelta(minutes=offset_minutes))
+    zone = dt.timezone(dt.timedelta(seconds=offset_seconds))
     return instant.astimezone(zone).isoformat()
 
 
@@ -164,7 +164,7 @@ def arrow_row(record: Mapping[str, Any]) -> dict[str, Any]:
     :class:`~newscorpus.RecordError`.
 
     >>> row = arrow_row({"id": "a", "published": "2023-12-10", "modified": None})
-    >>> row["published_has_time"], row["modified_offset_minutes"]
+    >>> row["published_has_time"], row["modified_offset_seconds"]
     (False, None)
     """
     row = dict(record)
