@@ -8,6 +8,7 @@ closed after it; with ``--scheduler tcp://host:8786`` the run goes to that clust
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from typing import Any
@@ -85,8 +86,14 @@ def run(args: argparse.Namespace) -> int:
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            silence_logs=logging.CRITICAL,  # a failed task is reported once, in one line
         )
         client = distributed.Client(cluster)
+    # Workers in this process would log each failed task with its traceback; the run's
+    # RunFailedError names the failed partitions in one line instead.
+    quiet = logging.getLogger("distributed")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
     try:
         summary = run_on_dask(
             args.paths,
@@ -104,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
         client.close()
         if cluster is not None:
             cluster.close()
+        quiet.setLevel(level)
     resumed = f", {summary.resumed} partitions from the resumed run" if summary.resumed else ""
     errors = f"; errors in {summary.errors}" if summary.failed else ""
     print(

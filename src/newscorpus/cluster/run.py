@@ -15,10 +15,12 @@ the same as the interrupted run's) and the others are run again.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen, validators
@@ -38,7 +40,7 @@ from newscorpus.cluster.parts import (
 )
 from newscorpus.cluster.reading import read_pieces
 from newscorpus.cluster.requirements import require_dask
-from newscorpus.cluster.storage import join, url_filesystem
+from newscorpus.cluster.storage import is_url, join, url_filesystem
 from newscorpus.corpus.readers import Input
 from newscorpus.corpus.records import FieldMapping
 from newscorpus.corpus.schema import record_of_row, require_parquet
@@ -53,7 +55,11 @@ if TYPE_CHECKING:
 
 __all__ = ["ClusterSummary", "partition_bytes", "read_bag", "run_on_dask"]
 
-_OURS = ("part-", "_errors", "_partitions.json", "_summary.json", ".")
+MARKER_FILE = "_newscorpus.json"
+"""The marker a cluster run writes in its output folder, listing the files it writes: only a
+folder holding it is replaced, and only the files it lists are removed."""
+LOCK_FILE = "_newscorpus.lock"
+"""Locked (POSIX ``lockf``) while a run writes a local output folder."""
 
 
 @frozen
@@ -149,11 +155,46 @@ def run_on_dask(
     size = partition_bytes(partition_size)
     root = os.fspath(output)
     engine = _Engine(dask, client, scheduler)
-    _prepare(root, resume=resume)
+    _refuse_inputs_inside(inputs, root)
+    _check_folder(root)
+    with _locked(root):
+        return _run(
+            inputs,
+            root,
+            engine,
+            size,
+            resume=resume,
+            on_partition=on_partition,
+            parse_format=parse_format,
+            mapping=mapping,
+            limits=limits,
+            pipeline=pipeline,
+        )
+
+
+def _run(
+    inputs: Input | Iterable[Input],
+    root: str,
+    engine: _Engine,
+    size: int,
+    *,
+    resume: bool,
+    on_partition: Callable[[PartSummary], None] | None,
+    parse_format: str | None,
+    mapping: FieldMapping | None,
+    limits: Limits | None,
+    pipeline: Pipeline | None,
+) -> ClusterSummary:
+    previous = _prepare(root, resume=resume)
     partitions = plan_partitions(inputs, size, exclude=root, scan=engine.scan)
     plan = manifest(partitions, size)
     plan_path = join(root, PARTITIONS_FILE)
     filesystem, folder = url_filesystem(root)
+    written = {PARTITIONS_FILE, SUMMARY_FILE, LOCK_FILE, MARKER_FILE}
+    written.update(part_name(p.number) for p in partitions)
+    written.update(error_name(p.number) for p in partitions)
+    write_json(join(root, MARKER_FILE), _marker(sorted(written | previous)))
+    filesystem.makedirs(f"{folder}/{ERRORS_FOLDER}", exist_ok=True)
     done: list[int] = []
     if resume and filesystem.exists(f"{folder}/{PARTITIONS_FILE}"):
         with filesystem.open(f"{folder}/{PARTITIONS_FILE}", "rb") as stream:
@@ -304,27 +345,108 @@ def _default_client() -> Any:
         return None
 
 
-def _prepare(root: str, *, resume: bool) -> None:
-    """Make ``root`` an empty cluster corpus folder (or keep it, to resume); refuse a folder
-    holding anything that is not part of a cluster corpus."""
+def _marker(files: list[str]) -> dict[str, Any]:
+    return {"written_by": "newscorpus cluster", "files": files}
+
+
+def _listed(filesystem: Any, folder: str) -> set[str] | None:
+    """The files the marker of ``folder`` lists (``None``: no readable marker)."""
+    try:
+        with filesystem.open(f"{folder}/{MARKER_FILE}", "rb") as stream:
+            data = json.load(stream)
+        files = data["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(files, list):
+        return None
+    return {name for name in files if isinstance(name, str) and _plain(name)}
+
+
+def _plain(name: str) -> bool:
+    """A name a marker may list: relative, without ``..`` (a forged marker removes nothing else)."""
+    parts = name.split("/")
+    return bool(name) and not name.startswith("/") and ".." not in parts and "" not in parts
+
+
+def _check_folder(root: str) -> None:
+    """Refuse ``root`` when it is a file, or a non-empty folder without a cluster run's marker
+    (checked again under the lock, by :func:`_prepare`)."""
     filesystem, folder = url_filesystem(root)
-    if filesystem.exists(folder):
-        if not filesystem.isdir(folder):
-            raise OutputError(f"{root} is a file; a cluster corpus is written to a folder")
-        names = [
-            entry.rstrip("/").rsplit("/", 1)[-1] for entry in filesystem.ls(folder, detail=False)
-        ]
-        foreign = sorted(name for name in names if not name.startswith(_OURS))
-        if foreign:
-            raise OutputError(
-                f"{root} holds files that are not part of a cluster corpus ({foreign[0]}...); "
-                "choose an empty or new folder"
+    if not filesystem.exists(folder):
+        return
+    if not filesystem.isdir(folder):
+        raise OutputError(f"{root} is a file; a cluster corpus is written to a folder")
+    names = {entry.rstrip("/").rsplit("/", 1)[-1] for entry in filesystem.ls(folder, detail=False)}
+    if names - {LOCK_FILE} and _listed(filesystem, folder) is None:
+        raise OutputError(
+            f"{root} is not empty and holds files that are not part of a cluster corpus "
+            f"(no {MARKER_FILE} marker of a cluster run); choose an empty or new folder"
+        )
+
+
+def _prepare(root: str, *, resume: bool) -> set[str]:
+    """Check that ``root`` is new, empty, or a folder a cluster run marked as its own; unless
+    resuming, remove the files its marker lists (and nothing else). Returns the names the old
+    marker listed that stay (when resuming), for the new marker."""
+    filesystem, folder = url_filesystem(root)
+    if not filesystem.exists(folder):
+        filesystem.makedirs(folder, exist_ok=True)
+        return set()
+    _check_folder(root)
+    listed = _listed(filesystem, folder)
+    if listed is None:  # empty, or only the lock
+        return set()
+    if resume:
+        return listed
+    for name in sorted(listed - {LOCK_FILE, MARKER_FILE}):
+        path = f"{folder}/{name}"
+        if filesystem.isfile(path):
+            filesystem.rm(path)
+    errors = f"{folder}/{ERRORS_FOLDER}"
+    if filesystem.isdir(errors) and not filesystem.ls(errors, detail=False):
+        filesystem.rmdir(errors)
+    return set()
+
+
+def _refuse_inputs_inside(inputs: Input | Iterable[Input], root: str) -> None:
+    """Refuse an input that is the output folder or inside it (after resolving links): the
+    run would replace it."""
+    items: Iterable[Input] = [inputs] if isinstance(inputs, str | os.PathLike) else inputs
+    for item in items:
+        text = os.fspath(item)
+        if is_url(root) or is_url(text):
+            inside = (
+                is_url(root)
+                and is_url(text)
+                and (text.rstrip("/") + "/").startswith(root.rstrip("/") + "/")
             )
-        if not resume:
-            for name in names:
-                filesystem.rm(f"{folder}/{name}", recursive=True)
-    filesystem.makedirs(folder, exist_ok=True)
-    filesystem.makedirs(f"{folder}/{ERRORS_FOLDER}", exist_ok=True)
+        else:
+            folder = os.path.realpath(root)
+            path = os.path.realpath(text)
+            inside = path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+        if inside:
+            raise OutputError("is inside the output folder: the run would replace it", source=text)
+
+
+@contextlib.contextmanager
+def _locked(root: str) -> Iterator[None]:
+    """Hold a POSIX lock on ``root``'s lock file while the run writes it (a local folder; an
+    object store has no locks): a second run to the same output is refused, not cleared."""
+    if is_url(root) or sys.platform == "win32":
+        yield
+        return
+    import fcntl
+
+    os.makedirs(root, exist_ok=True)
+    descriptor = os.open(os.path.join(root, LOCK_FILE), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise OutputError("another run is writing this output", source=root) from None
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def _counted(root: str, number: int) -> tuple[int, int]:
