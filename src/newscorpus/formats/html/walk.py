@@ -228,8 +228,11 @@ def is_hidden(element: Any) -> bool:
     return bool(names) and is_hidden_class(names)
 
 
-def _opened(element: Any, tag: str, parent: _Open) -> _Open:
-    """The state an element's content inherits from ``parent`` and its own tag and names."""
+def _opened(element: Any, tag: str, parent: _Open, number: int) -> _Open:
+    """The state an element's content inherits from ``parent`` and its own tag and names;
+    ``number`` is the element's place in the walk, which tells one ``<a>`` from the next (not
+    ``id(element)``: lxml frees an element's proxy once walked past, and the next proxy may get
+    its id, which joined two neighbouring links into one, differently from parse to parse)."""
     names = element.get("class")
     ident = element.get("id")
     hints = parent.hints
@@ -252,7 +255,7 @@ def _opened(element: Any, tag: str, parent: _Open) -> _Open:
     if tag == "a":
         href = element.get("href")
         if href:
-            anchor = (id(element), href)
+            anchor = (number, href)
     block = tag in BLOCK_TAGS
     row = parent.row
     kind: BlockKind = parent.owner.kind
@@ -303,7 +306,7 @@ def blocks_of(
     # element it does not know opens the head. Then the head is walked, its metadata skipped.
     skip_head = root.find("body") is not None
     walker = etree.iterwalk(root, events=("start", "end"))
-    for event, element in walker:
+    for number, (event, element) in enumerate(walker):
         if event == "start":
             parent = stack[-1]
             tag = element.tag
@@ -319,7 +322,7 @@ def blocks_of(
                     builder.breaks += 1
                 stack.append(_SKIPPED)
                 continue
-            opened = _opened(element, tag, parent)
+            opened = _opened(element, tag, parent, number)
             if tag == "table":
                 table = data_table(element, is_hidden)
                 if table is not None:
