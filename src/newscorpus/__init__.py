@@ -50,6 +50,7 @@ from newscorpus.errors import (
     SchemaError,
     SettingError,
     SourceNotFoundError,
+    TimeLimitExceeded,
     UnknownFormatError,
     WriterClosedError,
 )
@@ -132,6 +133,7 @@ __all__ = [
     "Step",
     "SyndicationGroup",
     "TableRow",
+    "TimeLimitExceeded",
     "UnknownFormatError",
     "WriterClosedError",
     "__version__",

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from attrs import evolve
 
+from newscorpus._deadline import call_with_time_limit
 from newscorpus.cleaning import Pipeline
 from newscorpus.corpus.readers import open_document
 from newscorpus.errors import InputError, SourceNotFoundError
 from newscorpus.formats import RawDocument
-from newscorpus.limits import Limits
+from newscorpus.limits import Limits, limits_or_default
 from newscorpus.models.article import Article
 from newscorpus.parsing import parse_document, with_comments
 
@@ -39,7 +40,11 @@ def parse(
     the default cleaning pipeline (see :func:`~newscorpus.default_pipeline`); the corpus
     runners take the same argument and give the same records. ``limits`` are
     the safety limits (``None``: :data:`~newscorpus.DEFAULT_LIMITS`): a document past one raises
-    :class:`~newscorpus.LimitError` (a file is never read past ``max_document_bytes``).
+    :class:`~newscorpus.LimitError` (a file is never read past ``max_document_bytes``), and a
+    parse longer than ``seconds_per_document`` (60 s) raises
+    :class:`~newscorpus.TimeLimitExceeded` (``Limits(seconds_per_document=None)``: no limit; in
+    a thread other than the main one, the parse runs in a daemon thread that is abandoned,
+    still busy, past the limit: see :mod:`newscorpus._deadline`).
     ``comments=True`` keeps the page's reader comments in ``Article.comments``, apart from the
     body (see :func:`~newscorpus.parsing.with_comments`); by default they are only removed.
 
@@ -63,7 +68,11 @@ def parse(
     """
     if comments:
         pipeline = with_comments(pipeline)
-    return parse_document(_read(source, format=format, url=url, limits=limits), pipeline)
+    document = _read(source, format=format, url=url, limits=limits)
+    seconds = limits_or_default(limits).seconds_per_document
+    return call_with_time_limit(
+        lambda: parse_document(document, pipeline), seconds, document.source or "<document>"
+    )
 
 
 def _read(

@@ -9,6 +9,7 @@ the standard library would expect a builtin (``FileNotFoundError``, ``ValueError
     ├── InputError                  the input cannot be read
     │   ├── SourceNotFoundError         a path that does not exist       (FileNotFoundError)
     │   ├── LimitError                  the input is past a safety limit (see newscorpus.Limits)
+    │   │   └── TimeLimitExceeded           parsing took longer than seconds_per_document
     │   └── NotTextError                the bytes are not text: an image, a PDF... (ValueError)
     ├── FormatError                 the format is unknown or does not fit the input
     │   ├── UnknownFormatError          no parser is registered under that name
@@ -59,6 +60,7 @@ __all__ = [
     "SchemaError",
     "SettingError",
     "SourceNotFoundError",
+    "TimeLimitExceeded",
     "UnknownFormatError",
     "WriterClosedError",
 ]
@@ -147,6 +149,29 @@ def _number(value: float) -> str:
 
 def _limit_error(limit: str, value: float, maximum: float, source: str | None) -> LimitError:
     return LimitError(limit, value, maximum, source=source)
+
+
+class TimeLimitExceeded(LimitError):  # noqa: N818 (the name of the runner's error entries)
+    """Parsing one document took longer than :attr:`~newscorpus.Limits.seconds_per_document`.
+
+    :func:`newscorpus.parse` raises it; a corpus run (local or cluster) writes an error entry
+    of this name and goes on. ``maximum`` is the limit in seconds.
+
+    >>> print(TimeLimitExceeded(60.0, source="slow.html"))
+    slow.html: parsing took longer than the limit of 60 s
+    """
+
+    def __init__(self, seconds: float, *, source: str | None = None) -> None:
+        super().__init__("seconds_per_document", seconds, seconds, source=source)
+        self.message = f"parsing took longer than the limit of {seconds:g} s"
+        self.args = (f"{source}: {self.message}" if source else self.message,)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_time_limit_exceeded, (self.maximum, self.source))
+
+
+def _time_limit_exceeded(seconds: float, source: str | None) -> TimeLimitExceeded:
+    return TimeLimitExceeded(seconds, source=source)
 
 
 class NotTextError(InputError, ValueError):

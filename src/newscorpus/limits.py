@@ -82,8 +82,9 @@ class Limits:
       more than :data:`newscorpus.tuning.LIMITS_RATIO_FLOOR_BYTES` came out (text and HTML
       compress 3 to 20 times; a gzip bomb about 1,000 times).
     * ``max_archive_members`` (1,000,000): the most members read from one zip or tar archive.
-    * ``seconds_per_document`` (60.0): the time one document may take to parse in a corpus run;
-      a slower document becomes an error record and the run goes on (enforced by the runner).
+    * ``seconds_per_document`` (60.0): the time one document may take to parse. A slower
+      document raises :class:`~newscorpus.TimeLimitExceeded` from :func:`newscorpus.parse`, and
+      becomes an error entry in a corpus run (local or cluster), which goes on.
     * ``max_name_bytes`` (65,536): the longest archive member name, and the largest tar
       extended header (pax, GNU long name), checked before :mod:`tarfile` reads or parses it
       (its pax parser is quadratic: CVE-2024-6232).

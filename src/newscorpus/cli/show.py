@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 
 import newscorpus
+from newscorpus._deadline import call_with_time_limit
 from newscorpus.cli.parse import add_parser_option, check_parser_option
 from newscorpus.cli.render import article_view, emit
 from newscorpus.corpus.readers import STDIN, open_document
 from newscorpus.errors import NewsCorpusError
+from newscorpus.limits import DEFAULT_LIMITS
 from newscorpus.models.article import Article
 from newscorpus.parsing import parse_document
 
@@ -66,4 +68,5 @@ def _parse(path: str, parser_name: str | None, url: str | None) -> Article:
         from attrs import evolve
 
         document = evolve(document, format=parser_name or document.format, url=url)
-    return parse_document(document)
+    seconds = DEFAULT_LIMITS.seconds_per_document
+    return call_with_time_limit(lambda: parse_document(document), seconds, STDIN)

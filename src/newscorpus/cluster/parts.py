@@ -27,14 +27,17 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
+from newscorpus._deadline import call_with_time_limit
 from newscorpus.cluster.inputs import Partition
 from newscorpus.cluster.reading import read_pieces
 from newscorpus.cluster.storage import Sink, join
-from newscorpus.corpus.outcomes import Outcome, outcome_of
+from newscorpus.corpus.origin import ReadItem
+from newscorpus.corpus.outcomes import Outcome, error_outcome, outcome_of
 from newscorpus.corpus.records import FieldMapping
 from newscorpus.corpus.statistics import CorpusStatistics
 from newscorpus.corpus.writers import ParquetRows, encode_line
-from newscorpus.limits import Limits
+from newscorpus.errors import TimeLimitExceeded
+from newscorpus.limits import Limits, limits_or_default
 
 if TYPE_CHECKING:
     from newscorpus.cleaning import Pipeline
@@ -86,6 +89,18 @@ class PartSummary:
     statistics: CorpusStatistics = field(factory=CorpusStatistics, eq=False)
 
 
+def _timed_outcome(
+    item: ReadItem, parse_format: str | None, pipeline: Pipeline, seconds: float | None
+) -> Outcome:
+    """:func:`~newscorpus.corpus.outcome_of` within the per-document time limit ``seconds``."""
+    try:
+        return call_with_time_limit(
+            lambda: outcome_of(item, parse_format, pipeline), seconds, item.source
+        )
+    except TimeLimitExceeded as error:
+        return error_outcome(item.origin, "TimeLimitExceeded", error.message, internal=False)
+
+
 def write_partition(
     partition: Partition,
     root: str,
@@ -100,7 +115,10 @@ def write_partition(
     ``parse_format``, ``mapping``, ``limits`` and ``pipeline`` are those of the local runner
     (``pipeline`` travels to the worker pickled: its steps must be importable). Memory holds
     one Parquet row group of records at most; every document becomes one record
-    or one error entry, exactly as in the local runner (:func:`~newscorpus.corpus.outcome_of`).
+    or one error entry, exactly as in the local runner (:func:`~newscorpus.corpus.outcome_of`);
+    a document that takes longer than ``limits.seconds_per_document`` becomes a
+    ``TimeLimitExceeded`` entry, as there (on a worker thread the parse is abandoned, still
+    running, to finish in the background: see :mod:`newscorpus._deadline`).
 
     >>> import pathlib, tempfile
     >>> from newscorpus.cluster import FilePiece
@@ -116,6 +134,7 @@ def write_partition(
 
     started = time.perf_counter()
     chosen = pipeline_or_default(pipeline)
+    seconds = limits_or_default(limits).seconds_per_document
     items = read_pieces(partition.pieces, mapping, limits)
     records = _RecordFile(join(root, part_name(partition.number)))
     errors: _ErrorFile | None = None
@@ -123,7 +142,7 @@ def write_partition(
     statistics = CorpusStatistics()
     try:
         for item in items:
-            outcome: Outcome = outcome_of(item, parse_format, chosen)
+            outcome = _timed_outcome(item, parse_format, chosen, seconds)
             read += 1
             if "record" in outcome:
                 records.write(outcome["record"])
