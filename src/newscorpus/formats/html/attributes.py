@@ -39,18 +39,26 @@ def bound_attributes(text: str, maximum: int | None) -> tuple[str, int]:
     """
     if maximum is None or len(text) < 2 * maximum:
         return text, 0
-    dropped = 0
-
-    def cut(match: re.Match[str]) -> str:
-        nonlocal dropped
-        attributes = _ATTRIBUTE.findall(match.group(2))
-        if len(attributes) <= maximum:
-            return match.group(0)
-        dropped += len(attributes) - maximum
-        return f"<{match.group(1)} {' '.join(attributes[:maximum])}"
-
+    # Long tags are common (an SVG path, JSON in a data attribute); tags past the bound are
+    # not: find the long ones with the quick scan, count their attributes, and rewrite the
+    # page only when one has too many.
     start, whole = _long_tag(2 * maximum)
-    if start.search(text) is None:  # the common case: no tag that long
+    pieces: list[str] = []
+    position = dropped = 0
+    for found in start.finditer(text):
+        tag = whole.match(text, found.start())
+        if tag is None:  # pragma: no cover - start matched, so whole does
+            continue
+        attributes = _ATTRIBUTE.findall(tag.group(2))
+        if len(attributes) <= maximum:
+            continue
+        dropped += len(attributes) - maximum
+        pieces += [
+            text[position : tag.start()],
+            f"<{tag.group(1)} {' '.join(attributes[:maximum])}",
+        ]
+        position = tag.end()
+    if not dropped:
         return text, 0
-    bounded = whole.sub(cut, text)
-    return bounded, dropped
+    pieces.append(text[position:])
+    return "".join(pieces), dropped
