@@ -150,14 +150,23 @@ def main_text(
     the interruption costs, after a gap of a few blocks, is the rest of the article.
     """
     scores: list[float] = []
-    after_prose = False  # whether the last block outside an <aside> is a kept paragraph
+    outside: DraftBlock | None = None  # the last block outside an <aside>
     for block in blocks:
+        # Whether that block is a kept paragraph matters only to a removed block in an aside:
+        # asked there alone, as it costs a features() call.
+        after_prose = (
+            block.container == "aside"
+            and block.removal is not None
+            and outside is not None
+            and outside.removal is None
+            and is_prose(features(outside.text, language), floor)
+        )
         if _is_wall(block, language, after_prose=after_prose):
             scores.append(_WALL)
         else:
             scores.append(block_score(block, language, floor))
         if block.container != "aside":
-            after_prose = block.removal is None and is_prose(features(block.text, language), floor)
+            outside = block
     for position in _cut_by_paywall(blocks, language, floor):
         scores[position] = features(blocks[position].text, language).size
     run = best_run(scores)
