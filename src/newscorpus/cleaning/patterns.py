@@ -38,6 +38,7 @@ __all__ = [
     "SENTENCE_INSIDE",
     "Role",
     "contains",
+    "contains_any",
     "leading",
     "leading_phrase",
     "matches_whole",
@@ -263,20 +264,38 @@ def contains(role: Role, text: str) -> bool:
     >>> contains("paywall", "You have 45% of this article left to read.")
     True
     """
+    return contains_any((role,), text)
+
+
+def contains_any(roles: tuple[Role, ...], text: str) -> bool:
+    """Whether a phrase of any of ``roles`` occurs anywhere in ``text`` as whole words: one
+    search for them all (a step that asks about several roles of which most lines have none).
+
+    >>> contains_any(("paywall", "paywall_prompt"), "Become a subscriber today")
+    True
+    """
     if text.isascii():
-        lowered = _searching_lowered(role)
+        lowered = _searching_lowered(roles)
         if lowered is not None:
             return lowered.search(text.lower())
-    return bool(_searching(role).search(text))
+    return bool(_searching(roles).search(text))
+
+
+def _phrases_of(roles: tuple[Role, ...]) -> tuple[str, ...]:
+    """The phrases of every one of ``roles``, longest first."""
+    if len(roles) == 1:
+        return phrases(roles[0])
+    found = {phrase for role in roles for phrase in phrases(role)}
+    return tuple(sorted(found, key=len, reverse=True))
 
 
 @cache
-def _searching(role: Role) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_trie_alternation(phrases(role))})(?!\w)", re.IGNORECASE)
+def _searching(roles: tuple[Role, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_trie_alternation(_phrases_of(roles))})(?!\w)", re.IGNORECASE)
 
 
 @cache
-def _searching_lowered(role: Role) -> _AtWordStart | None:
+def _searching_lowered(roles: tuple[Role, ...]) -> _AtWordStart | None:
     """What :func:`_searching` finds in ASCII text, as a case-sensitive search of the
     lower-cased text: the same words at the same places, found several times faster (the
     engine tells case-sensitive alternatives apart by their first character at once; see
@@ -287,7 +306,7 @@ def _searching_lowered(role: Role) -> _AtWordStart | None:
     is left out.
     """
     spellings: set[str] = set()
-    for phrase in phrases(role):
+    for phrase in _phrases_of(roles):
         spelling: list[str] = []
         for char in phrase:
             equivalent = _ascii_equivalent(char)

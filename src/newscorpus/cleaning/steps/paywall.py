@@ -30,6 +30,8 @@ __all__ = ["Paywall", "remaining_fraction"]
 
 #: Containers whose content is site chrome, not the article.
 _CHROME_CONTAINERS = frozenset({"nav", "header", "footer", "aside"})
+#: A notice says the text stops ("paywall") or asks the reader to subscribe ("paywall_prompt").
+_NOTICE_ROLES: tuple[patterns.Role, ...] = ("paywall", "paywall_prompt")
 NOTICE_REASON = "paywall notice"
 PROMPT_REASON = "subscription prompt (the article does not stop here)"
 
@@ -71,9 +73,9 @@ class Paywall:
         for index, block in enumerate(kept):
             if features(block.text, draft.language).size > self.max_words:
                 continue
-            says_stop = patterns.contains("paywall", block.text)
-            if says_stop or patterns.contains("paywall_prompt", block.text):
-                notices.append((index, block, says_stop))
+            if not patterns.contains_any(_NOTICE_ROLES, block.text):  # most blocks: one search
+                continue
+            notices.append((index, block, patterns.contains("paywall", block.text)))
         if not notices:
             return
         prose = _prose_words(kept, draft)
