@@ -6,6 +6,8 @@ import textwrap
 
 import pytest
 
+import newscorpus
+from newscorpus.formats import DumpParser, RawDocument
 from newscorpus.formats.dump.markup import (
     has_markdown,
     is_rule,
@@ -245,3 +247,42 @@ def test_aligned_columns_are_a_table_only_when_every_column_lines_up(
 
     blocks = DumpParser().parse(RawDocument(dump)).blocks
     assert any(block.kind == "table" for block in blocks) is table
+
+
+LYNX_DUMP = """                          City council approves budget
+
+   The [1]city council approved the budget on Monday after a long debate
+   about the [2]new bridge, which will cost more than planned this year.
+
+   The mayor said the vote was a [3]turning point for the town, and [7]this
+   stays: the list below does not hold a seventh link.
+
+References
+
+   1. https://example.org/council
+   2. https://example.org/bridge
+   3. https://example.org/mayor
+"""
+
+
+def test_lynx_footnotes_become_links_over_the_word_after_their_mark() -> None:
+    article = newscorpus.parse(LYNX_DUMP, format="dump")
+    first, second = article.blocks
+    assert first.text.startswith("The city council approved")
+    assert [(first.text[link.start : link.end], link.href) for link in first.links] == [
+        ("city", "https://example.org/council"),
+        ("new", "https://example.org/bridge"),
+    ]
+    assert [(second.text[link.start : link.end], link.href) for link in second.links] == [
+        ("turning", "https://example.org/mayor")
+    ]
+    assert "[7]this" in second.text  # a number the list does not hold is text
+    assert {edit.code for edit in article.edits} == {"dump.footnotes"}
+    assert all("[" in edit.before and "[" not in edit.after for edit in article.edits)
+
+
+def test_square_brackets_without_a_references_list_stay_text() -> None:
+    text = LYNX_DUMP.replace("References", "Further reading")
+    blocks = DumpParser().parse(RawDocument(text)).blocks
+    assert any("[1]city" in block.text for block in blocks)
+    assert not any(block.links for block in blocks)

@@ -36,9 +36,11 @@ from newscorpus.formats.base import RawDocument
 from newscorpus.formats.dump.layout import Layout, read_layout, wrap_width
 from newscorpus.formats.dump.lines import Line, split_lines
 from newscorpus.formats.dump.markup import (
+    footnote_targets,
     has_links,
     link_definitions,
     strip_markdown,
+    take_footnotes,
     take_links,
 )
 from newscorpus.formats.dump.rejoin import lines_to_blocks
@@ -57,6 +59,7 @@ __all__ = [
 
 #: Why a Markdown image's target (or a reference with no definition) left the text.
 _LINK_EDIT = "Markdown image or undefined link: the target taken off, the text kept"
+_FOOTNOTE_EDIT = "link numbers taken off: each link is kept with its target from the list"
 
 
 @frozen
@@ -107,7 +110,29 @@ class DumpParser:
                     else:
                         block.text = text  # only link targets left it: they are its links
                     block.links = tuple(Link(*span) for span in spans)
+        text = document.text
+        footnotes = (
+            footnote_targets([line.text for line in lines])
+            if "References" in text or "Visible links" in text
+            else {}
+        )
+        if footnotes:  # a renderer's numbered links with their list (lynx -dump)
+            _take_footnotes(draft, footnotes)
         return draft
+
+
+def _take_footnotes(draft: Draft, targets: dict[str, str]) -> None:
+    """Turn the link numbers marked in the blocks into links; taking a number off (its
+    digits leave the text) is recorded as an edit. The list itself stays a block of its own,
+    for the cleaning steps to judge."""
+    for block in draft.blocks:
+        if block.kind == "table" or "[" not in block.text:
+            continue
+        text, spans = take_footnotes(block.text, targets)
+        if spans or text != block.text:
+            draft.edit(block, text, _FOOTNOTE_EDIT, "dump.footnotes")
+            links = block.links + tuple(Link(*span) for span in spans)
+            block.links = tuple(sorted(links, key=lambda link: link.start))
 
 
 def _is_used_definition(text: str, document: str) -> bool:

@@ -27,6 +27,7 @@ from newscorpus.models.article import BlockKind
 
 __all__ = [
     "Marked",
+    "footnote_targets",
     "has_links",
     "has_mark",
     "has_markdown",
@@ -35,6 +36,7 @@ __all__ = [
     "mark_of",
     "strip_links",
     "strip_markdown",
+    "take_footnotes",
     "take_links",
 ]
 
@@ -293,3 +295,61 @@ def strip_links(text: str) -> str:
     'A report on a car cars.'
     """
     return take_links(text)[0]
+
+
+#: The heading lynx prints above its list of link targets (``lynx -dump``), and each entry.
+_FOOTNOTES_HEADINGS = frozenset({"References", "Visible links", "Visible links:"})
+_FOOTNOTE = re.compile(r"\s*(\d{1,5})\.\s+(\S*[:/]\S*)\s*")
+#: A link's number where lynx marks its start: ``the [2]new bridge``.
+_FOOTNOTE_MARK = re.compile(r"\[(\d{1,5})\]")
+#: The word after a mark, which the link's span covers (lynx marks where a link starts, not
+#: where it ends), without the punctuation after it.
+_MARKED_WORD = re.compile(r"[^\s\[\]]*[^\s\[\].,;:!?)»”\"']")
+
+
+def footnote_targets(lines: list[str]) -> dict[str, str]:
+    """The link targets a renderer listed under a "References" heading (``lynx -dump``):
+    number to URL; empty when the text has no such list.
+
+    >>> footnote_targets(["Text [1]here.", "", "References", "", "   1. https://x.org/a"])
+    {'1': 'https://x.org/a'}
+    """
+    found: dict[str, str] = {}
+    for position in range(len(lines) - 1, -1, -1):
+        if lines[position].strip() in _FOOTNOTES_HEADINGS:
+            for line in lines[position + 1 :]:
+                entry = _FOOTNOTE.fullmatch(line)
+                if entry:
+                    found[entry.group(1)] = entry.group(2)
+                elif line.strip():
+                    break
+            if found:
+                return found
+    return found
+
+
+def take_footnotes(text: str, targets: dict[str, str]) -> tuple[str, list[tuple[int, int, str]]]:
+    """``text`` without the link numbers a renderer marked in it (``[2]`` where ``targets``
+    has 2), and the links' spans over the new text: each covers the word after its mark.
+
+    >>> take_footnotes("About the [2]new bridge, [9]here.", {"2": "https://x.org/b"})
+    ('About the new bridge, [9]here.', [(10, 13, 'https://x.org/b')])
+    """
+    pieces: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    length = position = 0
+    for mark in _FOOTNOTE_MARK.finditer(text):
+        href = targets.get(mark.group(1))
+        if href is None:
+            continue
+        before = text[position : mark.start()]
+        pieces.append(before)
+        length += len(before)
+        position = mark.end()
+        word = _MARKED_WORD.match(text, position)
+        if word and word.end() > position:
+            spans.append((length, length + word.end() - position, href))
+    if not pieces:
+        return text, []
+    pieces.append(text[position:])
+    return "".join(pieces), spans
