@@ -299,12 +299,12 @@ def strip_links(text: str) -> str:
 
 #: The heading lynx prints above its list of link targets (``lynx -dump``), and each entry.
 _FOOTNOTES_HEADINGS = frozenset({"References", "Visible links", "Visible links:"})
-_FOOTNOTE = re.compile(r"\s*(\d{1,5})\.\s+(\S*[:/]\S*)\s*")
 #: A link's number where lynx marks its start: ``the [2]new bridge``.
 _FOOTNOTE_MARK = re.compile(r"\[(\d{1,5})\]")
 #: The word after a mark, which the link's span covers (lynx marks where a link starts, not
-#: where it ends), without the punctuation after it.
-_MARKED_WORD = re.compile(r"[^\s\[\]]*[^\s\[\].,;:!?)»”\"']")
+#: where it ends), less the punctuation after it (:data:`_AFTER_WORD`).
+_MARKED_WORD = re.compile(r"[^\s\[\]]+")
+_AFTER_WORD = ".,;:!?)»”\"'"
 
 
 def footnote_targets(lines: list[str]) -> dict[str, str]:
@@ -318,14 +318,23 @@ def footnote_targets(lines: list[str]) -> dict[str, str]:
     for position in range(len(lines) - 1, -1, -1):
         if lines[position].strip() in _FOOTNOTES_HEADINGS:
             for line in lines[position + 1 :]:
-                entry = _FOOTNOTE.fullmatch(line)
+                entry = _footnote(line)
                 if entry:
-                    found[entry.group(1)] = entry.group(2)
+                    found[entry[0]] = entry[1]
                 elif line.strip():
                     break
             if found:
                 return found
     return found
+
+
+def _footnote(line: str) -> tuple[str, str] | None:
+    """A list entry, ``   2. https://example.org/b``: its number and target (a URL or path)."""
+    number, dot, target = line.strip().partition(". ")
+    target = target.strip()
+    if not (dot and number.isdigit() and len(number) <= 5 and target) or " " in target:
+        return None
+    return (number, target) if ":" in target or "/" in target else None
 
 
 def take_footnotes(text: str, targets: dict[str, str]) -> tuple[str, list[tuple[int, int, str]]]:
@@ -347,8 +356,9 @@ def take_footnotes(text: str, targets: dict[str, str]) -> tuple[str, list[tuple[
         length += len(before)
         position = mark.end()
         word = _MARKED_WORD.match(text, position)
-        if word and word.end() > position:
-            spans.append((length, length + word.end() - position, href))
+        size = len(word.group().rstrip(_AFTER_WORD)) if word else 0
+        if size:
+            spans.append((length, length + size, href))
     if not pieces:
         return text, []
     pieces.append(text[position:])
