@@ -143,6 +143,12 @@ SCORE_TABLE_FACTOR = SCORE_WEAK_PROSE_FACTOR
 REPEAT_LOOKAHEAD = 3
 #: ... if it has at least this many words (menu items are prefixes of each other by chance).
 REPEAT_PREFIX_MIN_WORDS = 4
+#: A paragraph of prose printed again within this many blocks of its last copy, by the same
+#: markup, is the article's own repetition (a refrain, a passage quoted twice) and stays: the
+#: Readability set's pages repeat paragraphs 1 to 5 blocks apart, a scrapinghub interview its
+#: question 7 to 12; teasers and pre-paywall copies (fundus, scrapinghub) are 12 or more
+#: away. Flat on the three dev sets from 12 to 16; 24 keeps a repeated call to action.
+REPEAT_REFRAIN_MAX_GAP = 12
 
 # --- chrome (cleaning/steps/chrome.py) ---------------------------------------------------------
 

@@ -211,3 +211,14 @@ def test_a_byline_whose_name_links_to_the_author_page_still_gives_the_author() -
         f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
     )
     assert newscorpus.parse(page, format="html").authors == ("Jane Doe",)
+
+
+def test_a_paragraph_the_page_prints_twice_is_kept_twice_and_a_highlights_copy_goes() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<div class='highlights'><b>Highlights</b><div>{THIRD}</div></div>"
+        f"<div class='article-body'><p>{FIRST}</p><h2>The vote</h2><p>{FIRST}</p>"
+        f"<p>{SECOND}</p><p>{THIRD}</p></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, "The vote", FIRST, SECOND, THIRD]
