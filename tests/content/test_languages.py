@@ -87,16 +87,19 @@ def test_a_cluster_run_filters_languages_and_counts_them_when_resumed(
     from newscorpus.errors import ResumeError
 
     output = tmp_path / "corpus"
-    options = {"scheduler": "sync", "partition_size": 1}
-    first = run_on_dask(inputs, output, languages=["de", "fr"], **options)
+    first = run_on_dask(inputs, output, languages=["de", "fr"], scheduler="sync", partition_size=1)
     assert (first.read, first.written, first.failed, first.filtered) == (3, 2, 0, 1)
     table = pyarrow_parquet.read_table(output, columns=["language"])
     assert sorted(table.column("language").to_pylist()) == ["de", "fr"]
     assert json.loads((output / "_summary.json").read_text())["filtered"] == 1
-    again = run_on_dask(inputs, output, languages=["fr", "de"], resume=True, **options)
+    again = run_on_dask(
+        inputs, output, languages=["fr", "de"], resume=True, scheduler="sync", partition_size=1
+    )
     assert (again.resumed, again.read, again.written, again.filtered) == (3, 3, 2, 1)
     with pytest.raises(ResumeError):
-        run_on_dask(inputs, output, languages=["en"], resume=True, **options)
+        run_on_dask(
+            inputs, output, languages=["en"], resume=True, scheduler="sync", partition_size=1
+        )
 
 
 def test_the_cluster_command_takes_the_language_filter() -> None:
