@@ -273,3 +273,16 @@ def test_a_paragraph_the_page_prints_twice_is_kept_twice_and_a_highlights_copy_g
     )
     article = newscorpus.parse(page, format="html")
     assert article.text.split("\n\n") == [FIRST, "The vote", FIRST, SECOND, THIRD]
+
+
+def test_a_one_sentence_subtitle_under_the_headline_is_kept() -> None:
+    subtitle = "Work starts in the spring."
+    page = (
+        "<html><body><main><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{subtitle}</p><p>{FIRST}</p><p>{SECOND}</p></article></main></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [subtitle, FIRST, SECOND]
+    # a short line elsewhere above the body (here under a byline, not the headline) is not
+    byline = page.replace("</h1>", "</h1><div>Jane Doe</div>")
+    assert newscorpus.parse(byline, format="html").text.split("\n\n") == [FIRST, SECOND]
