@@ -262,3 +262,29 @@ def test_a_name_in_a_teaser_menu_is_not_the_byline() -> None:
         f"<p>{THIRD}</p></article>"
     )
     assert newscorpus.parse(_page("", body), format="html").authors == ()
+
+
+BODY = f"<h1>Council votes for a new bridge</h1><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+
+
+def test_an_aside_or_nav_around_the_only_prose_of_the_page_does_not_delete_it() -> None:
+    for wrapper in ("aside", "nav", "footer"):
+        page = _page("", f"<div><a href='/'>Home</a></div><{wrapper}>{BODY}</{wrapper}>")
+        assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_an_aside_beside_the_article_still_goes() -> None:
+    aside = "<aside><p>Our newsletter brings you the best stories of the week, every Friday.</p>"
+    page = _page("", f"<article>{BODY}</article>{aside}</aside>")
+    assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_a_share_or_sidebar_class_on_the_wrapper_of_the_article_is_not_obeyed() -> None:
+    for names in ("share-wrapper", "sidebar-layout", "nav-container"):
+        page = _page("", f"<nav><a href='/'>Home</a></nav><div class='{names}'>{BODY}</div>")
+        assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_an_unclosed_link_does_not_make_the_article_mostly_links() -> None:
+    page = _page("", f"<main><h1>Council votes</h1><p><a href='/x'>Read</p>{BODY}</main>")
+    assert newscorpus.parse(page, format="html").text.split("\n\n")[-3:] == [FIRST, SECOND, THIRD]
