@@ -264,6 +264,86 @@ def test_a_name_in_a_teaser_menu_is_not_the_byline() -> None:
     assert newscorpus.parse(_page("", body), format="html").authors == ()
 
 
+BODY = f"<h1>Council votes for a new bridge</h1><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+
+
+def test_an_aside_or_nav_around_the_only_prose_of_the_page_does_not_delete_it() -> None:
+    for wrapper in ("aside", "nav", "footer"):
+        page = _page("", f"<div><a href='/'>Home</a></div><{wrapper}>{BODY}</{wrapper}>")
+        assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_an_aside_beside_the_article_still_goes() -> None:
+    aside = "<aside><p>Our newsletter brings you the best stories of the week, every Friday.</p>"
+    page = _page("", f"<article>{BODY}</article>{aside}</aside>")
+    assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_a_share_or_sidebar_class_on_the_wrapper_of_the_article_is_not_obeyed() -> None:
+    for names in ("share-wrapper", "sidebar-layout", "nav-container"):
+        page = _page("", f"<nav><a href='/'>Home</a></nav><div class='{names}'>{BODY}</div>")
+        assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_an_unclosed_link_does_not_make_the_article_mostly_links() -> None:
+    page = _page("", f"<main><h1>Council votes</h1><p><a href='/x'>Read</p>{BODY}</main>")
+    assert newscorpus.parse(page, format="html").text.split("\n\n")[-3:] == [FIRST, SECOND, THIRD]
+
+
+def test_a_kicker_goes_where_the_page_also_declares_the_plain_headline() -> None:
+    head = (
+        "<meta property='og:title' content='Olympische Spiele: Council votes for a new bridge'>"
+        "<meta name='twitter:title' content='Council votes for a new bridge'>"
+    )
+    assert newscorpus.parse(_page(head, ARTICLE), format="html").title == (
+        "Council votes for a new bridge"
+    )
+    alone = "<meta property='og:title' content='Olympische Spiele: Council votes for a new bridge'>"
+    assert newscorpus.parse(_page(alone, ARTICLE), format="html").title == (
+        "Olympische Spiele: Council votes for a new bridge"
+    )
+
+
+def test_the_site_name_and_a_date_after_the_headline_go() -> None:
+    head = (
+        "<meta property='og:site_name' content='DW'>"
+        "<title>Council votes for a new bridge | DW | 19.01.2020</title>"
+    )
+    assert newscorpus.parse(_page(head, ARTICLE), format="html").title == (
+        "Council votes for a new bridge"
+    )
+
+
+def _published(head: str, body: str, url: str | None = None) -> str | None:
+    article = newscorpus.parse(_page(head, body), format="html", url=url)
+    return article.published.isoformat() if article.published is not None else None
+
+
+def test_a_blog_date_in_visible_text_markup_or_url_is_read() -> None:
+    post = f"<p>{FIRST}</p><p>{SECOND}</p>"
+    posted = (
+        f"<article><h1>My trip</h1><p class='meta'>Posted on 6. August 2009</p>{post}</article>"
+    )
+    assert _published("", posted) == "2009-08-06"
+    dotted = f"<article><h1>My trip to the coast</h1><p>19.01.2020</p>{post}</article>"
+    assert _published("", dotted) == "2020-01-19"
+    canonical = "<link rel='canonical' href='https://blog.example.org/2009/08/06/my-trip/'>"
+    assert _published(canonical, f"<article><h1>My trip</h1>{post}</article>") == "2009-08-06"
+
+
+def test_the_published_date_wins_over_the_modified_one_shown_beside_it() -> None:
+    times = (
+        "<time class='entry-date published' datetime='2009-08-06T10:00:00+00:00'>6 Aug</time>"
+        "<time class='updated' datetime='2010-01-01T10:00:00+00:00'>1 Jan</time>"
+    )
+    body = f"<article><h1>My trip</h1>{times}<p>{FIRST}</p><p>{SECOND}</p></article>"
+    assert _published("", body) == "2009-08-06T10:00:00+00:00"
+    both = "<p>Published 5 May 2021, updated 7 May 2021</p>"
+    assert _published("", f"<article><h1>My trip</h1>{both}<p>{FIRST}</p></article>") == (
+        "2021-05-05"
+    )
+
+
 def test_a_paragraph_the_page_prints_twice_is_kept_twice_and_a_highlights_copy_goes() -> None:
     page = (
         "<html><body><article><h1>Council votes for a new bridge</h1>"
