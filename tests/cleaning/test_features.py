@@ -14,6 +14,7 @@ from newscorpus.cleaning.features import features
         "“The bridge opens in the spring.”[3]",
         "Die Brücke wird im Frühjahr eröffnet. (bsc)",
         "Die Brücke wird im Frühjahr eröffnet. (jk/dpa)",
+        "新桥将于明年春天开通。（编译/张三）",
     ],
 )
 def test_a_sentence_ends_with_its_mark_a_footnote_or_an_editor_s_sign_off(text: str) -> None:
