@@ -342,3 +342,27 @@ def test_the_published_date_wins_over_the_modified_one_shown_beside_it() -> None
     assert _published("", f"<article><h1>My trip</h1>{both}<p>{FIRST}</p></article>") == (
         "2021-05-05"
     )
+
+
+def test_a_paragraph_the_page_prints_twice_is_kept_twice_and_a_highlights_copy_goes() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<div class='highlights'><b>Highlights</b><div>{THIRD}</div></div>"
+        f"<div class='article-body'><p>{FIRST}</p><h2>The vote</h2><p>{FIRST}</p>"
+        f"<p>{SECOND}</p><p>{THIRD}</p></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, "The vote", FIRST, SECOND, THIRD]
+
+
+def test_a_one_sentence_subtitle_under_the_headline_is_kept() -> None:
+    subtitle = "Work starts in the spring."
+    page = (
+        "<html><body><main><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{subtitle}</p><p>{FIRST}</p><p>{SECOND}</p></article></main></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [subtitle, FIRST, SECOND]
+    # a short line elsewhere above the body (here under a byline, not the headline) is not
+    byline = page.replace("</h1>", "</h1><div>Jane Doe</div>")
+    assert newscorpus.parse(byline, format="html").text.split("\n\n") == [FIRST, SECOND]

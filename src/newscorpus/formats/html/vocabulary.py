@@ -244,6 +244,7 @@ HINT_TOKENS: dict[str, str] = {
     "gdpr": "cookie",
     "modal": "popup",
     "popup": "popup",
+    "lightbox": "popup",
     # tag lists
     "tags": "tags",
     "tagcloud": "tags",
