@@ -260,6 +260,13 @@ ASIDE_MAX_BLOCKS = 12
 ASIDE_MIN_CONTINUATION = 30.0
 #: ... and more than this many times what the interruption costs.
 ASIDE_WORTH_FACTOR = 1.0
+#: An ``<h1>`` with a date at most this many blocks below it, inside the run, is the header of
+#: another article appended to the page (headline, standfirst, picture, bylines, then the
+#: date: 6 blocks on the fundus page that showed it) ...
+NEXT_ARTICLE_DATE_BLOCKS = 8
+#: ... and ends the run when the run holds at least this many words of prose above it (so a
+#: headline inside the run's first blocks, above its own article's date, never does).
+NEXT_ARTICLE_MIN_WORDS = 50.0
 #: A line that is only a relative time ("8 hours ago") is a wall like a dateline; such a stamp
 #: is short, and longer lines are sentences that start with one.
 RELATIVE_TIME_MAX_CHARS = 32
