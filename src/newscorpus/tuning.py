@@ -267,6 +267,9 @@ NEXT_ARTICLE_DATE_BLOCKS = 8
 #: ... and ends the run when the run holds at least this many words of prose above it (so a
 #: headline inside the run's first blocks, above its own article's date, never does).
 NEXT_ARTICLE_MIN_WORDS = 50.0
+#: A reading-time label ("Tempo de leitura: 2 minutos") is short; the longest in the three dev
+#: sets and the dumps runs to 26 characters.
+READING_TIME_MAX_CHARS = 40
 #: A line that is only a relative time ("8 hours ago") is a wall like a dateline; such a stamp
 #: is short, and longer lines are sentences that start with one.
 RELATIVE_TIME_MAX_CHARS = 32
