@@ -363,6 +363,11 @@ HIDDEN_ARTICLE_MIN_CHARS = 500
 #: short Reuters article in the fundus set; the wrappers this exemption is for, a page inside a
 #: "content-sidebar-wrap" or an ASP.NET form, do not talk about cookies).
 MARKUP_COOKIE_MIN_MENTIONS = 2
+#: A placeholder of embedded content that asks for consent ("An dieser Stelle findest du einen
+#: externen Inhalt von YouTube ... Ich bin damit einverstanden") is a short box: the longest on
+#: the fundus pages runs to 70 words; a longer run of blocks marked "embed" (a live ticker, an
+#: embedded post) is content.
+MARKUP_CONSENT_BOX_MAX_WORDS = 120
 #: How far into a page its declared charset is looked for (the head, in practice: the dev
 #: pages declare it within the first 3 KiB; a browser prescans 1 KiB and then keeps looking).
 HTML_CHARSET_SCAN_BYTES = 64 * 1024

@@ -252,3 +252,17 @@ def test_a_second_article_appended_below_the_first_is_left_out() -> None:
     )
     article = newscorpus.parse(page, format="html")
     assert article.text.split("\n\n") == [FIRST, SECOND, THIRD, *MORE]
+
+
+def test_the_consent_box_in_place_of_an_embedded_video_is_left_out() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<div class='article-body'><p>{FIRST}</p>"
+        "<div class='video-embed'><div class='info-box'><h3>Recommended content</h3>"
+        "<p>Here you will find external content from a video platform that goes with the "
+        "article. Personal data may be sent to the platform.</p>"
+        "<label>Allow video content</label></div></div>"
+        f"<p>{SECOND}</p><p>{THIRD}</p></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]

@@ -62,6 +62,7 @@ Role = Literal[
     "paywall",
     "paywall_prompt",
     "credit",
+    "consent",
 ]
 
 #: Punctuation and symbols that may surround a chrome phrase without changing what it is.
