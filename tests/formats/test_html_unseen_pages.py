@@ -266,3 +266,80 @@ def test_the_consent_box_in_place_of_an_embedded_video_is_left_out() -> None:
     )
     article = newscorpus.parse(page, format="html")
     assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+ARTICLE = f"<article><h1>Council votes for a new bridge</h1><p>{FIRST}</p><p>{SECOND}</p></article>"
+
+
+def test_a_name_with_an_initial_is_a_name() -> None:
+    page = _page("<meta name='author' content='Miguel A. Herguedas'>", ARTICLE)
+    assert newscorpus.parse(page, format="html").authors == ("Miguel A. Herguedas",)
+
+
+def test_a_declared_person_in_lower_case_or_by_a_pen_name_is_an_author() -> None:
+    person = '{"@type": "BlogPosting", "author": {"@type": "Person", "name": "grumpy"}}'
+    pages = {
+        "jane doe": _page("<meta name='author' content='jane doe'>", ARTICLE),
+        "grumpy": _page(f"<script type='application/ld+json'>{person}</script>", ARTICLE),
+        "skywalker": _page("", f"<a rel='author' href='/author/skywalker'>skywalker</a>{ARTICLE}"),
+    }
+    for name, page in pages.items():
+        assert newscorpus.parse(page, format="html").authors == (name,)
+
+
+def test_a_declared_desk_account_or_site_word_is_not_an_author() -> None:
+    site = "<meta property='og:site_name' content='Daily Bugle'>"
+    for value in ("admin", "mm-redaktion", "bugle"):
+        page = _page(f"{site}<meta name='author' content='{value}'>", ARTICLE)
+        assert newscorpus.parse(page, format="html").authors == ()
+
+
+def test_a_bare_name_the_markup_calls_the_byline_is_the_author() -> None:
+    body = (
+        "<article><h1>Council votes for a new bridge</h1>"
+        "<div class='byline'><a href='/writer/jane-doe'>Jane Doe</a></div>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article>"
+    )
+    article = newscorpus.parse(_page("", body), format="html")
+    assert article.authors == ("Jane Doe",)
+    assert "Jane Doe" not in article.text
+
+
+def test_a_name_in_a_teaser_menu_is_not_the_byline() -> None:
+    body = (
+        "<nav><a href='/other'>Another story about the ferry</a>"
+        "<span class='author'>John Roe</span></nav>"
+        f"<article><h1>Council votes for a new bridge</h1><p>{FIRST}</p><p>{SECOND}</p>"
+        f"<p>{THIRD}</p></article>"
+    )
+    assert newscorpus.parse(_page("", body), format="html").authors == ()
+
+
+BODY = f"<h1>Council votes for a new bridge</h1><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+
+
+def test_an_aside_or_nav_around_the_only_prose_of_the_page_does_not_delete_it() -> None:
+    for wrapper in ("aside", "nav", "footer"):
+        page = _page("", f"<div><a href='/'>Home</a></div><{wrapper}>{BODY}</{wrapper}>")
+        assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_an_aside_beside_the_article_still_goes() -> None:
+    aside = "<aside><p>Our newsletter brings you the best stories of the week, every Friday.</p>"
+    page = _page("", f"<article>{BODY}</article>{aside}</aside>")
+    assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_a_share_or_sidebar_class_on_the_wrapper_of_the_article_is_not_obeyed() -> None:
+    for names in ("share-wrapper", "sidebar-layout", "nav-container"):
+        page = _page("", f"<nav><a href='/'>Home</a></nav><div class='{names}'>{BODY}</div>")
+        assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_an_unclosed_link_does_not_make_the_article_mostly_links() -> None:
+    page = _page("", f"<main><h1>Council votes</h1><p><a href='/x'>Read</p>{BODY}</main>")
+    assert newscorpus.parse(page, format="html").text.split("\n\n")[-3:] == [FIRST, SECOND, THIRD]

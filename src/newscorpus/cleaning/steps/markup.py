@@ -93,6 +93,10 @@ class Markup:
         if not kept:
             return  # no markup evidence (a dump)
         wrappers = _wrappers(kept, draft, self.page_wide, containers=True)
+        if not _prose_outside(kept, draft, self.containers):
+            # A <nav>, <footer> or <aside> around all the page's prose wraps the article
+            # (its only text): the mark would delete the body on its own.
+            wrappers |= _wrappers(kept, draft, self.page_wide, containers=True, semantic=True)
         for block in kept:
             container = block.container
             if container in self.containers and container not in wrappers:
@@ -173,8 +177,22 @@ def _to_media(draft: Draft, block: DraftBlock) -> None:
     draft.drop(block, "picture caption (marked by the page)", "markup.caption")
 
 
+def _prose_outside(blocks: list[DraftBlock], draft: Draft, containers: frozenset[str]) -> bool:
+    """Whether a block of prose stands outside the boilerplate ``containers``."""
+    return any(
+        block.container not in containers
+        and is_prose(features(block.text, draft.language), draft.stopword_floor)
+        for block in blocks
+    )
+
+
 def _wrappers(
-    blocks: list[DraftBlock], draft: Draft, page_wide: float, *, containers: bool
+    blocks: list[DraftBlock],
+    draft: Draft,
+    page_wide: float,
+    *,
+    containers: bool,
+    semantic: bool = False,
 ) -> frozenset[str]:
     """The ``<form>`` container (with ``containers``) or the class hints (without) of an
     element that wraps most of the prose of ``blocks``: the page's wrapper (an ASP.NET form,
@@ -184,13 +202,20 @@ def _wrappers(
     the mark; twenty teasers marked "promo" between the article's paragraphs are twenty short
     runs, and stay evidence. ``<nav>``, ``<footer>`` and ``<aside>`` are trusted whatever they
     hold: a page whose prose is in its sidebar has a list or a table for its article (a
-    calendar, a recipe). Hints are weighed after those containers are gone, among what is left.
+    calendar, a recipe), unless no prose is outside them at all: with ``semantic``, those
+    containers are weighed as the form is. Hints are weighed after those containers are gone,
+    among what is left.
     """
     best: dict[str, float] = {}
     runs: dict[str, float] = {}
     total = 0.0
     for block in blocks:
-        marks = ({"form"} if block.container == "form" else set()) if containers else block.hints
+        if not containers:
+            marks = block.hints
+        elif block.container == "form" or (semantic and block.container in BOILERPLATE_CONTAINERS):
+            marks = frozenset({block.container})
+        else:
+            marks = frozenset()
         for mark in list(runs):
             if mark not in marks:
                 del runs[mark]

@@ -26,6 +26,7 @@ from newscorpus.metadata.page._items import AUTHOR_LINK, DOCUMENT, JSON_LD, Item
 from newscorpus.metadata.page._jsonld import type_name
 from newscorpus.metadata.page._keys import (
     AUTHOR_LABELS,
+    DECLARED_PEOPLE,
     META_AUTHORS,
     META_CANONICAL,
     META_DESCRIPTION,
@@ -281,12 +282,19 @@ class Reconciler:
         self, site_name: str | None, publisher: str | None
     ) -> tuple[tuple[str, ...], str | None]:
         not_people = {fold(name) for name in (site_name, publisher) if name}
+        # A one-word "name" that is a word of the site's name is the site ("VnExpress" on
+        # vnexpress.net, published by "Báo VnExpress"), not a pen name.
+        not_people.update(
+            word for name in (site_name, publisher) if name for word in re.split(r"\W+", fold(name))
+        )
         authors: list[str] = []
         known: set[str] = set()
         agency: str | None = None
         source = None
         for item in self._author_items(authors):
-            found, credited = people_in(item.value, self.ld, site_name)
+            found, credited = people_in(
+                item.value, self.ld, site_name, declared=item.source in DECLARED_PEOPLE
+            )
             if agency is None and credited is not None:
                 agency = credited
                 self.sources["agency"] = item.source
