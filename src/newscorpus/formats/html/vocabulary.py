@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newscorpus._caches import memoized
 from newscorpus.draft import BODY_HINT
 
 __all__ = [
@@ -276,7 +277,7 @@ _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 
 
-@lru_cache(maxsize=8192)
+@memoized
 def hints_of(names: str) -> frozenset[str]:
     """The hints that class or id names give (several names, separated by spaces).
 
@@ -287,10 +288,22 @@ def hints_of(names: str) -> frozenset[str]:
     >>> hints_of("entry-content clearfix")
     frozenset({'body'})
     """
-    lowered = names.lower()
-    tokens = _SEPARATORS.split(_HUMP.sub("-", names).lower())
+    found: frozenset[str] = frozenset()
+    for name in names.split():
+        own = _name_hints(name)
+        if own and not own <= found:
+            found = found | own
+    return found
+
+
+@memoized
+def _name_hints(name: str) -> frozenset[str]:
+    """The hints of one class or id name. A page's class strings differ ("menu-item
+    menu-item-1234") but are made of the same few names, so the names are what is memoised;
+    tokens never cross the space between two names, so a string's hints are its names'."""
+    tokens = _SEPARATORS.split(_HUMP.sub("-", name).lower())
     found = {HINT_TOKENS[token] for token in tokens if token in HINT_TOKENS}
-    if any(BODY_NAME.search(_SEPARATORS.sub("", name)) for name in lowered.split()):
+    if BODY_NAME.search(_SEPARATORS.sub("", name.lower())):
         found.add(BODY_HINT)
     return frozenset(found)
 
