@@ -270,6 +270,16 @@ ASIDE_MAX_BLOCKS = 12
 ASIDE_MIN_CONTINUATION = 30.0
 #: ... and more than this many times what the interruption costs.
 ASIDE_WORTH_FACTOR = 1.0
+#: An ``<h1>`` with a date at most this many blocks below it, inside the run, is the header of
+#: another article appended to the page (headline, standfirst, picture, bylines, then the
+#: date: 6 blocks on the fundus page that showed it) ...
+NEXT_ARTICLE_DATE_BLOCKS = 8
+#: ... and ends the run when the run holds at least this many words of prose above it (so a
+#: headline inside the run's first blocks, above its own article's date, never does).
+NEXT_ARTICLE_MIN_WORDS = 50.0
+#: A reading-time label ("Tempo de leitura: 2 minutos") is short; the longest in the three dev
+#: sets and the dumps runs to 26 characters.
+READING_TIME_MAX_CHARS = 40
 #: A line that is only a relative time ("8 hours ago") is a wall like a dateline; such a stamp
 #: is short, and longer lines are sentences that start with one.
 RELATIVE_TIME_MAX_CHARS = 32
@@ -363,6 +373,11 @@ HIDDEN_ARTICLE_MIN_CHARS = 500
 #: short Reuters article in the fundus set; the wrappers this exemption is for, a page inside a
 #: "content-sidebar-wrap" or an ASP.NET form, do not talk about cookies).
 MARKUP_COOKIE_MIN_MENTIONS = 2
+#: A placeholder of embedded content that asks for consent ("An dieser Stelle findest du einen
+#: externen Inhalt von YouTube ... Ich bin damit einverstanden") is a short box: the longest on
+#: the fundus pages runs to 70 words; a longer run of blocks marked "embed" (a live ticker, an
+#: embedded post) is content.
+MARKUP_CONSENT_BOX_MAX_WORDS = 120
 #: How far into a page its declared charset is looked for (the head, in practice: the dev
 #: pages declare it within the first 3 KiB; a browser prescans 1 KiB and then keeps looking).
 HTML_CHARSET_SCAN_BYTES = 64 * 1024

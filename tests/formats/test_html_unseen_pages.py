@@ -213,6 +213,61 @@ def test_a_byline_whose_name_links_to_the_author_page_still_gives_the_author() -
     assert newscorpus.parse(page, format="html").authors == ("Jane Doe",)
 
 
+#: Paragraphs of another story, appended below the first by an endless-scrolling page.
+NEXT = (
+    "The football club named a new coach on Tuesday, a former player who returns to the team "
+    "after ten years abroad, and said he would take charge of training on Wednesday.",
+    "Supporters gathered outside the ground in the evening to welcome him back, singing the "
+    "songs they used to sing when he played there, and several of them had waited for hours.",
+    "The club said the coach had signed a contract until the end of the season and that it "
+    "would decide in the summer whether he stays on, depending on how the team does.",
+    "His first match in charge is on Saturday against a team from the same league, and the "
+    "club expects the ground to be full for the first time since the start of the season.",
+)
+#: More paragraphs of the first story, so that each story is worth more than a date costs.
+MORE = (
+    "The mayor said the bridge would cost less than the council had feared, because the "
+    "regional government has agreed to pay for a large part of it out of its own budget.",
+    "Engineers will now survey the river bed, and the council expects to choose a builder "
+    "before the end of the year, once the survey has shown where the pillars can stand.",
+    "Some residents of the old town had asked for a footbridge instead, but the council said "
+    "that buses and delivery vans also needed a way across, and that a footbridge would not do.",
+)
+
+
+def test_a_second_article_appended_below_the_first_is_left_out() -> None:
+    def story(headline: str, date: str, paragraphs: tuple[str, ...]) -> str:
+        body = "".join(f"<p>{text}</p>" for text in paragraphs)
+        return (
+            f"<article><h1>{headline}</h1><div class='byline'>By Jane Doe</div>"
+            f"<div>Published {date}</div>{body}</article>"
+        )
+
+    page = (
+        "<html><body>"
+        + story("Council votes", "12.03.2024 - 17:29", (FIRST, SECOND, THIRD, *MORE))
+        + "<footer><a href='/'>Share</a></footer>"
+        + story("A new coach for the club", "12.03.2024 - 16:25", NEXT)
+        + "</body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD, *MORE]
+
+
+def test_the_consent_box_in_place_of_an_embedded_video_is_left_out() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<div class='article-body'><p>{FIRST}</p>"
+        "<div class='video-embed'><div class='info-box'><h3>Recommended content</h3>"
+        "<p>Here you will find external content from a video platform that goes with the "
+        "article. Personal data may be sent to the platform.</p>"
+        "<label>Allow video content</label></div></div>"
+        f"<p>{SECOND}</p><p>{THIRD}</p></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
 def _page(head: str, body: str) -> str:
     return f"<html><head>{head}</head><body>{body}</body></html>"
 
