@@ -421,3 +421,13 @@ def test_a_one_sentence_subtitle_under_the_headline_is_kept() -> None:
     # a short line elsewhere above the body (here under a byline, not the headline) is not
     byline = page.replace("</h1>", "</h1><div>Jane Doe</div>")
     assert newscorpus.parse(byline, format="html").text.split("\n\n") == [FIRST, SECOND]
+
+
+def test_a_last_paragraph_signed_off_by_its_editor_is_kept() -> None:
+    last = "Tickets for the opening cost ten pounds and go on sale at the town hall next week. (jd)"
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{last}</p></article>"
+        "<footer><p>« Previous | Next »</p></footer></body></html>"
+    )
+    assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, last]
