@@ -343,3 +343,17 @@ def test_a_share_or_sidebar_class_on_the_wrapper_of_the_article_is_not_obeyed() 
 def test_an_unclosed_link_does_not_make_the_article_mostly_links() -> None:
     page = _page("", f"<main><h1>Council votes</h1><p><a href='/x'>Read</p>{BODY}</main>")
     assert newscorpus.parse(page, format="html").text.split("\n\n")[-3:] == [FIRST, SECOND, THIRD]
+
+
+def test_a_promotion_box_inside_a_wrapper_named_like_it_goes() -> None:
+    # The page's wrapper carries the same class word as the box inside the article: the
+    # wrapper's mark is ignored (it holds the whole article), the box's is not.
+    page = (
+        "<html><body><div class='page promo-layout'><article><h1>Council votes</h1>"
+        f"<div class='article-body'><p>{FIRST}</p><p>{SECOND}</p>"
+        "<div class='promo-box'><p>Read the news in our app, wherever you are.</p>"
+        "<p>No, thanks.</p></div>"
+        f"<p>{THIRD}</p></div></article></div></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
