@@ -357,3 +357,15 @@ def test_a_promotion_box_inside_a_wrapper_named_like_it_goes() -> None:
     )
     article = newscorpus.parse(page, format="html")
     assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_the_author_box_after_the_article_is_left_out() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<div class='article-body'><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+        "<div class='author-card'><div class='author-name'>JANE DOE</div>"
+        "<p>Jane Doe covers the town hall for the paper. She is based in the old town.</p>"
+        "</div></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]

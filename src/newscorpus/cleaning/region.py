@@ -148,7 +148,8 @@ def main_text(
     core's start moves past a byline among its first blocks (what stands above is a standfirst
     or the headline). It then grows over interruptions: a later run of prose worth more than
     the interruption costs, after a gap of a few blocks, is the rest of the article. It never
-    runs past another article's headline and date (a story appended below this one).
+    runs past another article's headline and date (a story appended below this one), and an
+    author box closing it is left out.
     """
     scores: list[float] = []
     outside: DraftBlock | None = None  # the last block outside an <aside>
@@ -181,11 +182,13 @@ def main_text(
     following = _next_article(blocks, scores, start, end)
     if following is not None:
         end = following - 1
-        asides = {position for position in asides if position < following}
+    end = _before_author_box(blocks, scores, start, end)
+    asides = {position for position in asides if position <= end}
     return MainText(start, end, frozenset(asides), _lead(blocks, start, language, floor))
 
 
 _WALL = -tuning.SCORE_DATELINE
+_AUTHOR_HINT = "author"
 
 
 def _is_wall(block: DraftBlock, language: str | None, *, after_prose: bool = False) -> bool:
@@ -225,6 +228,22 @@ def _next_article(
                 return position
         worth += max(scores[position], 0.0)
     return None
+
+
+def _before_author_box(
+    blocks: Sequence[DraftBlock], scores: Sequence[float], start: int, end: int
+) -> int:
+    """The run's end, moved above the author box that closes it: the last blocks, marked
+    "author" by their class names ("Jane Doe covers politics for the paper. She is based in
+    Iowa."), after an article of blocks without that mark that is worth more than the box."""
+    last = end
+    while last > start and _AUTHOR_HINT in blocks[last].hints:
+        last -= 1
+    if last == end:
+        return end
+    box = sum(max(score, 0.0) for score in scores[last + 1 : end + 1])
+    article = sum(max(score, 0.0) for score in scores[start : last + 1])
+    return last if article > box else end
 
 
 def _cut_by_paywall(blocks: Sequence[DraftBlock], language: str | None, floor: float) -> list[int]:
