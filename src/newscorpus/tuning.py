@@ -251,7 +251,8 @@ PUBLISHER_MAX_WORDS = 5
 BODY_LEAD_BLOCKS = 6
 #: A standfirst (prose above the body) is kept across at most this many blocks of header
 #: furniture between it and the body: a byline, a date, a picture and its caption and credit
-#: (fundus news pages: 1 to 4 such blocks between the lead and the body).
+#: (fundus news pages: 1 to 4 such blocks between the lead and the body; buttons, "Listen" or
+#: "Share", do not count).
 LEAD_MAX_GAP = 4
 #: The article may resume after an interruption (related links, an ad) of at most this many
 #: blocks ...

@@ -369,3 +369,17 @@ def test_the_author_box_after_the_article_is_left_out() -> None:
     )
     article = newscorpus.parse(page, format="html")
     assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_buttons_between_the_standfirst_and_the_body_do_not_part_them() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<div class='standfirst'>{LEAD}</div>"
+        "<button>Listen</button><button>In short</button>"
+        "<figure><img src='a.jpg'><figcaption>The old ferry at dusk.</figcaption></figure>"
+        "<div>Photo: Jane Doe</div><div class='byline'>By Jane Doe</div>"
+        "<time>12 March 2024</time>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [LEAD, FIRST, SECOND, THIRD]

@@ -277,7 +277,7 @@ def _lead(
 ) -> frozenset[int]:
     """The standfirst above the body: kept paragraphs of prose in the body's own semantic
     container (its ``<article>``, ``<main>`` or ``<header>``), each at most ``LEAD_MAX_GAP``
-    blocks above the body or the paragraph below it, below the headline.
+    blocks above the body or the paragraph below it (buttons not counted), below the headline.
 
     A page prints its lead between the headline and the byline, date and picture, which cost
     the run more than one paragraph is worth; the lead is the article all the same. Prose in
@@ -305,7 +305,8 @@ def _lead(
             lead.add(position)
             gap = 0
             continue
-        gap += 1
+        if block.tag != "button":
+            gap += 1  # a button ("Listen", "Share") is a control, not furniture that counts
         if gap > tuning.LEAD_MAX_GAP:
             break
     return frozenset(lead)
