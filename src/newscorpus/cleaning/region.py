@@ -17,6 +17,7 @@ import attrs
 from attrs import frozen
 
 from newscorpus import tuning
+from newscorpus.cleaning import patterns
 from newscorpus.cleaning.features import Features, features
 from newscorpus.cleaning.patterns import RELATIVE_TIME
 from newscorpus.cleaning.shapes import byline_of, is_dateline_line
@@ -149,7 +150,7 @@ def main_text(
     or the headline). It then grows over interruptions: a later run of prose worth more than
     the interruption costs, after a gap of a few blocks, is the rest of the article. It never
     runs past another article's headline and date (a story appended below this one), and an
-    author box closing it is left out.
+    author box or appeals to sign up closing it are left out.
     """
     scores: list[float] = []
     outside: DraftBlock | None = None  # the last block outside an <aside>
@@ -183,6 +184,7 @@ def main_text(
     if following is not None:
         end = following - 1
     end = _before_author_box(blocks, scores, start, end)
+    end = _before_appeals(blocks, scores, start, end, language)
     asides = {position for position in asides if position <= end}
     return MainText(start, end, frozenset(asides), _lead(blocks, start, language, floor))
 
@@ -244,6 +246,35 @@ def _before_author_box(
     box = sum(max(score, 0.0) for score in scores[last + 1 : end + 1])
     article = sum(max(score, 0.0) for score in scores[start : last + 1])
     return last if article > box else end
+
+
+def _before_appeals(
+    blocks: Sequence[DraftBlock],
+    scores: Sequence[float],
+    start: int,
+    end: int,
+    language: str | None,
+) -> int:
+    """The run's end, moved above the appeals that close it: short paragraphs that ask the
+    reader to subscribe or sign up ("For the latest news, sign up for our newsletters.",
+    "Please bookmark our homepage and sign up for our newsletters"), after an article worth
+    more than they are. A sentence that mentions a newsletter inside the article is not last."""
+    last = end
+    while last > start and _is_appeal(blocks[last], language):
+        last -= 1
+    if last == end:
+        return end
+    appeals = sum(max(score, 0.0) for score in scores[last + 1 : end + 1])
+    article = sum(max(score, 0.0) for score in scores[start : last + 1])
+    return last if article > appeals else end
+
+
+def _is_appeal(block: DraftBlock, language: str | None) -> bool:
+    return (
+        block.removal is None
+        and features(block.text, language).size <= tuning.APPEAL_MAX_WORDS
+        and patterns.contains("subscribe", block.text)
+    )
 
 
 def _cut_by_paywall(blocks: Sequence[DraftBlock], language: str | None, floor: float) -> list[int]:
