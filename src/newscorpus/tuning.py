@@ -143,6 +143,12 @@ SCORE_TABLE_FACTOR = SCORE_WEAK_PROSE_FACTOR
 REPEAT_LOOKAHEAD = 3
 #: ... if it has at least this many words (menu items are prefixes of each other by chance).
 REPEAT_PREFIX_MIN_WORDS = 4
+#: A paragraph of prose printed again within this many blocks of its last copy, by the same
+#: markup, is the article's own repetition (a refrain, a passage quoted twice) and stays: the
+#: Readability set's pages repeat paragraphs 1 to 5 blocks apart, a scrapinghub interview its
+#: question 7 to 12; teasers and pre-paywall copies (fundus, scrapinghub) are 12 or more
+#: away. Flat on the three dev sets from 12 to 16; 24 keeps a repeated call to action.
+REPEAT_REFRAIN_MAX_GAP = 12
 
 # --- chrome (cleaning/steps/chrome.py) ---------------------------------------------------------
 
@@ -254,6 +260,10 @@ BODY_LEAD_BLOCKS = 6
 #: (fundus news pages: 1 to 4 such blocks between the lead and the body; buttons, "Listen" or
 #: "Share", do not count).
 LEAD_MAX_GAP = 4
+#: A sentence of this many words or more, alone between the headline and the body, is a
+#: subtitle (a lead shorter than a paragraph of prose; Readability set's RTL pages: 5 words).
+#: Unchanged figures on fundus and scrapinghub from 3 to 6.
+LEAD_SENTENCE_MIN_WORDS = 4
 #: The article may resume after an interruption (related links, an ad) of at most this many
 #: blocks ...
 ASIDE_MAX_BLOCKS = 12

@@ -394,3 +394,81 @@ def test_a_closing_appeal_to_sign_up_is_left_out() -> None:
     )
     article = newscorpus.parse(page, format="html")
     assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_a_kicker_goes_where_the_page_also_declares_the_plain_headline() -> None:
+    head = (
+        "<meta property='og:title' content='Olympische Spiele: Council votes for a new bridge'>"
+        "<meta name='twitter:title' content='Council votes for a new bridge'>"
+    )
+    assert newscorpus.parse(_page(head, ARTICLE), format="html").title == (
+        "Council votes for a new bridge"
+    )
+    alone = "<meta property='og:title' content='Olympische Spiele: Council votes for a new bridge'>"
+    assert newscorpus.parse(_page(alone, ARTICLE), format="html").title == (
+        "Olympische Spiele: Council votes for a new bridge"
+    )
+
+
+def test_the_site_name_and_a_date_after_the_headline_go() -> None:
+    head = (
+        "<meta property='og:site_name' content='DW'>"
+        "<title>Council votes for a new bridge | DW | 19.01.2020</title>"
+    )
+    assert newscorpus.parse(_page(head, ARTICLE), format="html").title == (
+        "Council votes for a new bridge"
+    )
+
+
+def _published(head: str, body: str, url: str | None = None) -> str | None:
+    article = newscorpus.parse(_page(head, body), format="html", url=url)
+    return article.published.isoformat() if article.published is not None else None
+
+
+def test_a_blog_date_in_visible_text_markup_or_url_is_read() -> None:
+    post = f"<p>{FIRST}</p><p>{SECOND}</p>"
+    posted = (
+        f"<article><h1>My trip</h1><p class='meta'>Posted on 6. August 2009</p>{post}</article>"
+    )
+    assert _published("", posted) == "2009-08-06"
+    dotted = f"<article><h1>My trip to the coast</h1><p>19.01.2020</p>{post}</article>"
+    assert _published("", dotted) == "2020-01-19"
+    canonical = "<link rel='canonical' href='https://blog.example.org/2009/08/06/my-trip/'>"
+    assert _published(canonical, f"<article><h1>My trip</h1>{post}</article>") == "2009-08-06"
+
+
+def test_the_published_date_wins_over_the_modified_one_shown_beside_it() -> None:
+    times = (
+        "<time class='entry-date published' datetime='2009-08-06T10:00:00+00:00'>6 Aug</time>"
+        "<time class='updated' datetime='2010-01-01T10:00:00+00:00'>1 Jan</time>"
+    )
+    body = f"<article><h1>My trip</h1>{times}<p>{FIRST}</p><p>{SECOND}</p></article>"
+    assert _published("", body) == "2009-08-06T10:00:00+00:00"
+    both = "<p>Published 5 May 2021, updated 7 May 2021</p>"
+    assert _published("", f"<article><h1>My trip</h1>{both}<p>{FIRST}</p></article>") == (
+        "2021-05-05"
+    )
+
+
+def test_a_paragraph_the_page_prints_twice_is_kept_twice_and_a_highlights_copy_goes() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<div class='highlights'><b>Highlights</b><div>{THIRD}</div></div>"
+        f"<div class='article-body'><p>{FIRST}</p><h2>The vote</h2><p>{FIRST}</p>"
+        f"<p>{SECOND}</p><p>{THIRD}</p></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, "The vote", FIRST, SECOND, THIRD]
+
+
+def test_a_one_sentence_subtitle_under_the_headline_is_kept() -> None:
+    subtitle = "Work starts in the spring."
+    page = (
+        "<html><body><main><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{subtitle}</p><p>{FIRST}</p><p>{SECOND}</p></article></main></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [subtitle, FIRST, SECOND]
+    # a short line elsewhere above the body (here under a byline, not the headline) is not
+    byline = page.replace("</h1>", "</h1><div>Jane Doe</div>")
+    assert newscorpus.parse(byline, format="html").text.split("\n\n") == [FIRST, SECOND]

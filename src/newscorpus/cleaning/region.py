@@ -311,7 +311,8 @@ def _lead(
     blocks above the body or the paragraph below it (buttons not counted), below the headline.
 
     A page prints its lead between the headline and the byline, date and picture, which cost
-    the run more than one paragraph is worth; the lead is the article all the same. Prose in
+    the run more than one paragraph is worth; the lead is the article all the same. A
+    subtitle of one short sentence right between the headline and the body is a lead too. Prose in
     another container (a pull quote, a caption, a browser notice) or marked as something
     else by its class names (a promotion, a newsletter prompt) is not a lead; nor is anything
     on a page without containers (a dump), where a standfirst cannot be told from a teaser.
@@ -331,7 +332,7 @@ def _lead(
             and not block.hints & _NOT_LEAD_HINTS
             and not _is_wall(block, language)
             and not opens_like_byline(block.text)
-            and is_prose(features(block.text, language), floor)
+            and _reads_as_lead(blocks, position, start, language, floor)
         ):
             lead.add(position)
             gap = 0
@@ -341,6 +342,27 @@ def _lead(
         if gap > tuning.LEAD_MAX_GAP:
             break
     return frozenset(lead)
+
+
+def _reads_as_lead(
+    blocks: Sequence[DraftBlock], position: int, start: int, language: str | None, floor: float
+) -> bool:
+    """Prose; or, alone between the headline and the body, one short sentence (a subtitle:
+    "But only fans will like it."), which the run's scores count against as a short line."""
+    found = features(blocks[position].text, language)
+    if is_prose(found, floor):
+        return True
+    above = blocks[position - 1] if position > 0 else None
+    return (
+        position == start - 1
+        and above is not None
+        and above.removal is None
+        and above.kind == "heading"
+        and found.ends_sentence
+        and not found.ends_ellipsis
+        and not found.title_case
+        and found.size >= tuning.LEAD_SENTENCE_MIN_WORDS
+    )
 
 
 def _continuation(scores: Sequence[float], end: int) -> tuple[int, int] | None:

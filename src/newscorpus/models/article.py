@@ -31,8 +31,29 @@ BlockKind = Literal["paragraph", "heading", "quote", "list_item", "table"]
 #: The kinds a kept body block can have, in the order the docs list them.
 BLOCK_KINDS: tuple[BlockKind, ...] = get_args(BlockKind)
 
-_text = validators.instance_of(str)
-_optional_text = validators.optional(_text)
+_TEXT = validators.instance_of(str)
+
+
+# The validators of the fields a page fills hundreds of times (removals, links, blocks) are
+# plain functions that pass the usual value at once and leave a wrong one to attrs' own
+# validator, which raises with its message: an attrs validator object's call costs about
+# twice a function's, and a page builds thousands.
+def _text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str):
+        _TEXT(instance, attribute, value)
+
+
+def _optional_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, str):
+        _TEXT(instance, attribute, value)
+
+
+_OFFSET = validators.and_(validators.instance_of(int), validators.ge(0))
+
+
+def _offset(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is not int or value < 0:
+        _OFFSET(instance, attribute, value)
 
 
 def _tuple_of(kind: type[Any]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
@@ -55,12 +76,14 @@ class Link:
     Link(start=2, end=8, href='https://example.org/report')
     """
 
-    start: int = field(validator=[validators.instance_of(int), validators.ge(0)])
-    end: int = field(validator=validators.instance_of(int))
+    start: int = field(validator=_offset)
+    end: int = field()
     href: str = field(validator=_text)
 
     @end.validator
-    def _end_after_start(self, _: attrs.Attribute[int], value: int) -> None:
+    def _end_after_start(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if type(value) is not int:
+            validators.instance_of(int)(self, attribute, value)
         if value <= self.start:
             raise ValueError(f"a link must end after it starts ({self.start}..{value})")
 

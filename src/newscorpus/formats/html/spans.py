@@ -42,7 +42,7 @@ def collapse(
         if length and (space or piece[0].isspace()):
             length += 1
         start = length
-        length += sum(len(word) for word in words) + len(words) - 1
+        length += len(" ".join(words))
         space = piece[-1].isspace()
         anchor = anchors.get(index)
         if anchor is None:

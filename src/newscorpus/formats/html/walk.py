@@ -228,6 +228,11 @@ def is_hidden(element: Any) -> bool:
     >>> is_hidden(html.fragment_fromstring('<div aria-hidden="true">x</div>'))
     True
     """
+    return _hides(element, element.get("class"))
+
+
+def _hides(element: Any, names: str | None) -> bool:
+    """:func:`is_hidden`, given the element's class names (which the walk reads once)."""
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     if element.tag == "dialog" and element.get("open") is None:
@@ -235,20 +240,22 @@ def is_hidden(element: Any) -> bool:
     style = element.get("style")
     if style and HIDDEN_STYLE.search(style):
         return True
-    names = element.get("class")
     return bool(names) and is_hidden_class(names)
 
 
-def _opened(element: Any, tag: str, parent: _Open, number: int) -> _Open:
-    """The state an element's content inherits from ``parent`` and its own tag and names;
-    ``number`` is the element's place in the walk, which tells one ``<a>`` from the next (not
-    ``id(element)``: lxml frees an element's proxy once walked past, and the next proxy may get
-    its id, which joined two neighbouring links into one, differently from parse to parse)."""
-    names = element.get("class")
+def _opened(element: Any, tag: str, names: str | None, parent: _Open, number: int) -> _Open:
+    """The state an element's content inherits from ``parent``, its own tag and its class
+    ``names`` (read once for this and the hiding test); ``number`` is the element's place in
+    the walk, which tells one ``<a>`` from the next (not ``id(element)``: lxml frees an
+    element's proxy once walked past, and the next proxy may get its id, which joined two
+    neighbouring links into one, differently from parse to parse)."""
     ident = element.get("id")
     hints = parent.hints
     if (names or ident) and tag not in _PAGE_TAGS:
-        own = hints_of(f"{names or ''} {ident or ''}")
+        # apart, not joined: a page's ids are unique, its class strings repeat
+        own = hints_of(names) if names else _NO_HINTS
+        if ident:
+            own |= hints_of(ident)
         if own:
             repeated = own & hints
             if not own <= hints:
@@ -325,7 +332,10 @@ def blocks_of(
         if event == "start":
             parent = stack[-1]
             tag = element.tag
-            if _unseen(element, tag, skip_head=skip_head, show_hidden=show_hidden, hidden=hidden):
+            names = element.get("class")
+            if _unseen(
+                element, tag, names, skip_head=skip_head, show_hidden=show_hidden, hidden=hidden
+            ):
                 walker.skip_subtree()
                 stack.append(_SKIPPED)
                 continue
@@ -337,7 +347,7 @@ def blocks_of(
                     builder.breaks += 1
                 stack.append(_SKIPPED)
                 continue
-            opened = _opened(element, tag, parent, number)
+            opened = _opened(element, tag, names, parent, number)
             if tag == "table":
                 table = data_table(element, is_hidden)
                 if table is not None:
@@ -366,13 +376,19 @@ def blocks_of(
 
 
 def _unseen(
-    element: Any, tag: Any, *, skip_head: bool, show_hidden: bool, hidden: list[Any] | None
+    element: Any,
+    tag: Any,
+    names: str | None,
+    *,
+    skip_head: bool,
+    show_hidden: bool,
+    hidden: list[Any] | None,
 ) -> bool:
     """Whether the walk skips ``element`` and its content (appending it to ``hidden`` when it
     is skipped for hiding itself)."""
     if not isinstance(tag, str) or (tag in INVISIBLE_TAGS and (skip_head or tag != "head")):
         return True
-    if show_hidden or not is_hidden(element):
+    if show_hidden or not _hides(element, names):
         return False
     if hidden is not None:
         hidden.append(element)
