@@ -143,6 +143,12 @@ SCORE_TABLE_FACTOR = SCORE_WEAK_PROSE_FACTOR
 REPEAT_LOOKAHEAD = 3
 #: ... if it has at least this many words (menu items are prefixes of each other by chance).
 REPEAT_PREFIX_MIN_WORDS = 4
+#: A paragraph of prose printed again within this many blocks of its last copy, by the same
+#: markup, is the article's own repetition (a refrain, a passage quoted twice) and stays: the
+#: Readability set's pages repeat paragraphs 1 to 5 blocks apart, a scrapinghub interview its
+#: question 7 to 12; teasers and pre-paywall copies (fundus, scrapinghub) are 12 or more
+#: away. Flat on the three dev sets from 12 to 16; 24 keeps a repeated call to action.
+REPEAT_REFRAIN_MAX_GAP = 12
 
 # --- chrome (cleaning/steps/chrome.py) ---------------------------------------------------------
 
@@ -253,6 +259,10 @@ BODY_LEAD_BLOCKS = 6
 #: furniture between it and the body: a byline, a date, a picture and its caption and credit
 #: (fundus news pages: 1 to 4 such blocks between the lead and the body).
 LEAD_MAX_GAP = 4
+#: A sentence of this many words or more, alone between the headline and the body, is a
+#: subtitle (a lead shorter than a paragraph of prose; Readability set's RTL pages: 5 words).
+#: Unchanged figures on fundus and scrapinghub from 3 to 6.
+LEAD_SENTENCE_MIN_WORDS = 4
 #: The article may resume after an interruption (related links, an ad) of at most this many
 #: blocks ...
 ASIDE_MAX_BLOCKS = 12
@@ -260,6 +270,16 @@ ASIDE_MAX_BLOCKS = 12
 ASIDE_MIN_CONTINUATION = 30.0
 #: ... and more than this many times what the interruption costs.
 ASIDE_WORTH_FACTOR = 1.0
+#: An ``<h1>`` with a date at most this many blocks below it, inside the run, is the header of
+#: another article appended to the page (headline, standfirst, picture, bylines, then the
+#: date: 6 blocks on the fundus page that showed it) ...
+NEXT_ARTICLE_DATE_BLOCKS = 8
+#: ... and ends the run when the run holds at least this many words of prose above it (so a
+#: headline inside the run's first blocks, above its own article's date, never does).
+NEXT_ARTICLE_MIN_WORDS = 50.0
+#: A reading-time label ("Tempo de leitura: 2 minutos") is short; the longest in the three dev
+#: sets and the dumps runs to 26 characters.
+READING_TIME_MAX_CHARS = 40
 #: A line that is only a relative time ("8 hours ago") is a wall like a dateline; such a stamp
 #: is short, and longer lines are sentences that start with one.
 RELATIVE_TIME_MAX_CHARS = 32
@@ -353,6 +373,11 @@ HIDDEN_ARTICLE_MIN_CHARS = 500
 #: short Reuters article in the fundus set; the wrappers this exemption is for, a page inside a
 #: "content-sidebar-wrap" or an ASP.NET form, do not talk about cookies).
 MARKUP_COOKIE_MIN_MENTIONS = 2
+#: A placeholder of embedded content that asks for consent ("An dieser Stelle findest du einen
+#: externen Inhalt von YouTube ... Ich bin damit einverstanden") is a short box: the longest on
+#: the fundus pages runs to 70 words; a longer run of blocks marked "embed" (a live ticker, an
+#: embedded post) is content.
+MARKUP_CONSENT_BOX_MAX_WORDS = 120
 #: How far into a page its declared charset is looked for (the head, in practice: the dev
 #: pages declare it within the first 3 KiB; a browser prescans 1 KiB and then keeps looking).
 HTML_CHARSET_SCAN_BYTES = 64 * 1024

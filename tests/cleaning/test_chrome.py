@@ -20,6 +20,7 @@ from tests.cleaning.drafts import PROSE, draft, kept, removed, run
         ("Advertisement", "chrome.advertising"),
         ("Skip to main content", "chrome.navigation"),
         ("Related: Talks resume in Brussels", "chrome.related"),
+        ("4 min read", "chrome.reading-time"),
     ],
 )
 def test_each_kind_of_chrome_goes_with_its_code(line: str, code: str) -> None:
@@ -38,3 +39,28 @@ def test_thresholds_are_settings_even_for_remembered_lines() -> None:
     assert chrome_role(line, "en") == "share button"  # the default's answer, memoised
     assert removed(run(Chrome(max_words=2), draft(line))) == []
     assert removed(run(Chrome(), draft(line))) == [(line, "chrome.share")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "5 Min Read",
+        "17 minute read",
+        "Lesezeit: 2 Min.",
+        "3 Min Lesezeit",
+        "Lecture 4 min.",
+        "Tiempo de lectura: 6 min",
+        "Tempo de leitura: 2 minutos",
+        "Reading time: 3-4 minutes",
+    ],
+)
+def test_a_reading_time_label_goes_in_any_language(line: str) -> None:
+    assert removed(run(Chrome(), draft(PROSE[0], line))) == [(line, "chrome.reading-time")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The lecture lasted 40 minutes.", "4 min", "Read 5 minutes a day", "Lecture"],
+)
+def test_lines_that_only_mention_minutes_or_reading_stay(line: str) -> None:
+    assert removed(run(Chrome(), draft(line))) == []

@@ -62,3 +62,29 @@ def test_hints_and_link_density_are_settings() -> None:
         Markup(hints=(), link_density=1.0), draft(*(block(t) for t in PROSE), sidebar, links)
     )
     assert removed(done) == []
+
+
+EMBED = frozenset({"embed"})
+
+
+def test_a_box_marked_embed_that_asks_for_consent_goes_whole() -> None:
+    box = (
+        block("Recommended content", hints=EMBED),
+        block("Here you will find external content from a video platform.", hints=EMBED),
+        block("Show the video", hints=EMBED),
+    )
+    done = run(Markup(), draft(block(PROSE[0]), *box, block(PROSE[1])))
+    assert removed(done) == [(b.text, "markup.consent") for b in box]
+    assert kept(done) == [PROSE[0], PROSE[1]]
+
+
+def test_consent_needs_both_the_mark_and_the_words_in_a_short_box() -> None:
+    asking = "We need your consent before loading this."
+    unmarked = draft(block(PROSE[0]), block(asking), block(PROSE[1]))
+    silent = draft(block(PROSE[0]), block("A post from the mayor: the bridge opens.", hints=EMBED))
+    short_limit = draft(block(PROSE[0]), block(asking, hints=EMBED))
+    long_box = draft(*(block(text, hints=EMBED) for text in (*PROSE, asking)))
+    assert removed(run(Markup(), unmarked)) == []
+    assert removed(run(Markup(), silent)) == []
+    assert removed(run(Markup(consent_box_max_words=5), short_limit)) == []
+    assert removed(run(Markup(), long_box)) == []  # the mark wraps the page: not evidence

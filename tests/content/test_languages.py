@@ -76,3 +76,34 @@ def test_jobs_auto_is_the_usable_cpus(inputs: Path, tmp_path: Path) -> None:
         assert usable_cpus() == len(os.sched_getaffinity(0))
     assert main(["parse", "-j", "auto", str(inputs), "-o", str(tmp_path / "c.jsonl")]) == 0
     assert main(["parse", "-j", "some", str(inputs)]) == 2
+
+
+def test_a_cluster_run_filters_languages_and_counts_them_when_resumed(
+    inputs: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("dask")
+    pyarrow_parquet = pytest.importorskip("pyarrow.parquet")
+    from newscorpus.cluster import run_on_dask
+    from newscorpus.errors import ResumeError
+
+    output = tmp_path / "corpus"
+    first = run_on_dask(inputs, output, languages=["de", "fr"], scheduler="sync", partition_size=1)
+    assert (first.read, first.written, first.failed, first.filtered) == (3, 2, 0, 1)
+    table = pyarrow_parquet.read_table(output, columns=["language"])
+    assert sorted(table.column("language").to_pylist()) == ["de", "fr"]
+    assert json.loads((output / "_summary.json").read_text())["filtered"] == 1
+    again = run_on_dask(
+        inputs, output, languages=["fr", "de"], resume=True, scheduler="sync", partition_size=1
+    )
+    assert (again.resumed, again.read, again.written, again.filtered) == (3, 3, 2, 1)
+    with pytest.raises(ResumeError):
+        run_on_dask(
+            inputs, output, languages=["en"], resume=True, scheduler="sync", partition_size=1
+        )
+
+
+def test_the_cluster_command_takes_the_language_filter() -> None:
+    from newscorpus.cli.main import build_parser
+
+    args = build_parser().parse_args(["cluster", "in", "-o", "out", "--language", "de,fr"])
+    assert args.language == LanguageFilter(["de", "fr"])

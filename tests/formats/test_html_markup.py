@@ -71,6 +71,17 @@ def test_blocks_marked_by_class_or_id_names_go_with_the_hint_named() -> None:
     }
 
 
+def test_a_lightbox_s_copy_of_a_caption_goes_as_a_pop_up() -> None:
+    page = (
+        f"<body><article>{article(PROSE, PROSE + ' Again.')}</article>"
+        "<div class='lightbox'><div class='lightbox__description'>"
+        "<p>The old ferry at dusk, seen from the bridge.</p></div></div></body>"
+    )
+    assert reasons(marked(page)) == {
+        "The old ferry at dusk, seen from the bridge.": "marked 'popup' by its class or id"
+    }
+
+
 def test_blocks_that_are_mostly_links_go_with_their_density() -> None:
     page = (
         f"<body>{article(PROSE)}<p><a href='/a'>Read more stories</a> here</p>"

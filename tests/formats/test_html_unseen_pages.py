@@ -211,3 +211,213 @@ def test_a_byline_whose_name_links_to_the_author_page_still_gives_the_author() -
         f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
     )
     assert newscorpus.parse(page, format="html").authors == ("Jane Doe",)
+
+
+#: Paragraphs of another story, appended below the first by an endless-scrolling page.
+NEXT = (
+    "The football club named a new coach on Tuesday, a former player who returns to the team "
+    "after ten years abroad, and said he would take charge of training on Wednesday.",
+    "Supporters gathered outside the ground in the evening to welcome him back, singing the "
+    "songs they used to sing when he played there, and several of them had waited for hours.",
+    "The club said the coach had signed a contract until the end of the season and that it "
+    "would decide in the summer whether he stays on, depending on how the team does.",
+    "His first match in charge is on Saturday against a team from the same league, and the "
+    "club expects the ground to be full for the first time since the start of the season.",
+)
+#: More paragraphs of the first story, so that each story is worth more than a date costs.
+MORE = (
+    "The mayor said the bridge would cost less than the council had feared, because the "
+    "regional government has agreed to pay for a large part of it out of its own budget.",
+    "Engineers will now survey the river bed, and the council expects to choose a builder "
+    "before the end of the year, once the survey has shown where the pillars can stand.",
+    "Some residents of the old town had asked for a footbridge instead, but the council said "
+    "that buses and delivery vans also needed a way across, and that a footbridge would not do.",
+)
+
+
+def test_a_second_article_appended_below_the_first_is_left_out() -> None:
+    def story(headline: str, date: str, paragraphs: tuple[str, ...]) -> str:
+        body = "".join(f"<p>{text}</p>" for text in paragraphs)
+        return (
+            f"<article><h1>{headline}</h1><div class='byline'>By Jane Doe</div>"
+            f"<div>Published {date}</div>{body}</article>"
+        )
+
+    page = (
+        "<html><body>"
+        + story("Council votes", "12.03.2024 - 17:29", (FIRST, SECOND, THIRD, *MORE))
+        + "<footer><a href='/'>Share</a></footer>"
+        + story("A new coach for the club", "12.03.2024 - 16:25", NEXT)
+        + "</body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD, *MORE]
+
+
+def test_the_consent_box_in_place_of_an_embedded_video_is_left_out() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<div class='article-body'><p>{FIRST}</p>"
+        "<div class='video-embed'><div class='info-box'><h3>Recommended content</h3>"
+        "<p>Here you will find external content from a video platform that goes with the "
+        "article. Personal data may be sent to the platform.</p>"
+        "<label>Allow video content</label></div></div>"
+        f"<p>{SECOND}</p><p>{THIRD}</p></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+ARTICLE = f"<article><h1>Council votes for a new bridge</h1><p>{FIRST}</p><p>{SECOND}</p></article>"
+
+
+def test_a_name_with_an_initial_is_a_name() -> None:
+    page = _page("<meta name='author' content='Miguel A. Herguedas'>", ARTICLE)
+    assert newscorpus.parse(page, format="html").authors == ("Miguel A. Herguedas",)
+
+
+def test_a_declared_person_in_lower_case_or_by_a_pen_name_is_an_author() -> None:
+    person = '{"@type": "BlogPosting", "author": {"@type": "Person", "name": "grumpy"}}'
+    pages = {
+        "jane doe": _page("<meta name='author' content='jane doe'>", ARTICLE),
+        "grumpy": _page(f"<script type='application/ld+json'>{person}</script>", ARTICLE),
+        "skywalker": _page("", f"<a rel='author' href='/author/skywalker'>skywalker</a>{ARTICLE}"),
+    }
+    for name, page in pages.items():
+        assert newscorpus.parse(page, format="html").authors == (name,)
+
+
+def test_a_declared_desk_account_or_site_word_is_not_an_author() -> None:
+    site = "<meta property='og:site_name' content='Daily Bugle'>"
+    for value in ("admin", "mm-redaktion", "bugle"):
+        page = _page(f"{site}<meta name='author' content='{value}'>", ARTICLE)
+        assert newscorpus.parse(page, format="html").authors == ()
+
+
+def test_a_bare_name_the_markup_calls_the_byline_is_the_author() -> None:
+    body = (
+        "<article><h1>Council votes for a new bridge</h1>"
+        "<div class='byline'><a href='/writer/jane-doe'>Jane Doe</a></div>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article>"
+    )
+    article = newscorpus.parse(_page("", body), format="html")
+    assert article.authors == ("Jane Doe",)
+    assert "Jane Doe" not in article.text
+
+
+def test_a_name_in_a_teaser_menu_is_not_the_byline() -> None:
+    body = (
+        "<nav><a href='/other'>Another story about the ferry</a>"
+        "<span class='author'>John Roe</span></nav>"
+        f"<article><h1>Council votes for a new bridge</h1><p>{FIRST}</p><p>{SECOND}</p>"
+        f"<p>{THIRD}</p></article>"
+    )
+    assert newscorpus.parse(_page("", body), format="html").authors == ()
+
+
+BODY = f"<h1>Council votes for a new bridge</h1><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+
+
+def test_an_aside_or_nav_around_the_only_prose_of_the_page_does_not_delete_it() -> None:
+    for wrapper in ("aside", "nav", "footer"):
+        page = _page("", f"<div><a href='/'>Home</a></div><{wrapper}>{BODY}</{wrapper}>")
+        assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_an_aside_beside_the_article_still_goes() -> None:
+    aside = "<aside><p>Our newsletter brings you the best stories of the week, every Friday.</p>"
+    page = _page("", f"<article>{BODY}</article>{aside}</aside>")
+    assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_a_share_or_sidebar_class_on_the_wrapper_of_the_article_is_not_obeyed() -> None:
+    for names in ("share-wrapper", "sidebar-layout", "nav-container"):
+        page = _page("", f"<nav><a href='/'>Home</a></nav><div class='{names}'>{BODY}</div>")
+        assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_an_unclosed_link_does_not_make_the_article_mostly_links() -> None:
+    page = _page("", f"<main><h1>Council votes</h1><p><a href='/x'>Read</p>{BODY}</main>")
+    assert newscorpus.parse(page, format="html").text.split("\n\n")[-3:] == [FIRST, SECOND, THIRD]
+
+
+def test_a_kicker_goes_where_the_page_also_declares_the_plain_headline() -> None:
+    head = (
+        "<meta property='og:title' content='Olympische Spiele: Council votes for a new bridge'>"
+        "<meta name='twitter:title' content='Council votes for a new bridge'>"
+    )
+    assert newscorpus.parse(_page(head, ARTICLE), format="html").title == (
+        "Council votes for a new bridge"
+    )
+    alone = "<meta property='og:title' content='Olympische Spiele: Council votes for a new bridge'>"
+    assert newscorpus.parse(_page(alone, ARTICLE), format="html").title == (
+        "Olympische Spiele: Council votes for a new bridge"
+    )
+
+
+def test_the_site_name_and_a_date_after_the_headline_go() -> None:
+    head = (
+        "<meta property='og:site_name' content='DW'>"
+        "<title>Council votes for a new bridge | DW | 19.01.2020</title>"
+    )
+    assert newscorpus.parse(_page(head, ARTICLE), format="html").title == (
+        "Council votes for a new bridge"
+    )
+
+
+def _published(head: str, body: str, url: str | None = None) -> str | None:
+    article = newscorpus.parse(_page(head, body), format="html", url=url)
+    return article.published.isoformat() if article.published is not None else None
+
+
+def test_a_blog_date_in_visible_text_markup_or_url_is_read() -> None:
+    post = f"<p>{FIRST}</p><p>{SECOND}</p>"
+    posted = (
+        f"<article><h1>My trip</h1><p class='meta'>Posted on 6. August 2009</p>{post}</article>"
+    )
+    assert _published("", posted) == "2009-08-06"
+    dotted = f"<article><h1>My trip to the coast</h1><p>19.01.2020</p>{post}</article>"
+    assert _published("", dotted) == "2020-01-19"
+    canonical = "<link rel='canonical' href='https://blog.example.org/2009/08/06/my-trip/'>"
+    assert _published(canonical, f"<article><h1>My trip</h1>{post}</article>") == "2009-08-06"
+
+
+def test_the_published_date_wins_over_the_modified_one_shown_beside_it() -> None:
+    times = (
+        "<time class='entry-date published' datetime='2009-08-06T10:00:00+00:00'>6 Aug</time>"
+        "<time class='updated' datetime='2010-01-01T10:00:00+00:00'>1 Jan</time>"
+    )
+    body = f"<article><h1>My trip</h1>{times}<p>{FIRST}</p><p>{SECOND}</p></article>"
+    assert _published("", body) == "2009-08-06T10:00:00+00:00"
+    both = "<p>Published 5 May 2021, updated 7 May 2021</p>"
+    assert _published("", f"<article><h1>My trip</h1>{both}<p>{FIRST}</p></article>") == (
+        "2021-05-05"
+    )
+
+
+def test_a_paragraph_the_page_prints_twice_is_kept_twice_and_a_highlights_copy_goes() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<div class='highlights'><b>Highlights</b><div>{THIRD}</div></div>"
+        f"<div class='article-body'><p>{FIRST}</p><h2>The vote</h2><p>{FIRST}</p>"
+        f"<p>{SECOND}</p><p>{THIRD}</p></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, "The vote", FIRST, SECOND, THIRD]
+
+
+def test_a_one_sentence_subtitle_under_the_headline_is_kept() -> None:
+    subtitle = "Work starts in the spring."
+    page = (
+        "<html><body><main><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{subtitle}</p><p>{FIRST}</p><p>{SECOND}</p></article></main></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [subtitle, FIRST, SECOND]
+    # a short line elsewhere above the body (here under a byline, not the headline) is not
+    byline = page.replace("</h1>", "</h1><div>Jane Doe</div>")
+    assert newscorpus.parse(byline, format="html").text.split("\n\n") == [FIRST, SECOND]

@@ -34,6 +34,7 @@ __all__ = [
     "DEBRIS_HINT",
     "PAYWALL_PERCENT",
     "PICTURE_AGENCY_LINE",
+    "READING_TIME",
     "RELATIVE_TIME",
     "SENTENCE_INSIDE",
     "Role",
@@ -61,6 +62,7 @@ Role = Literal[
     "paywall",
     "paywall_prompt",
     "credit",
+    "consent",
 ]
 
 #: Punctuation and symbols that may surround a chrome phrase without changing what it is.
@@ -389,6 +391,28 @@ COMMENT_META = re.compile(
 COMMENT_AUTHOR = re.compile(r"\s" + _SAYS_VERBS + r"\s*:?$", re.IGNORECASE)
 #: A comment's buttons and ratings, which are not its text: "Reply", "Rating: 36 Votes".
 COMMENT_BUTTON = re.compile(r"^(?:" + _REPLY_WORDS + r"|rating\s*:.*)$", re.IGNORECASE)
+
+#: A line that is only a reading-time label ("4 min read", "17 minute read", "Lesezeit: 2 Min.",
+#: "3 Min Lesezeit", "Lecture 4 min.", "Tiempo de lectura: 6 min", "Tempo de leitura: 1
+#: minuto"): the label first and then the minutes, or the minutes first and then the label.
+_READING_LABEL = (
+    r"(?:(?:estimated\s+)?reading\s+time|read\s+time|lesezeit|lesedauer|temps\s+de\s+lecture"
+    r"|lecture|tiempo\s+de\s+lectura|lectura|tempo\s+de\s+leitura|leitura|tempo\s+di\s+lettura"
+    r"|lettura|leestijd|czas\s+czytania|время\s+чтения|okuma\s+süresi)"
+)
+_READING_AFTER = (
+    r"(?:read|reading|lesezeit|lesedauer|de\s+lecture|de\s+lectura|de\s+leitura|di\s+lettura"
+    r"|leestijd|lesetid|läsning|czytania|чтения|okuma(?:\s+süresi)?)"
+)
+_MINUTES = (
+    r"\d+\s*(?:[-–]\s*\d+\s*)?"
+    r"(?:min(?:ute)?s?|minuten?|minutos?|minuti|minutter|minuter|minut|мин(?:ут[аы]?)?|dakika|dk)\.?"
+)
+READING_TIME = re.compile(
+    rf"^\W{{0,3}}(?:{_READING_LABEL}\s*:?\s*(?:ca\.?\s*|about\s+|~\s*)?{_MINUTES}"
+    rf"|{_MINUTES}\s*{_READING_AFTER})\W{{0,3}}$",
+    re.IGNORECASE,
+)
 
 #: A line that is only a relative time: a teaser's or a live post's stamp ("8 hours ago",
 #: "Updated 3 hrs ago", "vor 3 Stunden", "il y a 2 heures", "hace 2 horas", "2 timer siden").

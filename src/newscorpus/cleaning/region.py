@@ -147,7 +147,8 @@ def main_text(
     below the headline it opens the article, further down it opens a teaser or a comment. The
     core's start moves past a byline among its first blocks (what stands above is a standfirst
     or the headline). It then grows over interruptions: a later run of prose worth more than
-    the interruption costs, after a gap of a few blocks, is the rest of the article.
+    the interruption costs, after a gap of a few blocks, is the rest of the article. It never
+    runs past another article's headline and date (a story appended below this one).
     """
     scores: list[float] = []
     outside: DraftBlock | None = None  # the last block outside an <aside>
@@ -177,6 +178,10 @@ def main_text(
     while (continuation := _continuation(scores, end)) is not None:
         asides.update(range(end + 1, continuation[0]))
         end = continuation[1]
+    following = _next_article(blocks, scores, start, end)
+    if following is not None:
+        end = following - 1
+        asides = {position for position in asides if position < following}
     return MainText(start, end, frozenset(asides), _lead(blocks, start, language, floor))
 
 
@@ -197,6 +202,29 @@ def _is_wall(block: DraftBlock, language: str | None, *, after_prose: bool = Fal
     if len(text) <= tuning.RELATIVE_TIME_MAX_CHARS and RELATIVE_TIME.match(text):
         return True
     return "@" not in text and is_dateline_line(text, language)
+
+
+def _next_article(
+    blocks: Sequence[DraftBlock],
+    scores: Sequence[float],
+    start: int,
+    end: int,
+) -> int | None:
+    """Where another article's header starts inside the run, or None.
+
+    A page that appends the next story below the first (endless scrolling) gives it a header
+    of its own: an ``<h1>`` headline with its date a few blocks below. The run may cross that
+    date when both stories are long, but a page has one headline per article: the run ends
+    before the second, provided what stands above it is an article's worth of prose.
+    """
+    worth = 0.0
+    for position in range(start, end + 1):
+        if blocks[position].tag == "h1" and worth >= tuning.NEXT_ARTICLE_MIN_WORDS:
+            last = min(end, position + tuning.NEXT_ARTICLE_DATE_BLOCKS)
+            if any(scores[line] == _WALL for line in range(position + 1, last + 1)):
+                return position
+        worth += max(scores[position], 0.0)
+    return None
 
 
 def _cut_by_paywall(blocks: Sequence[DraftBlock], language: str | None, floor: float) -> list[int]:
@@ -233,7 +261,8 @@ def _lead(
     blocks above the body or the paragraph below it, below the headline.
 
     A page prints its lead between the headline and the byline, date and picture, which cost
-    the run more than one paragraph is worth; the lead is the article all the same. Prose in
+    the run more than one paragraph is worth; the lead is the article all the same. A
+    subtitle of one short sentence right between the headline and the body is a lead too. Prose in
     another container (a pull quote, a caption, a browser notice) or marked as something
     else by its class names (a promotion, a newsletter prompt) is not a lead; nor is anything
     on a page without containers (a dump), where a standfirst cannot be told from a teaser.
@@ -253,7 +282,7 @@ def _lead(
             and not block.hints & _NOT_LEAD_HINTS
             and not _is_wall(block, language)
             and not opens_like_byline(block.text)
-            and is_prose(features(block.text, language), floor)
+            and _reads_as_lead(blocks, position, start, language, floor)
         ):
             lead.add(position)
             gap = 0
@@ -262,6 +291,27 @@ def _lead(
         if gap > tuning.LEAD_MAX_GAP:
             break
     return frozenset(lead)
+
+
+def _reads_as_lead(
+    blocks: Sequence[DraftBlock], position: int, start: int, language: str | None, floor: float
+) -> bool:
+    """Prose; or, alone between the headline and the body, one short sentence (a subtitle:
+    "But only fans will like it."), which the run's scores count against as a short line."""
+    found = features(blocks[position].text, language)
+    if is_prose(found, floor):
+        return True
+    above = blocks[position - 1] if position > 0 else None
+    return (
+        position == start - 1
+        and above is not None
+        and above.removal is None
+        and above.kind == "heading"
+        and found.ends_sentence
+        and not found.ends_ellipsis
+        and not found.title_case
+        and found.size >= tuning.LEAD_SENTENCE_MIN_WORDS
+    )
 
 
 def _continuation(scores: Sequence[float], end: int) -> tuple[int, int] | None:

@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Any
 
-from newscorpus.cli.parse import add_parser_option, check_parser_option
+from newscorpus.cli.parse import add_language_option, add_parser_option, check_parser_option
 from newscorpus.cli.pipeline import add_pipeline_options, pipeline_from
 from newscorpus.errors import MissingDependencyError
 
@@ -51,6 +51,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="input bytes per partition, e.g. '64 MiB' (default: 32 MiB)",
     )
     add_parser_option(parser)
+    add_language_option(parser)
     parser.add_argument(
         "--resume", action="store_true", help="keep the partitions an interrupted run wrote"
     )
@@ -102,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
             partition_size=size,
             parse_format=args.parser,
             pipeline=pipeline,
+            languages=args.language,
             resume=args.resume,
         )
     except ValueError as error:
@@ -114,9 +116,10 @@ def run(args: argparse.Namespace) -> int:
         quiet.setLevel(level)
     resumed = f", {summary.resumed} partitions from the resumed run" if summary.resumed else ""
     errors = f"; errors in {summary.errors}" if summary.failed else ""
+    left_out = f", {summary.filtered} filtered by language" if args.language is not None else ""
     print(
         f"newscorpus cluster: {summary.read} read, {summary.written} written, "
-        f"{summary.failed} failed in {summary.partitions} partitions{resumed} "
+        f"{summary.failed} failed{left_out} in {summary.partitions} partitions{resumed} "
         f"(records in {summary.output}{errors})",
         file=sys.stderr,
     )

@@ -54,6 +54,7 @@ from newscorpus.limits import Limits
 
 __all__ = [
     "EmptyBodies",
+    "add_language_option",
     "add_parser_option",
     "check_parser_option",
     "error_record",
@@ -119,13 +120,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="parse in N worker processes (default 1; auto: one per CPU this process may use; "
         "0: in this process, for debugging)",
     )
-    parser.add_argument(
-        "--language",
-        type=_language_filter,
-        metavar="CODES",
-        help="keep only articles in these languages (ISO 639-1 codes, comma-separated: de,fr; "
-        "und for unknown); the others are counted as filtered, not failed",
-    )
+    add_language_option(parser)
     parser.add_argument(
         "--resume",
         action="store_true",
@@ -202,6 +197,17 @@ def usable_cpus() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # macOS, Windows
         return max(1, os.cpu_count() or 1)
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--language CODES`` (a :class:`~newscorpus.corpus.LanguageFilter`) to ``parser``."""
+    parser.add_argument(
+        "--language",
+        type=_language_filter,
+        metavar="CODES",
+        help="keep only articles in these languages (ISO 639-1 codes, comma-separated: de,fr; "
+        "und for unknown); the others are counted as filtered, not failed",
+    )
 
 
 def _language_filter(value: str) -> LanguageFilter:

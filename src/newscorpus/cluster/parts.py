@@ -31,6 +31,7 @@ from newscorpus._deadline import call_with_time_limit
 from newscorpus.cluster.inputs import Partition
 from newscorpus.cluster.reading import read_pieces
 from newscorpus.cluster.storage import Sink, join
+from newscorpus.corpus.languages import LanguageFilter
 from newscorpus.corpus.origin import ReadItem
 from newscorpus.corpus.outcomes import Outcome, error_outcome, outcome_of
 from newscorpus.corpus.records import FieldMapping
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ERRORS_FOLDER",
+    "FILTERED_KEY",
     "PARTITIONS_FILE",
     "SUMMARY_FILE",
     "PartSummary",
@@ -60,6 +62,9 @@ ERRORS_FOLDER = "_errors"
 PARTITIONS_FILE = "_partitions.json"
 #: The run's counts, written when every partition is done.
 SUMMARY_FILE = "_summary.json"
+#: The key, in a part file's Parquet footer, of the count of documents a language filter left
+#: out of it (so that a resumed run still counts them).
+FILTERED_KEY = "newscorpus.filtered"
 
 
 def part_name(number: int) -> str:
@@ -75,7 +80,8 @@ def error_name(number: int) -> str:
 @frozen
 class PartSummary:
     """What one partition task did: documents read, records written, errors, seconds taken,
-    and the statistics of its records.
+    the statistics of its records and the documents a language filter left out
+    (``read == written + failed + filtered``).
 
     >>> PartSummary(number=0, read=10, written=9, failed=1, seconds=0.5).failed
     1
@@ -87,6 +93,7 @@ class PartSummary:
     failed: int
     seconds: float
     statistics: CorpusStatistics = field(factory=CorpusStatistics, eq=False)
+    filtered: int = 0
 
 
 def _timed_outcome(
@@ -109,11 +116,14 @@ def write_partition(
     mapping: FieldMapping | None = None,
     limits: Limits | None = None,
     pipeline: Pipeline | None = None,
+    languages: LanguageFilter | None = None,
 ) -> PartSummary:
     """Read, parse and write one partition into the corpus folder ``root`` (a worker's task).
 
-    ``parse_format``, ``mapping``, ``limits`` and ``pipeline`` are those of the local runner
-    (``pipeline`` travels to the worker pickled: its steps must be importable). Memory holds
+    ``parse_format``, ``mapping``, ``limits``, ``pipeline`` and ``languages`` are those of the
+    local runner (``pipeline`` travels to the worker pickled: its steps must be importable); an
+    article in a language ``languages`` does not keep is counted as filtered, its count kept in
+    the part file's footer (:data:`FILTERED_KEY`). Memory holds
     one Parquet row group of records at most; every document becomes one record
     or one error entry, exactly as in the local runner (:func:`~newscorpus.corpus.outcome_of`);
     a document that takes longer than ``limits.seconds_per_document`` becomes a
@@ -138,13 +148,15 @@ def write_partition(
     items = read_pieces(partition.pieces, mapping, limits)
     records = _RecordFile(join(root, part_name(partition.number)))
     errors: _ErrorFile | None = None
-    read = failed = 0
+    read = failed = filtered = 0
     statistics = CorpusStatistics()
     try:
         for item in items:
             outcome = _timed_outcome(item, parse_format, chosen, seconds)
             read += 1
-            if "record" in outcome:
+            if "record" in outcome and not _kept(outcome["record"], languages):
+                filtered += 1
+            elif "record" in outcome:
                 records.write(outcome["record"])
                 statistics.add_record(outcome["record"])
             else:
@@ -152,7 +164,7 @@ def write_partition(
                     errors = _ErrorFile(join(root, error_name(partition.number)))
                 errors.write(outcome["error"])
                 failed += 1
-        records.finish()
+        records.finish({FILTERED_KEY: str(filtered)} if languages is not None else None)
         if errors is not None:
             errors.sink.commit()
     except BaseException:
@@ -162,7 +174,14 @@ def write_partition(
         raise
     records.sink.commit()
     seconds = time.perf_counter() - started
-    return PartSummary(partition.number, read, read - failed, failed, seconds, statistics)
+    return PartSummary(
+        partition.number, read, read - failed - filtered, failed, seconds, statistics, filtered
+    )
+
+
+def _kept(record: Mapping[str, Any], languages: LanguageFilter | None) -> bool:
+    language = record.get("language")
+    return languages is None or languages.keeps(language if isinstance(language, str) else None)
 
 
 class _RecordFile:
@@ -179,8 +198,8 @@ class _RecordFile:
     def write(self, record: Mapping[str, Any]) -> None:
         self._rows.write(record)
 
-    def finish(self) -> None:
-        self._rows.close()
+    def finish(self, metadata: Mapping[str, str] | None = None) -> None:
+        self._rows.close(metadata)
 
 
 class _ErrorFile:
@@ -204,9 +223,17 @@ def write_json(path: str, value: Any) -> None:
     sink.commit()
 
 
-def manifest(partitions: Iterable[Partition], partition_size: int) -> dict[str, Any]:
-    """The run's plan as written to :data:`PARTITIONS_FILE`."""
-    return {
+def manifest(
+    partitions: Iterable[Partition],
+    partition_size: int,
+    languages: LanguageFilter | None = None,
+) -> dict[str, Any]:
+    """The run's plan as written to :data:`PARTITIONS_FILE` (with the language filter, if
+    any: a run resumed with another filter is refused)."""
+    plan: dict[str, Any] = {
         "partition_size": partition_size,
         "partitions": [partition.to_json() for partition in partitions],
     }
+    if languages is not None:
+        plan["languages"] = sorted(languages.languages)
+    return plan

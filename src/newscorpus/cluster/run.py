@@ -29,6 +29,7 @@ from newscorpus._optional import installed
 from newscorpus.cluster.inputs import Block, BlockScan, Partition, plan_partitions, scan_block
 from newscorpus.cluster.parts import (
     ERRORS_FOLDER,
+    FILTERED_KEY,
     PARTITIONS_FILE,
     SUMMARY_FILE,
     PartSummary,
@@ -41,6 +42,7 @@ from newscorpus.cluster.parts import (
 from newscorpus.cluster.reading import read_pieces
 from newscorpus.cluster.requirements import require_dask
 from newscorpus.cluster.storage import is_url, join, url_filesystem
+from newscorpus.corpus.languages import LanguageFilter
 from newscorpus.corpus.readers import Input
 from newscorpus.corpus.records import FieldMapping
 from newscorpus.corpus.schema import record_of_row, require_parquet
@@ -65,8 +67,9 @@ LOCK_FILE = "_newscorpus.lock"
 @frozen
 class ClusterSummary:
     """What a cluster run did: partitions, documents read, records written, errors, the
-    partitions kept from an interrupted run (``resumed``), the statistics of the records and
-    the cleaning pipeline's description (as in the local runner's summary).
+    partitions kept from an interrupted run (``resumed``), the statistics of the records, the
+    cleaning pipeline's description and the documents a language filter left out
+    (``filtered``), as in the local runner's summary: ``read == written + failed + filtered``.
 
     >>> summary = ClusterSummary(2, read=10, written=9, failed=1, resumed=0, output="corpus")
     >>> summary.errors, summary.to_json()["failed"]
@@ -81,6 +84,7 @@ class ClusterSummary:
     output: str
     statistics: CorpusStatistics = field(factory=CorpusStatistics, eq=False)
     pipeline: dict[str, Any] | None = field(default=None, eq=False)
+    filtered: int = field(default=0, validator=validators.ge(0))
 
     @property
     def errors(self) -> str:
@@ -94,6 +98,7 @@ class ClusterSummary:
             "read": self.read,
             "written": self.written,
             "failed": self.failed,
+            "filtered": self.filtered,
             "resumed": self.resumed,
             "pipeline": self.pipeline,
             "statistics": self.statistics.to_json(),
@@ -123,6 +128,7 @@ def run_on_dask(
     mapping: FieldMapping | None = None,
     limits: Limits | None = None,
     pipeline: Pipeline | None = None,
+    languages: LanguageFilter | Iterable[str] | None = None,
     resume: bool = False,
     on_partition: Callable[[PartSummary], None] | None = None,
 ) -> ClusterSummary:
@@ -135,7 +141,9 @@ def run_on_dask(
     the fields of JSON Lines and CSV exports, ``limits`` bound what is read and ``pipeline``
     cleans every document (``None``: the default pipeline), as in the local runner: each
     record is the one :func:`newscorpus.parse` gives for its document with that pipeline (the
-    pipeline is pickled to the workers, so its steps must be importable there).
+    pipeline is pickled to the workers, so its steps must be importable there). ``languages``
+    (codes such as ``["de", "fr"]``, or a :class:`~newscorpus.corpus.LanguageFilter`) keeps
+    only the articles in those languages, counting the others as ``filtered``.
     ``on_partition`` is called
     with each partition's :class:`~newscorpus.cluster.parts.PartSummary` as it completes.
 
@@ -154,6 +162,8 @@ def run_on_dask(
     require_parquet()  # before the output folder exists: a failed start leaves nothing
     size = partition_bytes(partition_size)
     root = os.fspath(output)
+    if languages is not None and not isinstance(languages, LanguageFilter):
+        languages = LanguageFilter(languages)
     engine = _Engine(dask, client, scheduler)
     _refuse_inputs_inside(inputs, root)
     _check_folder(root)
@@ -169,6 +179,7 @@ def run_on_dask(
             mapping=mapping,
             limits=limits,
             pipeline=pipeline,
+            languages=languages,
         )
 
 
@@ -184,10 +195,11 @@ def _run(
     mapping: FieldMapping | None,
     limits: Limits | None,
     pipeline: Pipeline | None,
+    languages: LanguageFilter | None,
 ) -> ClusterSummary:
     previous = _prepare(root, resume=resume)
     partitions = plan_partitions(inputs, size, exclude=root, scan=engine.scan)
-    plan = manifest(partitions, size)
+    plan = manifest(partitions, size, languages)
     plan_path = join(root, PARTITIONS_FILE)
     filesystem, folder = url_filesystem(root)
     written = {PARTITIONS_FILE, SUMMARY_FILE, LOCK_FILE, MARKER_FILE}
@@ -200,8 +212,8 @@ def _run(
         with filesystem.open(f"{folder}/{PARTITIONS_FILE}", "rb") as stream:
             if json.load(stream) != plan:
                 raise ResumeError(
-                    f"cannot resume {root}: the inputs or the partition size are not those of "
-                    "the interrupted run"
+                    f"cannot resume {root}: the inputs, the partition size or the languages "
+                    "are not those of the interrupted run"
                 )
         done = [
             p.number for p in partitions if filesystem.exists(f"{folder}/{part_name(p.number)}")
@@ -215,11 +227,14 @@ def _run(
         "mapping": mapping,
         "limits": limits,
         "pipeline": pipeline,
+        "languages": languages,
     }
     summaries = engine.run(todo, root, settings, on_partition)
-    counts = [(s.read, s.failed) for s in summaries] + [_counted(root, n) for n in done]
+    counts = [(s.read, s.failed, s.filtered) for s in summaries]
+    counts += [_counted(root, n) for n in done]
     read = sum(count[0] for count in counts)
     failed = sum(count[1] for count in counts)
+    filtered = sum(count[2] for count in counts)
     statistics = CorpusStatistics()
     for part in summaries:
         statistics.merge(part.statistics)
@@ -228,12 +243,13 @@ def _run(
     summary = ClusterSummary(
         len(partitions),
         read,
-        read - failed,
+        read - failed - filtered,
         failed,
         len(done),
         root,
         statistics=statistics,
         pipeline=pipeline_description(pipeline_or_default(pipeline)),
+        filtered=filtered,
     )
     write_json(join(root, SUMMARY_FILE), summary.to_json())
     return summary
@@ -449,17 +465,20 @@ def _locked(root: str) -> Iterator[None]:
         os.close(descriptor)
 
 
-def _counted(root: str, number: int) -> tuple[int, int]:
-    """Documents read and failed in a committed partition, from its files."""
+def _counted(root: str, number: int) -> tuple[int, int, int]:
+    """Documents read, failed and filtered in a committed partition, from its files."""
     filesystem, folder = url_filesystem(root)
     with filesystem.open(f"{folder}/{part_name(number)}", "rb") as stream:
-        rows = int(require_parquet().ParquetFile(stream).metadata.num_rows)
+        metadata = require_parquet().ParquetFile(stream).metadata
+    rows = int(metadata.num_rows)
+    footer = metadata.metadata or {}
+    filtered = int(footer.get(FILTERED_KEY.encode(), b"0"))
     failed = 0
     errors = f"{folder}/{error_name(number)}"
     if filesystem.exists(errors):
         with filesystem.open(errors, "rb") as stream:
             failed = sum(1 for line in stream if line.strip())
-    return rows + failed, failed
+    return rows + failed + filtered, failed, filtered
 
 
 def _statistics_of(root: str, number: int) -> CorpusStatistics:

@@ -293,9 +293,12 @@ class ParquetRows:
         if self._rows >= self.row_group_size:
             self._flush()
 
-    def close(self) -> None:
-        """Write what is buffered and the file's footer."""
+    def close(self, metadata: Mapping[str, str] | None = None) -> None:
+        """Write what is buffered and the file's footer, with ``metadata`` (key-value pairs
+        for the footer, such as the cluster runner's count of documents left out)."""
         self._flush()
+        if metadata:
+            self._parquet.add_key_value_metadata(dict(metadata))
         self._parquet.close()
 
     def abort(self) -> None:

@@ -29,6 +29,7 @@ __all__ = [
     "BylineWords",
     "byline_words",
     "has_word_in",
+    "is_declared_name",
     "is_person_name",
     "leading_name",
 ]
@@ -124,6 +125,14 @@ def _is_excluded(word: str) -> bool:
     )
 
 
+def _is_initial(word: str, position: int, count: int) -> bool:
+    """Whether ``word`` is an initial: a capital with a dot ("A.", "J.R."), or a lone capital
+    between two names ("Miguel A Herguedas"), which the word lists must not read as a word."""
+    if word.endswith(".") and _INITIALS.match(word):
+        return word[0].isupper()
+    return len(word) == 1 and word.isupper() and 0 < position < count - 1
+
+
 def _is_acronym(word: str) -> bool:
     return tuning.ACRONYM_MIN_LETTERS <= len(word) <= tuning.ACRONYM_MAX_LETTERS and word.isupper()
 
@@ -135,6 +144,8 @@ def is_person_name(text: str, *, caseless_ok: bool = False) -> bool:
 
     >>> is_person_name("Sarah E. Needleman"), is_person_name("Ludwig van Beethoven")
     (True, True)
+    >>> is_person_name("Miguel A. Herguedas"), is_person_name("A Tale")
+    (True, False)
     >>> is_person_name("Staff Writer"), is_person_name("Le Monde"), is_person_name("the end")
     (False, False, False)
     >>> is_person_name("张三", caseless_ok=True), is_person_name("张三")
@@ -156,14 +167,47 @@ def is_person_name(text: str, *, caseless_ok: bool = False) -> bool:
     if fold(tokens[0]) in words.article_particles or fold(tokens[-1]) in words.particles:
         return False
     mixed_case = not all(token.isupper() for token in tokens)
-    for token in tokens:
+    for position, token in enumerate(tokens):
         if fold(token) in words.particles and token[0].islower():
             continue
+        if _is_initial(token, position, len(tokens)):
+            continue  # "A." is an initial, not the article "a"
         if not _is_name_word(token) or _is_excluded(token):
             return False
         if mixed_case and _is_acronym(token):
             return False
     return not all(_INITIALS.match(token) for token in tokens)
+
+
+def is_declared_name(text: str) -> bool:
+    """Whether a value the page declares to be a person (a JSON-LD ``Person``, ``rel=author``,
+    ``<meta name="author">``) reads as a name, where :func:`is_person_name`'s test of
+    capitals would refuse it: lower case ("jane doe") or a one-word pen name ("grumpy").
+    The declaration is the evidence the capitals would give; addresses, digits, desks, roles,
+    publications and words such as "admin" are still refused.
+
+    >>> is_declared_name("jane doe"), is_declared_name("grumpy"), is_declared_name("admin")
+    (True, True, False)
+    >>> is_declared_name("Staff"), is_declared_name("mm-redaktion"), is_declared_name("user123")
+    (False, False, False)
+    """
+    text = text.strip()
+    if not text or _NOT_A_NAME.search(text):
+        return False
+    tokens = text.split()
+    if len(tokens) > tuning.NAME_MAX_WORDS:
+        return False
+    if is_caseless_word(tokens[0]):
+        return is_person_name(text, caseless_ok=True)
+    return all(
+        _NAME_WORD.match(token)
+        and (
+            _is_initial(token, position, len(tokens))
+            # "MM-Redaktion" is a desk: each part of a compound is checked
+            or not any(_is_excluded(part) for part in token.split("-"))
+        )
+        for position, token in enumerate(tokens)
+    )
 
 
 def leading_name(tokens: list[str]) -> int:

@@ -1,9 +1,11 @@
 """Step ``byline``: authors and the wire agency.
 
 Authors come from a byline line near the top of the article ("By Jane Doe and John Roe",
-"Chris Davies - Nov 19, 2019"). The agency comes from the byline, from the article's opening
-("(Reuters) —", "(AP) —") or from the author bio that the ``tails`` step cut ("Written By ...
-AFP covers the world"); a photo credit alone does not make an article wire copy.
+"Chris Davies - Nov 19, 2019"), or from a bare name above the body that the page's markup
+calls its byline or author (``<div class="byline"><a>Jane Doe</a></div>``). The agency
+comes from the byline, from the article's opening ("(Reuters) —", "(AP) —") or from the
+author bio that the ``tails`` step cut ("Written By ... AFP covers the world"); a photo credit
+alone does not make an article wire copy.
 """
 
 from __future__ import annotations
@@ -42,8 +44,33 @@ class Byline:
             draft.agency = draft.agency or byline.agency
             draft.drop(block, "byline", "byline.byline")
             break
+        else:
+            self._marked_byline(draft, header)
         if draft.agency is None:
             draft.agency = _agency_elsewhere(draft, self.agency_search_chars)
+
+    def _marked_byline(self, draft: Draft, header: list[DraftBlock]) -> None:
+        """Authors from a header line the markup names a byline or an author box that holds
+        only names ("Jane Doe", with no "By"): the markup is the marker the text lacks. Lines
+        in menus and side boxes (teasers of other stories) are not read."""
+        if draft.authors:
+            return
+        for block in reversed(header[-self.search_lines :]):
+            if not block.hints & _BYLINE_HINTS or block.container in _TEASER_CONTAINERS:
+                continue
+            byline = byline_of(f"By {block.text}", draft.language)
+            if byline is None or not byline.authors or byline.rest:
+                continue
+            draft.authors = list(byline.authors)
+            if block.kept:
+                draft.drop(block, "byline", "byline.byline")
+            return
+
+
+#: What the markup calls a byline (``class="byline"``, ``class="author-name"``).
+_BYLINE_HINTS = frozenset({"byline", "author"})
+#: Containers whose names belong to other stories (teaser lists) or to the site.
+_TEASER_CONTAINERS = frozenset({"nav", "aside", "footer"})
 
 
 def _linked_line(block: DraftBlock) -> bool:

@@ -2,7 +2,8 @@
 
 Menus and navigation, search prompts, share/follow/subscribe/newsletter prompts, cookie and
 consent notices, advertising and sponsor lines, comment forms: lines that say what they are
-with a known phrase (``newscorpus/data/phrases.json``, many languages). A phrase alone on its
+with a known phrase (``newscorpus/data/phrases.json``, many languages); and reading-time
+labels ("4 min read", "Lesezeit: 2 Min."), told by their shape. A phrase alone on its
 line is chrome at any length. A line that only starts with one is chrome when the phrase is
 long enough to be unambiguous, when it is a label ("Sponsor: ..."), or when the line is too
 short to be a sentence: "More than 100,000 people fled" starts with "more" and stays.
@@ -30,7 +31,9 @@ _ROLES: tuple[tuple[patterns.Role, str, str], ...] = (
     ("navigation", "navigation or search", "chrome.navigation"),
     ("related", "link to related content", "chrome.related"),
 )
-_CODES = {reason: code for _, reason, code in _ROLES}
+#: A line that is only a reading-time label ("4 min read"), told by its shape, not a phrase.
+_READING_TIME = "reading-time label"
+_CODES = {reason: code for _, reason, code in _ROLES} | {_READING_TIME: "chrome.reading-time"}
 _LABEL_MARKS = (":", "|", "»", "›", "-", "–")
 
 
@@ -49,6 +52,8 @@ def chrome_role(text: str, language: str | None, settings: Chrome | None = None)
     found = features(text, language)
     if found.size > settings.max_words:
         return None
+    if len(text) <= tuning.READING_TIME_MAX_CHARS and patterns.READING_TIME.match(text):
+        return _READING_TIME
     whole = patterns.roles_of_whole(text)
     if whole:  # most lines are not a phrase
         for role, reason, _ in _ROLES:

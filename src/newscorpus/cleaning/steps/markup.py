@@ -10,6 +10,9 @@ step reads only those features, never the markup itself, and drops:
   sidebars, promotions, newsletter prompts, cookie notices... ("marked 'comment' by its class
   or id");
 * blocks that are mostly links: menus, lists of headlines ("mostly links (0.92)");
+* the placeholder a page shows for embedded content (a video, a post, a chart) until the
+  reader consents to load it: a short box whose class names say "embed" or "placeholder" and
+  whose text asks for consent ("external content", "Einwilligung");
 
 and moves picture captions (``<figcaption>``, or a caption by its class names) to the media
 list, with their credit when the caption ends with one.
@@ -29,6 +32,7 @@ none of these features, and the step does nothing on them.
 from __future__ import annotations
 
 from newscorpus import tuning
+from newscorpus.cleaning import patterns
 from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
 from newscorpus.cleaning.region import is_prose
@@ -36,7 +40,7 @@ from newscorpus.cleaning.steps.captions import split_caption
 from newscorpus.draft import BODY_HINT, Draft, DraftBlock
 from newscorpus.models.article import Media
 
-__all__ = ["BODY_HINT", "BOILERPLATE_CONTAINERS", "BOILERPLATE_HINTS", "Markup"]
+__all__ = ["BODY_HINT", "BOILERPLATE_CONTAINERS", "BOILERPLATE_HINTS", "EMBED_HINT", "Markup"]
 
 #: Semantic containers whose blocks are not the article.
 BOILERPLATE_CONTAINERS = frozenset({"nav", "footer", "aside", "form"})
@@ -55,6 +59,11 @@ BOILERPLATE_HINTS = (
     "popup",
     "tags",
 )
+
+#: The hint of a placeholder of embedded content (see
+#: :data:`newscorpus.formats.html.vocabulary.HINT_TOKENS`).
+EMBED_HINT = "embed"
+_CONSENT_REASON = "placeholder of embedded content asking for consent"
 
 
 @cleaning_step(origin="builtin")
@@ -76,12 +85,18 @@ class Markup:
     page_wide: float = tuning.MARKUP_PAGE_WIDE
     #: ... except a cookie notice's, when this many of its blocks say "cookie".
     cookie_min_mentions: int = tuning.MARKUP_COOKIE_MIN_MENTIONS
+    #: A run of blocks marked "embed" that asks for consent is a placeholder up to this size.
+    consent_box_max_words: int = tuning.MARKUP_CONSENT_BOX_MAX_WORDS
 
     def __call__(self, draft: Draft) -> None:
         kept = [block for block in draft.iter_kept() if block.link_density is not None]
         if not kept:
             return  # no markup evidence (a dump)
         wrappers = _wrappers(kept, draft, self.page_wide, containers=True)
+        if not _prose_outside(kept, draft, self.containers):
+            # A <nav>, <footer> or <aside> around all the page's prose wraps the article
+            # (its only text): the mark would delete the body on its own.
+            wrappers |= _wrappers(kept, draft, self.page_wide, containers=True, semantic=True)
         for block in kept:
             container = block.container
             if container in self.containers and container not in wrappers:
@@ -94,6 +109,9 @@ class Markup:
             for block in draft.blocks:
                 if BODY_HINT in block.hints:
                     block.marked_main = True
+        if EMBED_HINT not in wrappers:
+            self._drop_consent_boxes(draft, kept)
+            kept = [block for block in kept if block.removal is None]
         for block in kept:
             if ("caption" in block.hints or block.tag == "figcaption") and (
                 "caption" not in wrappers
@@ -108,12 +126,40 @@ class Markup:
             if density is not None and density >= self._link_limit(block, draft):
                 draft.drop(block, f"mostly links ({density:.2f})", "markup.mostly-links")
 
+    def _drop_consent_boxes(self, draft: Draft, blocks: list[DraftBlock]) -> None:
+        """Drop each short run of blocks marked "embed" whose text asks for consent: the box a
+        page shows in place of a video, a post or a chart until the reader agrees to load it
+        from its provider ("external content", "Einwilligung"). The phrase alone is no
+        evidence (an article may be about consent), nor is the mark alone (an embedded post,
+        a live ticker): both together, in a box short enough to be one."""
+        for box in _runs(blocks, EMBED_HINT):
+            words = sum(features(block.text, draft.language).size for block in box)
+            if words <= self.consent_box_max_words and any(
+                patterns.contains("consent", block.text) for block in box
+            ):
+                for block in box:
+                    draft.drop(block, _CONSENT_REASON, "markup.consent")
+
     def _link_limit(self, block: DraftBlock, draft: Draft) -> float:
         """The link density from which a block is a menu or a list of links: higher for a long
         block, which is more likely a sentence with a few links in it."""
         if features(block.text, draft.language).size >= self.long_block_words:
             return self.long_link_density
         return self.link_density
+
+
+def _runs(blocks: list[DraftBlock], hint: str) -> list[list[DraftBlock]]:
+    """The runs of consecutive ``blocks`` that carry ``hint``: one element's blocks each."""
+    runs: list[list[DraftBlock]] = []
+    previous: DraftBlock | None = None
+    for block in blocks:
+        if hint in block.hints:
+            if previous is not None and hint in previous.hints:
+                runs[-1].append(block)
+            else:
+                runs.append([block])
+        previous = block
+    return runs
 
 
 def _speaks_of_cookies(blocks: list[DraftBlock], min_mentions: int) -> bool:
@@ -131,8 +177,22 @@ def _to_media(draft: Draft, block: DraftBlock) -> None:
     draft.drop(block, "picture caption (marked by the page)", "markup.caption")
 
 
+def _prose_outside(blocks: list[DraftBlock], draft: Draft, containers: frozenset[str]) -> bool:
+    """Whether a block of prose stands outside the boilerplate ``containers``."""
+    return any(
+        block.container not in containers
+        and is_prose(features(block.text, draft.language), draft.stopword_floor)
+        for block in blocks
+    )
+
+
 def _wrappers(
-    blocks: list[DraftBlock], draft: Draft, page_wide: float, *, containers: bool
+    blocks: list[DraftBlock],
+    draft: Draft,
+    page_wide: float,
+    *,
+    containers: bool,
+    semantic: bool = False,
 ) -> frozenset[str]:
     """The ``<form>`` container (with ``containers``) or the class hints (without) of an
     element that wraps most of the prose of ``blocks``: the page's wrapper (an ASP.NET form,
@@ -142,13 +202,20 @@ def _wrappers(
     the mark; twenty teasers marked "promo" between the article's paragraphs are twenty short
     runs, and stay evidence. ``<nav>``, ``<footer>`` and ``<aside>`` are trusted whatever they
     hold: a page whose prose is in its sidebar has a list or a table for its article (a
-    calendar, a recipe). Hints are weighed after those containers are gone, among what is left.
+    calendar, a recipe), unless no prose is outside them at all: with ``semantic``, those
+    containers are weighed as the form is. Hints are weighed after those containers are gone,
+    among what is left.
     """
     best: dict[str, float] = {}
     runs: dict[str, float] = {}
     total = 0.0
     for block in blocks:
-        marks = ({"form"} if block.container == "form" else set()) if containers else block.hints
+        if not containers:
+            marks = block.hints
+        elif block.container == "form" or (semantic and block.container in BOILERPLATE_CONTAINERS):
+            marks = frozenset({block.container})
+        else:
+            marks = frozenset()
         for mark in list(runs):
             if mark not in marks:
                 del runs[mark]

@@ -245,6 +245,14 @@ HINT_TOKENS: dict[str, str] = {
     "gdpr": "cookie",
     "modal": "popup",
     "popup": "popup",
+    "lightbox": "popup",
+    # placeholders of embedded content (a video, a post, a chart) shown until the reader
+    # consents to its provider
+    "embed": "embed",
+    "embeds": "embed",
+    "oembed": "embed",
+    "placeholder": "embed",
+    "optin": "embed",
     # tag lists
     "tags": "tags",
     "tagcloud": "tags",

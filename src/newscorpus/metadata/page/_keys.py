@@ -18,6 +18,10 @@ META_TITLE = (
     "title",
     "headline",
 )
+#: Author sources whose value the page declares to be a person (not just "an author", which
+#: may be a desk or a publication): read with :func:`~newscorpus.metadata._names.is_declared_name`
+#: where the capitals test refuses a name ("jane doe", a pen name).
+DECLARED_PEOPLE = frozenset({"meta:author", "link:rel-author"})
 META_AUTHORS = (
     "article:author",
     "og:article:author",

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from newscorpus import tuning
 from newscorpus._caches import memoized
-from newscorpus.metadata._names import byline_words, is_person_name
+from newscorpus.metadata._names import byline_words, is_declared_name, is_person_name
 from newscorpus.metadata._text import fold
 from newscorpus.metadata.agencies import agency_named, find_agency
 from newscorpus.metadata.bylines import parse_byline
@@ -35,8 +35,12 @@ class Organizations(NamedTuple):
     value: Any
 
 
-def people_in(value: Any, ld: JsonLd, site_name: str | None) -> tuple[list[str], str | None]:
-    """The people an author value names, and the agency it credits."""
+def people_in(
+    value: Any, ld: JsonLd, site_name: str | None, *, declared: bool = False
+) -> tuple[list[str], str | None]:
+    """The people an author value names, and the agency it credits. A value the page declares
+    to be a person (a JSON-LD ``Person``; ``declared``: a ``rel=author`` link or an author
+    ``<meta>``) may name one in lower case or by a pen name (:func:`is_declared_name`)."""
     people: list[str] = []
     agency: str | None = None
     if isinstance(value, Organizations):
@@ -47,7 +51,7 @@ def people_in(value: Any, ld: JsonLd, site_name: str | None) -> tuple[list[str],
         if kind == "organization":
             agency = agency or agency_named(text)
             continue
-        names, credited = _byline_people(text, site_name)
+        names, credited = _byline_people(text, site_name, declared or kind == "person")
         people.extend(names)
         agency = agency or credited
     return people, agency
@@ -91,9 +95,12 @@ def _author_texts(value: Any, ld: JsonLd) -> Iterator[tuple[str, str]]:
 
 
 @memoized
-def _byline_people(text: str, site_name: str | None) -> tuple[tuple[str, ...], str | None]:
+def _byline_people(
+    text: str, site_name: str | None, person: bool
+) -> tuple[tuple[str, ...], str | None]:
     """The people and the agency a declared author names ("Jane Doe and John Roe",
-    "By Jane Doe | Reuters", "Doe, Jane"); nothing for an address, a desk or a title."""
+    "By Jane Doe | Reuters", "Doe, Jane"); nothing for an address, a desk or a title. A
+    ``person`` value that reads as no byline is one name if :func:`is_declared_name` says so."""
     if URL_LIKE.match(text) or len(text) > tuning.PAGE_AUTHOR_MAX_CHARS:
         return (), None
     if "@" in text:
@@ -111,7 +118,10 @@ def _byline_people(text: str, site_name: str | None) -> tuple[tuple[str, ...], s
         if again is not None and (again.authors or found is None):
             found = again
     if found is None:
-        return (), find_agency(text)
+        agency = find_agency(text)
+        if agency is None and person and is_declared_name(text):
+            return (text,), None
+        return (), agency
     return found.authors, found.agency
 
 

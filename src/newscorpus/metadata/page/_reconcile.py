@@ -26,6 +26,7 @@ from newscorpus.metadata.page._items import AUTHOR_LINK, DOCUMENT, JSON_LD, Item
 from newscorpus.metadata.page._jsonld import type_name
 from newscorpus.metadata.page._keys import (
     AUTHOR_LABELS,
+    DECLARED_PEOPLE,
     META_AUTHORS,
     META_CANONICAL,
     META_DESCRIPTION,
@@ -52,7 +53,13 @@ from newscorpus.metadata.page._markup import (
 )
 from newscorpus.metadata.page._model import PageMetadata
 from newscorpus.metadata.page._people import Organizations, people_in
-from newscorpus.metadata.page._titles import ELLIPSIS, strip_site, title_affixes
+from newscorpus.metadata.page._titles import (
+    ELLIPSIS,
+    has_separator,
+    is_affixed,
+    strip_site,
+    title_affixes,
+)
 from newscorpus.metadata.page._urls import Host, host_of, is_http, names_host
 from newscorpus.metadata.page._values import (
     clean,
@@ -230,28 +237,34 @@ class Reconciler:
         if ev.title:
             yield Item("title", ev.title, DOCUMENT)
 
-    def title(self, site_name: str | None, publisher: str | None) -> str | None:
-        names = [name for name in (site_name, publisher) if name]
-        keys = {fold(name) for name in names}
-        chosen: tuple[str, str] | None = None
+    def _title_candidates(self, names: list[str], keys: set[str]) -> Iterator[tuple[str, str]]:
+        """(title, source) in order of trust, each without its site-name affix; a title that
+        is only the site's name is none."""
         for item in self._title_items():
             text = first_string(item.value, self.ld)
             if text is None:
                 continue
             text = strip_site(text, names, self.host)
-            if not text or fold(text) in keys:
-                continue
-            if chosen is None:
-                chosen = (text, item.source)
-                if not text.endswith(ELLIPSIS):
-                    break
-                continue
-            stem = chosen[0].rstrip(".…").rstrip()
-            if len(text) > len(chosen[0]) and text.startswith(stem):
-                chosen = (text, item.source)
-                break
+            if text and fold(text) not in keys:
+                yield text, item.source
+
+    def title(self, site_name: str | None, publisher: str | None) -> str | None:
+        names = [name for name in (site_name, publisher) if name]
+        keys = {fold(name) for name in names}
+        candidates = self._title_candidates(names, keys)
+        chosen = next(candidates, None)
         if chosen is None:
             return None
+        if chosen[0].endswith(ELLIPSIS):  # cut: a later title may complete it
+            stem = chosen[0].rstrip(".…").rstrip()
+            chosen = next(
+                (c for c in candidates if len(c[0]) > len(chosen[0]) and c[0].startswith(stem)),
+                chosen,
+            )
+        elif has_separator(chosen[0]):
+            # Where the page also declares the plain headline, a kicker or a section set
+            # apart from it is not part of the title ("Olympische Spiele: Headline").
+            chosen = next((c for c in candidates if is_affixed(chosen[0], c[0])), chosen)
         self.sources["title"] = chosen[1]
         return chosen[0]
 
@@ -281,12 +294,19 @@ class Reconciler:
         self, site_name: str | None, publisher: str | None
     ) -> tuple[tuple[str, ...], str | None]:
         not_people = {fold(name) for name in (site_name, publisher) if name}
+        # A one-word "name" that is a word of the site's name is the site ("VnExpress" on
+        # vnexpress.net, published by "Báo VnExpress"), not a pen name.
+        not_people.update(
+            word for name in (site_name, publisher) if name for word in re.split(r"\W+", fold(name))
+        )
         authors: list[str] = []
         known: set[str] = set()
         agency: str | None = None
         source = None
         for item in self._author_items(authors):
-            found, credited = people_in(item.value, self.ld, site_name)
+            found, credited = people_in(
+                item.value, self.ld, site_name, declared=item.source in DECLARED_PEOPLE
+            )
             if agency is None and credited is not None:
                 agency = credited
                 self.sources["agency"] = item.source
