@@ -32,7 +32,7 @@ from newscorpus.models.article import (
     TableRow,
 )
 
-__all__ = ["BODY_HINT", "Draft", "DraftBlock", "Zone"]
+__all__ = ["BODY_HINT", "Draft", "DraftBlock", "Zone", "nested_hint"]
 
 #: Where a block sits relative to the main text, once the ``zones`` step has run.
 Zone = Literal["unknown", "header", "body", "aside", "footer"]
@@ -41,6 +41,17 @@ Zone = Literal["unknown", "header", "body", "aside", "footer"]
 #: article's text ("entry-content", ``itemprop="articleBody"``...): the HTML parser gives it
 #: and the ``markup`` step reads it, so both take it from here.
 BODY_HINT = "body"
+
+
+def nested_hint(hint: str) -> str:
+    """The hint of a block whose element is marked ``hint`` inside an ancestor marked the
+    same (a "sidebar-promo" box inside a "has-sidebar" wrapper): the HTML parser gives it
+    beside ``hint``, and the ``markup`` step weighs the inner mark apart from the wrapper's.
+
+    >>> nested_hint("promo")
+    'promo/nested'
+    """
+    return f"{hint}/nested"
 
 
 @define(eq=False)

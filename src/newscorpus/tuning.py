@@ -257,7 +257,8 @@ PUBLISHER_MAX_WORDS = 5
 BODY_LEAD_BLOCKS = 6
 #: A standfirst (prose above the body) is kept across at most this many blocks of header
 #: furniture between it and the body: a byline, a date, a picture and its caption and credit
-#: (fundus news pages: 1 to 4 such blocks between the lead and the body).
+#: (fundus news pages: 1 to 4 such blocks between the lead and the body; buttons, "Listen" or
+#: "Share", do not count).
 LEAD_MAX_GAP = 4
 #: A sentence of this many words or more, alone between the headline and the body, is a
 #: subtitle (a lead shorter than a paragraph of prose; Readability set's RTL pages: 5 words).
@@ -280,6 +281,10 @@ NEXT_ARTICLE_MIN_WORDS = 50.0
 #: A reading-time label ("Tempo de leitura: 2 minutos") is short; the longest in the three dev
 #: sets and the dumps runs to 26 characters.
 READING_TIME_MAX_CHARS = 40
+#: A paragraph closing the run that asks the reader to subscribe or sign up is an appeal, not
+#: the article, up to this many words (the fundus and scrapinghub pages' run to 30; longer
+#: closing paragraphs that name a newsletter were the article's own).
+APPEAL_MAX_WORDS = 35
 #: A line that is only a relative time ("8 hours ago") is a wall like a dateline; such a stamp
 #: is short, and longer lines are sentences that start with one.
 RELATIVE_TIME_MAX_CHARS = 32

@@ -88,3 +88,17 @@ def test_consent_needs_both_the_mark_and_the_words_in_a_short_box() -> None:
     assert removed(run(Markup(), silent)) == []
     assert removed(run(Markup(consent_box_max_words=5), short_limit)) == []
     assert removed(run(Markup(), long_box)) == []  # the mark wraps the page: not evidence
+
+
+def test_a_box_marked_again_inside_a_wrapper_with_the_same_mark_goes() -> None:
+    wrapper, inner = frozenset({"promo"}), frozenset({"promo", "promo/nested"})
+    box = block("Get our app: the news on the go, every day.", hints=inner)
+    done = run(Markup(), draft(*(block(text, hints=wrapper) for text in PROSE), box))
+    assert removed(done) == [(box.text, "markup.class-hint")]
+    assert kept(done) == list(PROSE)
+
+
+def test_a_nested_mark_around_most_of_the_prose_is_a_wrapper_too() -> None:
+    nested = frozenset({"promo", "promo/nested"})
+    done = run(Markup(), draft(*(block(text, hints=nested) for text in PROSE)))
+    assert removed(done) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newscorpus import DraftBlock
 from newscorpus.cleaning.steps import Zones
 from tests.cleaning.drafts import PROSE, draft, removed, run
 
@@ -16,3 +17,25 @@ def test_the_prose_run_is_the_body() -> None:
 def test_without_prose_everything_is_header() -> None:
     done = run(Zones(), draft("Home", "News"))
     assert {block.zone for block in done.blocks} == {"header"}
+
+
+def test_an_author_box_closing_the_run_is_footer_unless_it_outweighs_the_article() -> None:
+    bio = DraftBlock(0, "Jane Doe covers the town hall for the paper. She lives in the old town.")
+    bio.hints = frozenset({"author"})
+    done = run(Zones(), draft(*PROSE, bio))
+    assert [block.zone for block in done.blocks] == ["body"] * 3 + ["footer"]
+    author_page = [DraftBlock(0, text, hints=frozenset({"author"})) for text in PROSE]
+    done = run(Zones(), draft(PROSE[0], *author_page))
+    assert {block.zone for block in done.blocks} == {"body"}
+
+
+def test_an_appeal_to_sign_up_closing_the_run_is_footer() -> None:
+    appeal = "For the latest news from the town, sign up for our newsletters."
+    inside = (
+        "The council said it would sign up for the regional newsletter scheme next year, "
+        "which sends residents news of roadworks, and that the bridge would feature in it."
+    )
+    done = run(Zones(), draft(*PROSE, appeal))
+    assert [block.zone for block in done.blocks] == ["body"] * 3 + ["footer"]
+    done = run(Zones(), draft(PROSE[0], inside, PROSE[1]))
+    assert {block.zone for block in done.blocks} == {"body"}  # not last: the article's own

@@ -288,10 +288,21 @@ def test_class_and_id_names_give_hints_inherited_by_descendants() -> None:
         "<div class='share-bar'>Share</div></div><p class='commentary'>Opinion</p></body>"
     )
     assert [(b.text, sorted(b.hints)) for b in blocks(page)] == [
-        ("Nice.", ["comment"]),
+        ("Nice.", ["comment", "comment/nested"]),  # marked "comment" inside "comments"
         ("Text", ["body"]),
         ("Share", ["body", "share"]),
         ("Opinion", []),  # "commentary" is not "comment"; the body's classes name the page
+    ]
+
+
+def test_a_box_marked_as_its_wrapper_is_gets_the_nested_hint_too() -> None:
+    page = (
+        "<div class='layout-with-sidebar'><div class='article-body'><p>Text</p>"
+        "<div class='sidebar-box'><p>Box</p></div></div></div>"
+    )
+    assert [(b.text, sorted(b.hints)) for b in blocks(page)] == [
+        ("Text", ["body", "sidebar"]),
+        ("Box", ["body", "sidebar", "sidebar/nested"]),
     ]
 
 

@@ -374,6 +374,57 @@ def test_an_unclosed_link_does_not_make_the_article_mostly_links() -> None:
     assert newscorpus.parse(page, format="html").text.split("\n\n")[-3:] == [FIRST, SECOND, THIRD]
 
 
+def test_a_promotion_box_inside_a_wrapper_named_like_it_goes() -> None:
+    # The page's wrapper carries the same class word as the box inside the article: the
+    # wrapper's mark is ignored (it holds the whole article), the box's is not.
+    page = (
+        "<html><body><div class='page promo-layout'><article><h1>Council votes</h1>"
+        f"<div class='article-body'><p>{FIRST}</p><p>{SECOND}</p>"
+        "<div class='promo-box'><p>Read the news in our app, wherever you are.</p>"
+        "<p>No, thanks.</p></div>"
+        f"<p>{THIRD}</p></div></article></div></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_the_author_box_after_the_article_is_left_out() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<div class='article-body'><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+        "<div class='author-card'><div class='author-name'>JANE DOE</div>"
+        "<p>Jane Doe covers the town hall for the paper. She is based in the old town.</p>"
+        "</div></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_buttons_between_the_standfirst_and_the_body_do_not_part_them() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<div class='standfirst'>{LEAD}</div>"
+        "<button>Listen</button><button>In short</button>"
+        "<figure><img src='a.jpg'><figcaption>The old ferry at dusk.</figcaption></figure>"
+        "<div>Photo: Jane Doe</div><div class='byline'>By Jane Doe</div>"
+        "<time>12 March 2024</time>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [LEAD, FIRST, SECOND, THIRD]
+
+
+def test_a_closing_appeal_to_sign_up_is_left_out() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+        "<p>Please bookmark our homepage and sign up for our newsletters to stay informed.</p>"
+        "</article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
 def test_a_kicker_goes_where_the_page_also_declares_the_plain_headline() -> None:
     head = (
         "<meta property='og:title' content='Olympische Spiele: Council votes for a new bridge'>"

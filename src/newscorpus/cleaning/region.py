@@ -17,6 +17,7 @@ import attrs
 from attrs import frozen
 
 from newscorpus import tuning
+from newscorpus.cleaning import patterns
 from newscorpus.cleaning.features import Features, features
 from newscorpus.cleaning.patterns import RELATIVE_TIME
 from newscorpus.cleaning.shapes import byline_of, is_dateline_line
@@ -148,7 +149,8 @@ def main_text(
     core's start moves past a byline among its first blocks (what stands above is a standfirst
     or the headline). It then grows over interruptions: a later run of prose worth more than
     the interruption costs, after a gap of a few blocks, is the rest of the article. It never
-    runs past another article's headline and date (a story appended below this one).
+    runs past another article's headline and date (a story appended below this one), and an
+    author box or appeals to sign up closing it are left out.
     """
     scores: list[float] = []
     outside: DraftBlock | None = None  # the last block outside an <aside>
@@ -181,11 +183,14 @@ def main_text(
     following = _next_article(blocks, scores, start, end)
     if following is not None:
         end = following - 1
-        asides = {position for position in asides if position < following}
+    end = _before_author_box(blocks, scores, start, end)
+    end = _before_appeals(blocks, scores, start, end, language)
+    asides = {position for position in asides if position <= end}
     return MainText(start, end, frozenset(asides), _lead(blocks, start, language, floor))
 
 
 _WALL = -tuning.SCORE_DATELINE
+_AUTHOR_HINT = "author"
 
 
 def _is_wall(block: DraftBlock, language: str | None, *, after_prose: bool = False) -> bool:
@@ -227,6 +232,51 @@ def _next_article(
     return None
 
 
+def _before_author_box(
+    blocks: Sequence[DraftBlock], scores: Sequence[float], start: int, end: int
+) -> int:
+    """The run's end, moved above the author box that closes it: the last blocks, marked
+    "author" by their class names ("Jane Doe covers politics for the paper. She is based in
+    Iowa."), after an article of blocks without that mark that is worth more than the box."""
+    last = end
+    while last > start and _AUTHOR_HINT in blocks[last].hints:
+        last -= 1
+    if last == end:
+        return end
+    box = sum(max(score, 0.0) for score in scores[last + 1 : end + 1])
+    article = sum(max(score, 0.0) for score in scores[start : last + 1])
+    return last if article > box else end
+
+
+def _before_appeals(
+    blocks: Sequence[DraftBlock],
+    scores: Sequence[float],
+    start: int,
+    end: int,
+    language: str | None,
+) -> int:
+    """The run's end, moved above the appeals that close it: short paragraphs that ask the
+    reader to subscribe or sign up ("For the latest news, sign up for our newsletters.",
+    "Please bookmark our homepage and sign up for our newsletters"), after an article worth
+    more than they are. A sentence that mentions a newsletter inside the article is not last."""
+    last = end
+    while last > start and _is_appeal(blocks[last], language):
+        last -= 1
+    if last == end:
+        return end
+    appeals = sum(max(score, 0.0) for score in scores[last + 1 : end + 1])
+    article = sum(max(score, 0.0) for score in scores[start : last + 1])
+    return last if article > appeals else end
+
+
+def _is_appeal(block: DraftBlock, language: str | None) -> bool:
+    return (
+        block.removal is None
+        and features(block.text, language).size <= tuning.APPEAL_MAX_WORDS
+        and patterns.contains("subscribe", block.text)
+    )
+
+
 def _cut_by_paywall(blocks: Sequence[DraftBlock], language: str | None, floor: float) -> list[int]:
     """Paragraphs that end in an ellipsis because the paywall cut them, not teasers."""
     return [
@@ -258,7 +308,7 @@ def _lead(
 ) -> frozenset[int]:
     """The standfirst above the body: kept paragraphs of prose in the body's own semantic
     container (its ``<article>``, ``<main>`` or ``<header>``), each at most ``LEAD_MAX_GAP``
-    blocks above the body or the paragraph below it, below the headline.
+    blocks above the body or the paragraph below it (buttons not counted), below the headline.
 
     A page prints its lead between the headline and the byline, date and picture, which cost
     the run more than one paragraph is worth; the lead is the article all the same. A
@@ -287,7 +337,8 @@ def _lead(
             lead.add(position)
             gap = 0
             continue
-        gap += 1
+        if block.tag != "button":
+            gap += 1  # a button ("Listen", "Share") is a control, not furniture that counts
         if gap > tuning.LEAD_MAX_GAP:
             break
     return frozenset(lead)

@@ -21,7 +21,9 @@ A mark that wraps most of the page's prose is not evidence of anything: a site t
 whole page in a ``<form>`` (ASP.NET), or gives its article's wrapper a class
 "content-sidebar-wrap", would otherwise lose its article. Such a wrapper's mark is ignored (it
 is a run of consecutive blocks holding at least ``page_wide`` of the prose), and,
-since hints are names, not elements, so is the same mark on smaller elements inside it.
+since hints are names, not elements, so is the same mark on smaller elements inside it,
+unless the parser saw that element marked again inside the wrapper (the hint's
+:func:`~newscorpus.draft.nested_hint`): a "sidebar-promo" box in a "has-sidebar" page goes.
 
 The step also says where the page itself puts its article: when a container named as the
 article's body ("entry-content", "article-body", ``itemprop="articleBody"``...) wraps most of
@@ -37,7 +39,7 @@ from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
 from newscorpus.cleaning.region import is_prose
 from newscorpus.cleaning.steps.captions import split_caption
-from newscorpus.draft import BODY_HINT, Draft, DraftBlock
+from newscorpus.draft import BODY_HINT, Draft, DraftBlock, nested_hint
 from newscorpus.models.article import Media
 
 __all__ = ["BODY_HINT", "BOILERPLATE_CONTAINERS", "BOILERPLATE_HINTS", "EMBED_HINT", "Markup"]
@@ -118,8 +120,10 @@ class Markup:
             ):
                 _to_media(draft, block)
                 continue
-            hint = next((h for h in self.hints if h in block.hints), None)
-            if hint is not None and hint not in wrappers:
+            hint = next(
+                (h for h in self.hints if h in block.hints and _marks(h, block, wrappers)), None
+            )
+            if hint is not None:
                 draft.drop(block, f"marked {hint!r} by its class or id", "markup.class-hint")
                 continue
             density = block.link_density
@@ -146,6 +150,16 @@ class Markup:
         if features(block.text, draft.language).size >= self.long_block_words:
             return self.long_link_density
         return self.link_density
+
+
+def _marks(hint: str, block: DraftBlock, wrappers: frozenset[str]) -> bool:
+    """Whether ``hint`` on ``block`` is evidence: it is not the mark of the page's wrapper, or
+    the block's element is marked so again inside that wrapper (a "sidebar-promo" box in a
+    "has-sidebar" page), and that inner mark does not wrap the page's prose either."""
+    if hint not in wrappers:
+        return True
+    nested = nested_hint(hint)
+    return nested in block.hints and nested not in wrappers
 
 
 def _runs(blocks: list[DraftBlock], hint: str) -> list[list[DraftBlock]]:

@@ -24,11 +24,12 @@ container and the hints of its and its ancestors' class and id names.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
-from newscorpus.draft import DraftBlock
+from newscorpus.draft import DraftBlock, nested_hint
 from newscorpus.formats.html.spans import collapse
 from newscorpus.formats.html.tables import DataTable, data_table
 from newscorpus.formats.html.vocabulary import (
@@ -55,6 +56,16 @@ _ROW_BREAKERS = tuple(sorted(BLOCK_TAGS - CELL_TAGS - {"tr"}))
 _NO_HINTS: frozenset[str] = frozenset()
 #: Elements whose class names describe the page ("single-post has-sidebar"), not a part of it.
 _PAGE_TAGS = frozenset({"html", "body"})
+
+
+_BODY_ONLY = frozenset({BODY_HINT})
+
+
+@lru_cache(maxsize=1024)
+def _nested(hints: frozenset[str]) -> frozenset[str]:
+    """The nested form of ``hints`` (:func:`~newscorpus.draft.nested_hint`), the body's
+    excepted: an element marked as an ancestor already is, a box inside a wrapper."""
+    return frozenset(nested_hint(hint) for hint in hints if hint != BODY_HINT)
 
 
 class _Open:
@@ -155,7 +166,8 @@ class _Builder:
             text, links = " ".join("".join(self.pieces).split()), ()
         self.pieces.clear()
         link_pieces = self.link_pieces
-        linked = sum(len(piece) - _spaces(piece) for piece in link_pieces) if link_pieces else 0
+        # the characters of the links but their whitespace
+        linked = len("".join("".join(link_pieces).split())) if link_pieces else 0
         link_pieces.clear()
         self.blocks.append(
             DraftBlock(
@@ -206,10 +218,6 @@ def _block(builder: _Builder, text: str, owner: _Open, *, tag: str, kind: BlockK
     )
 
 
-def _spaces(text: str) -> int:
-    return len(text) - len("".join(text.split()))
-
-
 def is_hidden(element: Any) -> bool:
     """Whether an element hides itself from sight (its attributes say so, not a style sheet).
 
@@ -245,8 +253,12 @@ def _opened(element: Any, tag: str, names: str | None, parent: _Open, number: in
         own = hints_of(names) if names else _NO_HINTS
         if ident:
             own |= hints_of(ident)
-        if own and not own <= hints:
-            hints = hints | own
+        if own:
+            repeated = own & hints
+            if not own <= hints:
+                hints = hints | own
+            if repeated and repeated != _BODY_ONLY:
+                hints = hints | _nested(repeated)
     itemprop = element.get("itemprop")
     if itemprop and itemprop.lower() in BODY_ITEMPROPS and BODY_HINT not in hints:
         hints = hints | {BODY_HINT}
