@@ -472,3 +472,16 @@ def test_a_one_sentence_subtitle_under_the_headline_is_kept() -> None:
     # a short line elsewhere above the body (here under a byline, not the headline) is not
     byline = page.replace("</h1>", "</h1><div>Jane Doe</div>")
     assert newscorpus.parse(byline, format="html").text.split("\n\n") == [FIRST, SECOND]
+
+
+def test_a_standfirst_the_page_marks_as_its_teaser_is_kept() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        "<figure><img src='a.jpg'><figcaption>The old ferry at dusk.</figcaption></figure>"
+        f"<p class='article__teaser-text'>{LEAD}</p>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+        "<div class='teaser-list'><p class='teaser'><a href='/a'>Another story about the "
+        "council and its plans for the town</a></p></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [LEAD, FIRST, SECOND, THIRD]
