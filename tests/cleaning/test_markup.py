@@ -116,3 +116,19 @@ def test_the_standfirst_a_page_calls_its_teaser_stays_and_teasers_of_other_stori
         item.hints = teaser
     done = run(Markup(), draft(headline, *other, *(block(text) for text in PROSE)))
     assert [code for _, code in removed(done)] == ["markup.class-hint"] * 2
+
+
+def test_text_in_a_figure_is_its_caption_but_a_pull_quote_stays() -> None:
+    summary = block(
+        "Young people protest in the capital: a video of the march.", container="figure"
+    )
+    quote = block("We will not stop until they listen.", container="figure", kind="quote")
+    done = run(Markup(), draft(*(block(text) for text in PROSE), summary, quote))
+    assert removed(done) == [(summary.text, "markup.caption")]
+    assert done.media == [Media(summary.text)]
+    assert kept(done) == [*PROSE, quote.text]
+
+
+def test_figures_that_hold_the_page_s_prose_are_its_wrapper() -> None:
+    done = run(Markup(), draft(*(block(text, container="figure") for text in PROSE)))
+    assert removed(done) == []

@@ -485,3 +485,16 @@ def test_a_standfirst_the_page_marks_as_its_teaser_is_kept() -> None:
     )
     article = newscorpus.parse(page, format="html")
     assert article.text.split("\n\n") == [LEAD, FIRST, SECOND, THIRD]
+
+
+def test_the_summary_under_an_embedded_video_is_its_caption() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p>"
+        "<figure><div class='player'></div><p>Residents marched to the town hall on Sunday to "
+        "ask for the bridge, and the mayor came out to speak to them.</p></figure>"
+        f"<p>{THIRD}</p></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+    assert article.media[0].caption.startswith("Residents marched")

@@ -15,8 +15,9 @@ step reads only those features, never the markup itself, and drops:
   reader consents to load it: a short box whose class names say "embed" or "placeholder" and
   whose text asks for consent ("external content", "Einwilligung");
 
-and moves picture captions (``<figcaption>``, or a caption by its class names) to the media
-list, with their credit when the caption ends with one.
+and moves picture captions (``<figcaption>``, a caption by its class names, or a paragraph
+inside a ``<figure>``: a video's summary; not a pull quote) to the media list, with their
+credit when the caption ends with one.
 
 A mark that wraps most of the page's prose is not evidence of anything: a site that wraps its
 whole page in a ``<form>`` (ASP.NET), or gives its article's wrapper a class
@@ -67,6 +68,9 @@ BOILERPLATE_HINTS = (
 #: :data:`newscorpus.formats.html.vocabulary.HINT_TOKENS`).
 EMBED_HINT = "embed"
 _CONSENT_REASON = "placeholder of embedded content asking for consent"
+#: The kinds of block that, inside a ``<figure>``, are its caption or the description of what
+#: it shows (a video's summary under the player); a quote there is a pull quote, kept.
+_FIGURE_KINDS = frozenset({"paragraph", "heading"})
 #: The hint that "teaser" gives (among others): other stories, or the article's standfirst.
 _TEASER_HINT = "related"
 
@@ -118,10 +122,14 @@ class Markup:
         if EMBED_HINT not in wrappers:
             self._drop_consent_boxes(draft, kept)
             kept = [block for block in kept if block.removal is None]
+        figure_text = not _figure_wraps(kept, draft, self.page_wide)
         for block in kept:
             if ("caption" in block.hints or block.tag == "figcaption") and (
                 "caption" not in wrappers
             ):
+                _to_media(draft, block)
+                continue
+            if figure_text and block.container == "figure" and block.kind in _FIGURE_KINDS:
                 _to_media(draft, block)
                 continue
             hint = next(
@@ -161,6 +169,19 @@ class Markup:
         if features(block.text, draft.language).size >= self.long_block_words:
             return self.long_link_density
         return self.link_density
+
+
+def _figure_wraps(blocks: list[DraftBlock], draft: Draft, page_wide: float) -> bool:
+    """Whether ``<figure>`` elements hold at least ``page_wide`` of the page's prose: then a
+    figure is how the page wraps its text, not a picture with its caption."""
+    inside = total = 0.0
+    for block in blocks:
+        found = features(block.text, draft.language)
+        size = found.size if is_prose(found, draft.stopword_floor) else 0.0
+        total += size
+        if block.container == "figure":
+            inside += size
+    return total > 0 and inside / total >= page_wide
 
 
 def _teaser_standfirst(blocks: list[DraftBlock], draft: Draft) -> DraftBlock | None:
