@@ -498,3 +498,23 @@ def test_the_summary_under_an_embedded_video_is_its_caption() -> None:
     article = newscorpus.parse(page, format="html")
     assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
     assert article.media[0].caption.startswith("Residents marched")
+
+
+def test_a_video_box_with_its_date_between_two_parts_of_the_article_does_not_split_it() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p>"
+        "<figure><div class='player'></div><p>Residents marched to the town hall on Sunday to "
+        "ask for the bridge.</p><figcaption>26.10.2025 | 2:43 min</figcaption></figure>"
+        f"<h2>What happens next</h2><p>{THIRD}</p><p>{MORE[0]}</p><p>{MORE[1]}</p>"
+        "</article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [
+        FIRST,
+        SECOND,
+        "What happens next",
+        THIRD,
+        MORE[0],
+        MORE[1],
+    ]
