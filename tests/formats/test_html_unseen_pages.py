@@ -518,3 +518,13 @@ def test_a_video_box_with_its_date_between_two_parts_of_the_article_does_not_spl
         MORE[0],
         MORE[1],
     ]
+
+
+def test_a_last_paragraph_signed_off_by_its_editor_is_kept() -> None:
+    last = "Tickets for the opening cost ten pounds and go on sale at the town hall next week. (jd)"
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{last}</p></article>"
+        "<footer><p>« Previous | Next »</p></footer></body></html>"
+    )
+    assert newscorpus.parse(page, format="html").text.split("\n\n") == [FIRST, SECOND, last]

@@ -19,7 +19,13 @@ __all__ = ["Features", "features", "size_of"]
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_SENTENCE_END = re.compile(r"[.!?…。！？]['\"’”»)\]]*(?:\s*\[\d+\])?$")
+#: A sentence's end: its mark, closing quotes or brackets, a footnote mark ("said.”[12]"), and
+#: an editor's sign-off in small letters ("... voraus. (bsc)", "(dpa)", "(jk/dpa)") or in
+#: full-width brackets ("…上。（编译/林靖东）"), which a newsroom adds after the article's last
+#: sentence ("(AP)" in capitals stays a picture credit).
+_SENTENCE_END = re.compile(
+    r"[.!?…。！？]['\"’”»)\]]*(?:\s*\[\d+\])?(?:\s\([a-z]{2,5}(?:/[a-z]{2,5})?\)|（[^\s（）]{1,8}）)?$"
+)
 _DIGIT = re.compile(r"\d")
 #: Languages written without spaces between words: a ``\w+`` run is a clause, not a word, so
 #: a stopword share means nothing there.

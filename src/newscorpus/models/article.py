@@ -57,7 +57,13 @@ def _offset(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 def _tuple_of(kind: type[Any]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    return validators.deep_iterable(validators.instance_of(kind), validators.instance_of(tuple))
+    members = validators.deep_iterable(validators.instance_of(kind), validators.instance_of(tuple))
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is not tuple or not all(isinstance(member, kind) for member in value):
+            members(instance, attribute, value)
+
+    return check
 
 
 def _is_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -17,6 +17,7 @@ removed here: the cleaning steps decide, from those features, what is the articl
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import Any
 
@@ -92,11 +93,12 @@ class HtmlParser:
         (see :func:`~newscorpus.formats.html.tree.parse_tree`).
         """
         document.check_size()
-        text, _ = page_text(document)
+        text, encoding = page_text(document)
         limits = document.effective_limits
         text, dropped = bound_attributes(text, limits.max_attributes)
+        markup = None if dropped else _utf8_payload(document, encoding)
         try:
-            root = parse_tree(text, limits.max_nesting_depth)
+            root = parse_tree(text if markup is None else markup, limits.max_nesting_depth)
         except ParserFailedError as error:
             raise ParserFailedError(error.message, source=document.source) from None
         draft = Draft(
@@ -115,6 +117,16 @@ class HtmlParser:
             )
             draft.warnings.append(ArticleWarning("attributes-dropped", message))
         return draft
+
+
+def _utf8_payload(document: RawDocument, encoding: str | None) -> bytes | None:
+    """The page's bytes where they are its text's UTF-8 already (decoded as UTF-8 or ASCII
+    without a replacement, no byte-order mark: :func:`decode_page` names no other decoding
+    so), for the parser to read as they are instead of the text encoded again."""
+    payload = document.payload
+    if isinstance(payload, bytes) and encoding in ("utf-8", "ascii"):
+        return None if payload.startswith(codecs.BOM_UTF8) else payload
+    return None
 
 
 def _blocks(root: Any, page: str, max_depth: int | None) -> list[DraftBlock]:

@@ -8,7 +8,6 @@ parser matches here; the walk itself is in :mod:`newscorpus.formats.html.walk`.
 from __future__ import annotations
 
 import re
-import string
 from functools import lru_cache
 
 from newscorpus._caches import memoized
@@ -279,9 +278,9 @@ BODY_NAME = re.compile(
     r"(?:article|entry|post|story|blog|news|single|richtext)(?:body|content|text|copy|entry)"
     r"|bodycopy|bodytext|fieldnamebody|fieldbody"
 )
-#: A word every name :data:`BODY_NAME` matches holds: a name without one is not searched (the
-#: search tries each alternative at each character, the words are found at once).
-_BODY_WORDS = ("body", "content", "text", "copy", "entry")
+#: The words of which every name :data:`BODY_NAME` matches holds one: a name without any is not
+#: searched (that search tries each of its alternatives at each character).
+_BODY_WORD = re.compile("body|content|text|copy|entry")
 #: The ``itemprop`` values that mark the article's text.
 BODY_ITEMPROPS = frozenset({"articlebody"})
 
@@ -302,34 +301,16 @@ def hints_of(names: str) -> frozenset[str]:
     """
     lowered = names.lower()
     # Most names have no capital, so no camelCase hump to split at.
-    tokens = _tokens(lowered if lowered == names else _HUMP.sub("-", names).lower())
+    tokens = _SEPARATORS.split(lowered if lowered == names else _HUMP.sub("-", names).lower())
     found = {HINT_TOKENS[token] for token in tokens if token in HINT_TOKENS}
     # The tokens joined are every name's letters in turn: a body word in none of them is in
     # no name, and the names are not searched.
     letters = "".join(tokens)
-    if any(word in letters for word in _BODY_WORDS) and any(
+    if _BODY_WORD.search(letters) and any(
         BODY_NAME.search(_SEPARATORS.sub("", name)) for name in lowered.split()
     ):
         found.add(BODY_HINT)
     return frozenset(found)
-
-
-#: Every ASCII character but a small letter or a digit, to a space.
-_ASCII_SEPARATORS = str.maketrans(
-    {code: " " for code in range(128) if chr(code) not in string.ascii_lowercase + string.digits}
-)
-
-
-def _tokens(lowered: str) -> list[str]:
-    """The runs of small letters and digits in a lower-cased text (ASCII text, the usual case,
-    without a regular expression: a translation and a split are several times quicker).
-
-    >>> _tokens("post-comments related_articles2"), _tokens("café-menu")
-    (['post', 'comments', 'related', 'articles2'], ['caf', 'menu'])
-    """
-    if lowered.isascii():
-        return lowered.translate(_ASCII_SEPARATORS).split()
-    return [token for token in _SEPARATORS.split(lowered) if token]
 
 
 @lru_cache(maxsize=8192)

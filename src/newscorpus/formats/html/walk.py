@@ -166,7 +166,8 @@ class _Builder:
             text, links = " ".join("".join(self.pieces).split()), ()
         self.pieces.clear()
         link_pieces = self.link_pieces
-        linked = sum(len(piece) - _spaces(piece) for piece in link_pieces) if link_pieces else 0
+        # the characters of the links but their whitespace
+        linked = len("".join("".join(link_pieces).split())) if link_pieces else 0
         link_pieces.clear()
         self.blocks.append(
             DraftBlock(
@@ -215,10 +216,6 @@ def _block(builder: _Builder, text: str, owner: _Open, *, tag: str, kind: BlockK
         container=owner.container,
         hints=owner.hints,
     )
-
-
-def _spaces(text: str) -> int:
-    return len(text) - len("".join(text.split()))
 
 
 def is_hidden(element: Any) -> bool:
