@@ -322,7 +322,7 @@ def test_a_declared_person_in_lower_case_or_by_a_pen_name_is_an_author() -> None
 
 def test_a_declared_desk_account_or_site_word_is_not_an_author() -> None:
     site = "<meta property='og:site_name' content='Daily Bugle'>"
-    for value in ("admin", "mm-redaktion", "bugle"):
+    for value in ("admin", "jdadmin", "KWCHCIK", "mm-redaktion", "bugle"):
         page = _page(f"{site}<meta name='author' content='{value}'>", ARTICLE)
         assert newscorpus.parse(page, format="html").authors == ()
 
@@ -501,6 +501,52 @@ def test_a_one_sentence_subtitle_under_the_headline_is_kept() -> None:
     # a short line elsewhere above the body (here under a byline, not the headline) is not
     byline = page.replace("</h1>", "</h1><div>Jane Doe</div>")
     assert newscorpus.parse(byline, format="html").text.split("\n\n") == [FIRST, SECOND]
+
+
+def test_a_standfirst_the_page_marks_as_its_teaser_is_kept() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        "<figure><img src='a.jpg'><figcaption>The old ferry at dusk.</figcaption></figure>"
+        f"<p class='article__teaser-text'>{LEAD}</p>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+        "<div class='teaser-list'><p class='teaser'><a href='/a'>Another story about the "
+        "council and its plans for the town</a></p></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [LEAD, FIRST, SECOND, THIRD]
+
+
+def test_the_summary_under_an_embedded_video_is_its_caption() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p>"
+        "<figure><div class='player'></div><p>Residents marched to the town hall on Sunday to "
+        "ask for the bridge, and the mayor came out to speak to them.</p></figure>"
+        f"<p>{THIRD}</p></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+    assert article.media[0].caption.startswith("Residents marched")
+
+
+def test_a_video_box_with_its_date_between_two_parts_of_the_article_does_not_split_it() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p>"
+        "<figure><div class='player'></div><p>Residents marched to the town hall on Sunday to "
+        "ask for the bridge.</p><figcaption>26.10.2025 | 2:43 min</figcaption></figure>"
+        f"<h2>What happens next</h2><p>{THIRD}</p><p>{MORE[0]}</p><p>{MORE[1]}</p>"
+        "</article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [
+        FIRST,
+        SECOND,
+        "What happens next",
+        THIRD,
+        MORE[0],
+        MORE[1],
+    ]
 
 
 def test_a_last_paragraph_signed_off_by_its_editor_is_kept() -> None:
