@@ -102,3 +102,33 @@ def test_a_nested_mark_around_most_of_the_prose_is_a_wrapper_too() -> None:
     nested = frozenset({"promo", "promo/nested"})
     done = run(Markup(), draft(*(block(text, hints=nested) for text in PROSE)))
     assert removed(done) == []
+
+
+def test_the_standfirst_a_page_calls_its_teaser_stays_and_teasers_of_other_stories_go() -> None:
+    teaser = frozenset({"related"})
+    standfirst = block("The town will have its bridge at last, the council decided today.")
+    standfirst.hints = teaser
+    headline = block("Council votes for a new bridge", tag="h1")
+    done = run(Markup(), draft(headline, standfirst, *(block(text) for text in PROSE)))
+    assert removed(done) == []
+    other = [block(f"Another story, number {n}, that you may like to read.") for n in (1, 2)]
+    for item in other:
+        item.hints = teaser
+    done = run(Markup(), draft(headline, *other, *(block(text) for text in PROSE)))
+    assert [code for _, code in removed(done)] == ["markup.class-hint"] * 2
+
+
+def test_text_in_a_figure_is_its_caption_but_a_pull_quote_stays() -> None:
+    summary = block(
+        "Young people protest in the capital: a video of the march.", container="figure"
+    )
+    quote = block("We will not stop until they listen.", container="figure", kind="quote")
+    done = run(Markup(), draft(*(block(text) for text in PROSE), summary, quote))
+    assert removed(done) == [(summary.text, "markup.caption")]
+    assert done.media == [Media(summary.text)]
+    assert kept(done) == [*PROSE, quote.text]
+
+
+def test_figures_that_hold_the_page_s_prose_are_its_wrapper() -> None:
+    done = run(Markup(), draft(*(block(text, container="figure") for text in PROSE)))
+    assert removed(done) == []

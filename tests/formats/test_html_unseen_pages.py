@@ -474,6 +474,52 @@ def test_a_one_sentence_subtitle_under_the_headline_is_kept() -> None:
     assert newscorpus.parse(byline, format="html").text.split("\n\n") == [FIRST, SECOND]
 
 
+def test_a_standfirst_the_page_marks_as_its_teaser_is_kept() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        "<figure><img src='a.jpg'><figcaption>The old ferry at dusk.</figcaption></figure>"
+        f"<p class='article__teaser-text'>{LEAD}</p>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+        "<div class='teaser-list'><p class='teaser'><a href='/a'>Another story about the "
+        "council and its plans for the town</a></p></div></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [LEAD, FIRST, SECOND, THIRD]
+
+
+def test_the_summary_under_an_embedded_video_is_its_caption() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p>"
+        "<figure><div class='player'></div><p>Residents marched to the town hall on Sunday to "
+        "ask for the bridge, and the mayor came out to speak to them.</p></figure>"
+        f"<p>{THIRD}</p></article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+    assert article.media[0].caption.startswith("Residents marched")
+
+
+def test_a_video_box_with_its_date_between_two_parts_of_the_article_does_not_split_it() -> None:
+    page = (
+        "<html><body><article><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p>"
+        "<figure><div class='player'></div><p>Residents marched to the town hall on Sunday to "
+        "ask for the bridge.</p><figcaption>26.10.2025 | 2:43 min</figcaption></figure>"
+        f"<h2>What happens next</h2><p>{THIRD}</p><p>{MORE[0]}</p><p>{MORE[1]}</p>"
+        "</article></body></html>"
+    )
+    article = newscorpus.parse(page, format="html")
+    assert article.text.split("\n\n") == [
+        FIRST,
+        SECOND,
+        "What happens next",
+        THIRD,
+        MORE[0],
+        MORE[1],
+    ]
+
+
 def test_a_last_paragraph_signed_off_by_its_editor_is_kept() -> None:
     last = "Tickets for the opening cost ten pounds and go on sale at the town hall next week. (jd)"
     page = (

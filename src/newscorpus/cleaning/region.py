@@ -199,10 +199,13 @@ def _is_wall(block: DraftBlock, language: str | None, *, after_prose: bool = Fal
 
     A date ``after_prose`` in an ``<aside>`` the page's markup already took out (a box of
     related stories between two parts of the article) is the box's: it costs what the box
-    costs, and the article may resume after it.
+    costs, and the article may resume after it. So is a date in a ``<figure>`` the markup
+    step took out: the date of a picture or a video between two paragraphs.
     """
     if after_prose and block.container == "aside" and block.removal is not None:
         return False
+    if block.container == "figure" and block.removal is not None:
+        return False  # a picture's or a video's date, moved to the media with its caption
     text = block.text
     if len(text) <= tuning.RELATIVE_TIME_MAX_CHARS and RELATIVE_TIME.match(text):
         return True

@@ -8,14 +8,16 @@ step reads only those features, never the markup itself, and drops:
 * blocks in a navigation, footer, aside or form container ("in a <nav>");
 * blocks whose class or id names mark them as comments, related links, share buttons,
   sidebars, promotions, newsletter prompts, cookie notices... ("marked 'comment' by its class
-  or id");
+  or id"), but not the standfirst a page calls its "teaser" (the lone paragraph of prose,
+  without links, right below the headline);
 * blocks that are mostly links: menus, lists of headlines ("mostly links (0.92)");
 * the placeholder a page shows for embedded content (a video, a post, a chart) until the
   reader consents to load it: a short box whose class names say "embed" or "placeholder" and
   whose text asks for consent ("external content", "Einwilligung");
 
-and moves picture captions (``<figcaption>``, or a caption by its class names) to the media
-list, with their credit when the caption ends with one.
+and moves picture captions (``<figcaption>``, a caption by its class names, or a paragraph
+inside a ``<figure>``: a video's summary; not a pull quote) to the media list, with their
+credit when the caption ends with one.
 
 A mark that wraps most of the page's prose is not evidence of anything: a site that wraps its
 whole page in a ``<form>`` (ASP.NET), or gives its article's wrapper a class
@@ -66,6 +68,11 @@ BOILERPLATE_HINTS = (
 #: :data:`newscorpus.formats.html.vocabulary.HINT_TOKENS`).
 EMBED_HINT = "embed"
 _CONSENT_REASON = "placeholder of embedded content asking for consent"
+#: The kinds of block that, inside a ``<figure>``, are its caption or the description of what
+#: it shows (a video's summary under the player); a quote there is a pull quote, kept.
+_FIGURE_KINDS = frozenset({"paragraph", "heading"})
+#: The hint that "teaser" gives (among others): other stories, or the article's standfirst.
+_TEASER_HINT = "related"
 
 
 @cleaning_step(origin="builtin")
@@ -94,6 +101,7 @@ class Markup:
         kept = [block for block in draft.iter_kept() if block.link_density is not None]
         if not kept:
             return  # no markup evidence (a dump)
+        standfirst = _teaser_standfirst(kept, draft)
         wrappers = _wrappers(kept, draft, self.page_wide, containers=True)
         if not _prose_outside(kept, draft, self.containers):
             # A <nav>, <footer> or <aside> around all the page's prose wraps the article
@@ -114,14 +122,25 @@ class Markup:
         if EMBED_HINT not in wrappers:
             self._drop_consent_boxes(draft, kept)
             kept = [block for block in kept if block.removal is None]
+        figure_text = not _figure_wraps(kept, draft, self.page_wide)
         for block in kept:
             if ("caption" in block.hints or block.tag == "figcaption") and (
                 "caption" not in wrappers
             ):
                 _to_media(draft, block)
                 continue
+            if figure_text and block.container == "figure" and block.kind in _FIGURE_KINDS:
+                _to_media(draft, block)
+                continue
             hint = next(
-                (h for h in self.hints if h in block.hints and _marks(h, block, wrappers)), None
+                (
+                    h
+                    for h in self.hints
+                    if h in block.hints
+                    and _marks(h, block, wrappers)
+                    and not (h == _TEASER_HINT and block is standfirst)
+                ),
+                None,
             )
             if hint is not None:
                 draft.drop(block, f"marked {hint!r} by its class or id", "markup.class-hint")
@@ -150,6 +169,44 @@ class Markup:
         if features(block.text, draft.language).size >= self.long_block_words:
             return self.long_link_density
         return self.link_density
+
+
+def _figure_wraps(blocks: list[DraftBlock], draft: Draft, page_wide: float) -> bool:
+    """Whether ``<figure>`` elements hold at least ``page_wide`` of the page's prose: then a
+    figure is how the page wraps its text, not a picture with its caption."""
+    inside = total = 0.0
+    for block in blocks:
+        found = features(block.text, draft.language)
+        size = found.size if is_prose(found, draft.stopword_floor) else 0.0
+        total += size
+        if block.container == "figure":
+            inside += size
+    return total > 0 and inside / total >= page_wide
+
+
+def _teaser_standfirst(blocks: list[DraftBlock], draft: Draft) -> DraftBlock | None:
+    """The article's own standfirst where the page's markup calls it a "teaser" (German
+    sites' CMSs do: "article__teaser-text"): the first paragraph of prose below the headline,
+    at most ``LEAD_MAX_GAP`` blocks down, alone in its mark and without a link. Teasers of
+    other stories come in lists, each a link to its story."""
+    headline = next((i for i, block in enumerate(blocks) if block.tag == "h1"), None)
+    if headline is None:
+        return None
+    below = blocks[headline + 1 : headline + 2 + tuning.LEAD_MAX_GAP]
+    for position, block in enumerate(below):
+        if block.tag == "figcaption" or "caption" in block.hints:
+            continue
+        if not is_prose(features(block.text, draft.language), draft.stopword_floor):
+            continue
+        after = below[position + 1] if position + 1 < len(below) else None
+        before = blocks[headline + position]
+        alone = _TEASER_HINT not in before.hints and (
+            after is None or _TEASER_HINT not in after.hints
+        )
+        if _TEASER_HINT in block.hints and alone and not block.link_density:
+            return block
+        return None
+    return None
 
 
 def _marks(hint: str, block: DraftBlock, wrappers: frozenset[str]) -> bool:
