@@ -293,7 +293,7 @@ def test_a_declared_person_in_lower_case_or_by_a_pen_name_is_an_author() -> None
 
 def test_a_declared_desk_account_or_site_word_is_not_an_author() -> None:
     site = "<meta property='og:site_name' content='Daily Bugle'>"
-    for value in ("admin", "mm-redaktion", "bugle"):
+    for value in ("admin", "jdadmin", "KWCHCIK", "mm-redaktion", "bugle"):
         page = _page(f"{site}<meta name='author' content='{value}'>", ARTICLE)
         assert newscorpus.parse(page, format="html").authors == ()
 

@@ -37,6 +37,8 @@ __all__ = [
 _CJK_NAME = re.compile(r"^\w{2,4}$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]\.?$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
+#: A site's account rather than a person's pen name: "admin", "jdadmin", "webmaster".
+_ACCOUNT = re.compile(r"admin|webmaster", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"\d|@|https?:|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
 
 
@@ -190,6 +192,8 @@ def is_declared_name(text: str) -> bool:
     (True, True, False)
     >>> is_declared_name("Staff"), is_declared_name("mm-redaktion"), is_declared_name("user123")
     (False, False, False)
+    >>> is_declared_name("jdadmin"), is_declared_name("KWCHCIK"), is_declared_name("Regan")
+    (False, False, True)
     """
     text = text.strip()
     if not text or _NOT_A_NAME.search(text):
@@ -199,6 +203,8 @@ def is_declared_name(text: str) -> bool:
         return False
     if is_caseless_word(tokens[0]):
         return is_person_name(text, caseless_ok=True)
+    if len(tokens) == 1 and (tokens[0].isupper() or _ACCOUNT.search(tokens[0])):
+        return False  # a code ("KWCHCIK": a desk's or an outlet's) or an account ("jdadmin")
     return all(
         _NAME_WORD.match(token)
         and (
