@@ -60,6 +60,15 @@ def test_a_widget_printed_again_with_its_heading_goes() -> None:
     assert [text for text, _ in removed(done)] == list(widget)
 
 
+def test_a_paragraph_repeated_under_a_repeated_heading_stays() -> None:
+    chorus = _html("Chorus", tag="h3")
+    chorus.kind = "heading"
+    again = _html("Chorus", tag="h3")
+    again.kind = "heading"
+    done = run(Repeats(), draft(chorus, _html(PROSE[0]), _html(PROSE[1]), again, _html(PROSE[0])))
+    assert removed(done) == [("Chorus", "repeats.copy")]
+
+
 def test_the_body_copy_wins_over_a_highlights_box() -> None:
     box, body = _html(PROSE[0], tag="div"), _html(PROSE[0], hints=frozenset({BODY_HINT}))
     done = run(Repeats(), draft(_html("Highlights", tag="div"), box, _html(PROSE[1]), body))

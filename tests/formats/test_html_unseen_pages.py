@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 import newscorpus
@@ -124,6 +125,34 @@ def test_a_teaser_list_with_relative_time_stamps_ends_the_article() -> None:
     teasers = "".join(
         f"<h2><a href='/s{n}'>Story {n}</a></h2><div>{n} hours ago</div><p>{teaser.format(n)}</p>"
         for n in range(1, 5)
+    )
+    page = (
+        "<html><body><main class='article-content'><h1>Council votes for a new bridge</h1>"
+        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>{teasers}"
+        "</main></body></html>"
+    )
+    text = newscorpus.parse(page, format="html").text
+    assert text.endswith(THIRD)
+    assert "teaser" not in text
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "před {} minutami",
+        "{} minut temu",
+        "{} ore fa",
+        "há {} horas",
+        "{} uur geleden",
+        "{} часа назад",
+    ],
+)
+def test_relative_time_stamps_in_more_languages_end_the_article(stamp: str) -> None:
+    teaser = "A teaser of another story that the site would like you to read next, {}."
+    teasers = "".join(
+        f"<h2><a href='/s{n}'>Story {n}</a></h2><div>{stamp.format(n)}</div>"
+        f"<p>{teaser.format(n)}</p>"
+        for n in range(2, 5)
     )
     page = (
         "<html><body><main class='article-content'><h1>Council votes for a new bridge</h1>"

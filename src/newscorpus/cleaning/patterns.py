@@ -415,7 +415,8 @@ READING_TIME = re.compile(
 )
 
 #: A line that is only a relative time: a teaser's or a live post's stamp ("8 hours ago",
-#: "Updated 3 hrs ago", "vor 3 Stunden", "il y a 2 heures", "hace 2 horas", "2 timer siden").
+#: "Updated 3 hrs ago", "vor 3 Stunden", "il y a 2 heures", "hace 2 horas", "2 timer siden",
+#: "před 3 minutami", "5 minut temu", "2 ore fa", "há 3 horas", "3 uur geleden", "5 минут назад").
 RELATIVE_TIME = re.compile(
     r"^\W{0,3}(?:"
     r"(?:(?:updated|published|posted|aktualisiert|mis à jour|actualizado)\s+)?"
@@ -425,6 +426,13 @@ RELATIVE_TIME = re.compile(
     r"|hace\s+\d+\s+(?:minutos?|horas?|días?|semanas?|mes(?:es)?)"
     r"|\d+\s+(?:minutter|timer|dager|dage|minuter|timmar|dagar)\s+siden"
     r"|\d+\s*(?:分|時間|日)前"
+    r"|před\s+\d+\s+(?:minutami|minutou|hodinami|hodinou|dny|dnem)"
+    r"|pred\s+\d+\s+(?:minútami|minútou|hodinami|hodinou|dňami|dňom)"
+    r"|\d+\s+(?:minut[ay]?|godzin[ay]?|godzinę|dni)\s+temu"
+    r"|\d+\s+(?:minuti|minuto|ore|ora|giorni|giorno)\s+fa"
+    r"|há\s+\d+\s+(?:minutos?|horas?|dias?)"
+    r"|\d+\s+(?:minuten|minuut|uur|dagen|dag)\s+geleden"
+    r"|\d+\s+(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад"
     r")\W{0,3}$",
     re.IGNORECASE,
 )

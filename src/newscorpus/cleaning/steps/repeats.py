@@ -10,7 +10,8 @@ paragraphs of prose only:
 
 * a paragraph the article itself prints again (a refrain, a passage quoted twice) stays: the
   copy is in the same markup as the one before it, a few blocks after it, and is not part of
-  a repeated group (a widget printed at every embed repeats its heading and button too);
+  a repeated widget (one printed at every embed repeats its button or label too; a repeated
+  heading above the copy, "Chorus", is the article's);
 * where the later copy is inside the element the page names as the article's body and the
   earlier one is not (a highlights box, a lead printed above the headline), the earlier copy
   goes: the body's copy wins over the box's.
@@ -80,7 +81,8 @@ class Repeats:
         copies: set[int],
     ) -> bool:
         """Whether ``block``, a copy of ``earlier``, is the article printing a paragraph
-        again: near it, in the same markup, and with no copy of another line beside it."""
+        again: near it, in the same markup, and with no copy of another line beside it but a
+        heading."""
         if block.index - earlier.index > self.refrain_max_gap:
             return False
         if (earlier.tag, earlier.kind, earlier.container, earlier.hints) != (
@@ -92,7 +94,10 @@ class Repeats:
             return False
         neighbours = (kept[p] for p in (position - 1, position + 1) if 0 <= p < len(kept))
         return not any(
-            neighbour.index in copies and neighbour.text != block.text for neighbour in neighbours
+            neighbour.index in copies
+            and neighbour.text != block.text
+            and neighbour.kind != "heading"
+            for neighbour in neighbours
         )
 
 
