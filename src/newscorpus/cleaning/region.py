@@ -11,7 +11,7 @@ it are worth, so the run stops there.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 from attrs import frozen
@@ -183,8 +183,8 @@ def main_text(
     following = _next_article(blocks, scores, start, end)
     if following is not None:
         end = following - 1
-    end = _before_author_box(blocks, scores, start, end)
-    end = _before_appeals(blocks, scores, start, end, language)
+    end = _before_closing(blocks, scores, start, end, _is_author_box)
+    end = _before_closing(blocks, scores, start, end, lambda b: _is_appeal(b, language))
     asides = {position for position in asides if position <= end}
     return MainText(start, end, frozenset(asides), _lead(blocks, start, language, floor))
 
@@ -235,44 +235,35 @@ def _next_article(
     return None
 
 
-def _before_author_box(
-    blocks: Sequence[DraftBlock], scores: Sequence[float], start: int, end: int
-) -> int:
-    """The run's end, moved above the author box that closes it: the last blocks, marked
-    "author" by their class names ("Jane Doe covers politics for the paper. She is based in
-    Iowa."), after an article of blocks without that mark that is worth more than the box."""
-    last = end
-    while last > start and _AUTHOR_HINT in blocks[last].hints:
-        last -= 1
-    if last == end:
-        return end
-    box = sum(max(score, 0.0) for score in scores[last + 1 : end + 1])
-    article = sum(max(score, 0.0) for score in scores[start : last + 1])
-    return last if article > box else end
-
-
-def _before_appeals(
+def _before_closing(
     blocks: Sequence[DraftBlock],
     scores: Sequence[float],
     start: int,
     end: int,
-    language: str | None,
+    closes: Callable[[DraftBlock], bool],
 ) -> int:
-    """The run's end, moved above the appeals that close it: short paragraphs that ask the
-    reader to subscribe or sign up ("For the latest news, sign up for our newsletters.",
-    "Please bookmark our homepage and sign up for our newsletters"), after an article worth
-    more than they are. A sentence that mentions a newsletter inside the article is not last."""
+    """The run's end, moved above the blocks that ``closes`` says close it (an author box, an
+    appeal to subscribe), when the article above them is worth more than they are."""
     last = end
-    while last > start and _is_appeal(blocks[last], language):
+    while last > start and closes(blocks[last]):
         last -= 1
     if last == end:
         return end
-    appeals = sum(max(score, 0.0) for score in scores[last + 1 : end + 1])
+    closing = sum(max(score, 0.0) for score in scores[last + 1 : end + 1])
     article = sum(max(score, 0.0) for score in scores[start : last + 1])
-    return last if article > appeals else end
+    return last if article > closing else end
+
+
+def _is_author_box(block: DraftBlock) -> bool:
+    """A block of the author box that closes an article, marked "author" by its class names
+    ("Jane Doe covers politics for the paper. She is based in Iowa.")."""
+    return _AUTHOR_HINT in block.hints
 
 
 def _is_appeal(block: DraftBlock, language: str | None) -> bool:
+    """A short paragraph that asks the reader to subscribe or sign up ("For the latest news,
+    sign up for our newsletters."); a sentence that mentions a newsletter inside the article
+    is not last, so it is never read as one."""
     return (
         block.removal is None
         and features(block.text, language).size <= tuning.APPEAL_MAX_WORDS
