@@ -24,7 +24,15 @@ from newscorpus.cleaning.shapes import byline_of, is_dateline_line
 from newscorpus.draft import DraftBlock
 from newscorpus.metadata.bylines import opens_like_byline
 
-__all__ = ["MainText", "best_run", "block_score", "is_prose", "main_text", "stopword_floor"]
+__all__ = [
+    "MainText",
+    "best_run",
+    "block_score",
+    "is_prose",
+    "main_text",
+    "prose_words",
+    "stopword_floor",
+]
 
 
 def is_prose(found: Features, stopword_floor: float = tuning.PROSE_MIN_STOPWORD_RATIO) -> bool:
@@ -40,6 +48,15 @@ def is_prose(found: Features, stopword_floor: float = tuning.PROSE_MIN_STOPWORD_
             and found.stopword_ratio >= stopword_floor
         )
     return found.stopword_ratio is None or found.stopword_ratio >= stopword_floor
+
+
+def prose_words(
+    block: DraftBlock, language: str | None, floor: float = tuning.PROSE_MIN_STOPWORD_RATIO
+) -> float:
+    """``block``'s size in words where it reads as prose (:func:`is_prose`), else 0: what a
+    block weighs when steps compare the prose of two parts of a page."""
+    found = features(block.text, language)
+    return found.size if is_prose(found, floor) else 0.0
 
 
 def stopword_floor(texts: Iterable[str], language: str | None) -> float:

@@ -162,8 +162,7 @@ def run_on_dask(
     require_parquet()  # before the output folder exists: a failed start leaves nothing
     size = partition_bytes(partition_size)
     root = os.fspath(output)
-    if languages is not None and not isinstance(languages, LanguageFilter):
-        languages = LanguageFilter(languages)
+    keep = LanguageFilter.of(languages)
     engine = _Engine(dask, client, scheduler)
     _refuse_inputs_inside(inputs, root)
     _check_folder(root)
@@ -179,7 +178,7 @@ def run_on_dask(
             mapping=mapping,
             limits=limits,
             pipeline=pipeline,
-            languages=languages,
+            languages=keep,
         )
 
 

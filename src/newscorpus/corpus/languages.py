@@ -43,6 +43,18 @@ class LanguageFilter:
     languages: frozenset[str] = field(converter=_codes)
 
     @classmethod
+    def of(cls, languages: LanguageFilter | Iterable[str] | None) -> LanguageFilter | None:
+        """The filter a run's ``languages`` argument asks for: a filter, codes, or None (no
+        filter).
+
+        >>> LanguageFilter.of(["de"]) == LanguageFilter(["de"]), LanguageFilter.of(None)
+        (True, None)
+        """
+        if languages is None or isinstance(languages, LanguageFilter):
+            return languages
+        return cls(languages)
+
+    @classmethod
     def parse(cls, text: str) -> LanguageFilter:
         """A filter from a comma-separated list of codes (``"de,fr"``)."""
         return cls(text.split(","))

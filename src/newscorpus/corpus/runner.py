@@ -194,8 +194,7 @@ def run_corpus(
         raise SettingError("jobs must be at least 0")
     if part_size < 1:
         raise SettingError("part_size must be at least 1")
-    if languages is not None and not isinstance(languages, LanguageFilter):
-        languages = LanguageFilter(languages)
+    keep = LanguageFilter.of(languages)
     target = Path(output)
     chosen = format_for(target, format)
     require_writer(chosen)  # before the parts folder exists: a failed start leaves nothing
@@ -212,7 +211,7 @@ def run_corpus(
             pipeline=pipeline,
             part_size=part_size,
             limits=limits_or_default(limits),
-            languages=languages,
+            languages=keep,
             on_document=on_document,
             on_commit=on_commit,
             on_open=on_open,

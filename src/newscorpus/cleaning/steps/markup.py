@@ -39,7 +39,7 @@ from newscorpus import tuning
 from newscorpus.cleaning import patterns
 from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
-from newscorpus.cleaning.region import is_prose
+from newscorpus.cleaning.region import is_prose, prose_words
 from newscorpus.cleaning.steps.captions import split_caption
 from newscorpus.draft import BODY_HINT, Draft, DraftBlock, nested_hint
 from newscorpus.models.article import Media
@@ -176,8 +176,7 @@ def _figure_wraps(blocks: list[DraftBlock], draft: Draft, page_wide: float) -> b
     figure is how the page wraps its text, not a picture with its caption."""
     inside = total = 0.0
     for block in blocks:
-        found = features(block.text, draft.language)
-        size = found.size if is_prose(found, draft.stopword_floor) else 0.0
+        size = prose_words(block, draft.language, draft.stopword_floor)
         total += size
         if block.container == "figure":
             inside += size
@@ -252,7 +251,7 @@ def _prose_outside(blocks: list[DraftBlock], draft: Draft, containers: frozenset
     """Whether a block of prose stands outside the boilerplate ``containers``."""
     return any(
         block.container not in containers
-        and is_prose(features(block.text, draft.language), draft.stopword_floor)
+        and prose_words(block, draft.language, draft.stopword_floor)
         for block in blocks
     )
 
@@ -290,8 +289,7 @@ def _wrappers(
         for mark in list(runs):
             if mark not in marks:
                 del runs[mark]
-        found = features(block.text, draft.language)
-        size = found.size if is_prose(found, draft.stopword_floor) else 0.0
+        size = prose_words(block, draft.language, draft.stopword_floor)
         total += size
         for mark in marks:
             runs[mark] = runs.get(mark, 0.0) + size

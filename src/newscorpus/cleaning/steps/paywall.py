@@ -22,7 +22,7 @@ from newscorpus import tuning
 from newscorpus.cleaning import patterns
 from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
-from newscorpus.cleaning.region import is_prose
+from newscorpus.cleaning.region import prose_words
 from newscorpus.draft import Draft, DraftBlock
 from newscorpus.models.article import Paywall as PaywallNotice
 
@@ -78,7 +78,7 @@ class Paywall:
             notices.append((index, block, patterns.contains("paywall", block.text)))
         if not notices:
             return
-        prose = _prose_words(kept, draft)
+        prose = [prose_words(block, draft.language, draft.stopword_floor) for block in kept]
         total = sum(prose)
         for index, block, says_stop in notices:
             stops = says_stop and _stops_here(block, prose, index, total, self.max_prose_after)
@@ -89,15 +89,6 @@ class Paywall:
                 draft.drop(block, NOTICE_REASON, "paywall.notice")
             else:
                 draft.drop(block, PROMPT_REASON, "paywall.prompt")
-
-
-def _prose_words(blocks: list[DraftBlock], draft: Draft) -> list[float]:
-    """Each block's size in words where it reads as prose, else 0."""
-    sizes = []
-    for block in blocks:
-        found = features(block.text, draft.language)
-        sizes.append(found.size if is_prose(found, draft.stopword_floor) else 0.0)
-    return sizes
 
 
 def _stops_here(

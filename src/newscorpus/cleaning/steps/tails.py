@@ -16,7 +16,7 @@ from newscorpus._caches import memoized
 from newscorpus.cleaning import patterns
 from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
-from newscorpus.cleaning.region import is_prose
+from newscorpus.cleaning.region import prose_words
 from newscorpus.draft import BODY_HINT, Draft, DraftBlock
 
 __all__ = ["Tails", "tail_kind"]
@@ -96,7 +96,7 @@ class Tails:
     def __call__(self, draft: Draft) -> None:
         settings = None if self == _DEFAULT else self  # None hashes faster (see Chrome)
         kept = draft.kept()
-        weights = [_prose_weight(block, draft.language, draft.stopword_floor) for block in kept]
+        weights = [prose_words(block, draft.language, draft.stopword_floor) for block in kept]
         total = sum(weights)
         before = 0.0
         position = 0
@@ -168,11 +168,6 @@ def _resumes(
         if long_enough or followed:
             return position
     return len(kept)
-
-
-def _prose_weight(block: DraftBlock, language: str | None, floor: float) -> float:
-    found = features(block.text, language)
-    return found.size if is_prose(found, floor) else 0.0
 
 
 def _comments_follow(blocks: list[DraftBlock], settings: Tails) -> bool:
