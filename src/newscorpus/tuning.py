@@ -281,10 +281,6 @@ NEXT_ARTICLE_MIN_WORDS = 50.0
 #: A reading-time label ("Tempo de leitura: 2 minutos") is short; the longest in the three dev
 #: sets and the dumps runs to 26 characters.
 READING_TIME_MAX_CHARS = 40
-#: A paragraph closing the run that asks the reader to subscribe or sign up is an appeal, not
-#: the article, up to this many words (the fundus and scrapinghub pages' run to 30; longer
-#: closing paragraphs that name a newsletter were the article's own).
-APPEAL_MAX_WORDS = 35
 #: A line that is only a relative time ("8 hours ago") is a wall like a dateline; such a stamp
 #: is short, and longer lines are sentences that start with one.
 RELATIVE_TIME_MAX_CHARS = 32

@@ -27,15 +27,3 @@ def test_an_author_box_closing_the_run_is_footer_unless_it_outweighs_the_article
     author_page = [DraftBlock(0, text, hints=frozenset({"author"})) for text in PROSE]
     done = run(Zones(), draft(PROSE[0], *author_page))
     assert {block.zone for block in done.blocks} == {"body"}
-
-
-def test_an_appeal_to_sign_up_closing_the_run_is_footer() -> None:
-    appeal = "For the latest news from the town, sign up for our newsletters."
-    inside = (
-        "The council said it would sign up for the regional newsletter scheme next year, "
-        "which sends residents news of roadworks, and that the bridge would feature in it."
-    )
-    done = run(Zones(), draft(*PROSE, appeal))
-    assert [block.zone for block in done.blocks] == ["body"] * 3 + ["footer"]
-    done = run(Zones(), draft(PROSE[0], inside, PROSE[1]))
-    assert {block.zone for block in done.blocks} == {"body"}  # not last: the article's own

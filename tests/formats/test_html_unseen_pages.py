@@ -414,17 +414,6 @@ def test_buttons_between_the_standfirst_and_the_body_do_not_part_them() -> None:
     assert article.text.split("\n\n") == [LEAD, FIRST, SECOND, THIRD]
 
 
-def test_a_closing_appeal_to_sign_up_is_left_out() -> None:
-    page = (
-        "<html><body><article><h1>Council votes for a new bridge</h1>"
-        f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
-        "<p>Please bookmark our homepage and sign up for our newsletters to stay informed.</p>"
-        "</article></body></html>"
-    )
-    article = newscorpus.parse(page, format="html")
-    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
-
-
 def test_a_kicker_goes_where_the_page_also_declares_the_plain_headline() -> None:
     head = (
         "<meta property='og:title' content='Olympische Spiele: Council votes for a new bridge'>"

@@ -11,13 +11,12 @@ it are worth, so the run stops there.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 from attrs import frozen
 
 from newscorpus import tuning
-from newscorpus.cleaning import patterns
 from newscorpus.cleaning.features import Features, features
 from newscorpus.cleaning.patterns import RELATIVE_TIME
 from newscorpus.cleaning.shapes import byline_of, is_dateline_line
@@ -167,7 +166,7 @@ def main_text(
     or the headline). It then grows over interruptions: a later run of prose worth more than
     the interruption costs, after a gap of a few blocks, is the rest of the article. It never
     runs past another article's headline and date (a story appended below this one), and an
-    author box or appeals to sign up closing it are left out.
+    author box closing it is left out.
     """
     scores: list[float] = []
     outside: DraftBlock | None = None  # the last block outside an <aside>
@@ -200,8 +199,7 @@ def main_text(
     following = _next_article(blocks, scores, start, end)
     if following is not None:
         end = following - 1
-    end = _before_closing(blocks, scores, start, end, _is_author_box)
-    end = _before_closing(blocks, scores, start, end, lambda b: _is_appeal(b, language))
+    end = _before_author_box(blocks, scores, start, end)
     asides = {position for position in asides if position <= end}
     return MainText(start, end, frozenset(asides), _lead(blocks, start, language, floor))
 
@@ -252,40 +250,20 @@ def _next_article(
     return None
 
 
-def _before_closing(
-    blocks: Sequence[DraftBlock],
-    scores: Sequence[float],
-    start: int,
-    end: int,
-    closes: Callable[[DraftBlock], bool],
+def _before_author_box(
+    blocks: Sequence[DraftBlock], scores: Sequence[float], start: int, end: int
 ) -> int:
-    """The run's end, moved above the blocks that ``closes`` says close it (an author box, an
-    appeal to subscribe), when the article above them is worth more than they are."""
+    """The run's end, moved above the author box that closes it: the last blocks, marked
+    "author" by their class names ("Jane Doe covers politics for the paper. She is based in
+    Iowa."), when the article above them is worth more than the box."""
     last = end
-    while last > start and closes(blocks[last]):
+    while last > start and _AUTHOR_HINT in blocks[last].hints:
         last -= 1
     if last == end:
         return end
-    closing = sum(max(score, 0.0) for score in scores[last + 1 : end + 1])
+    box = sum(max(score, 0.0) for score in scores[last + 1 : end + 1])
     article = sum(max(score, 0.0) for score in scores[start : last + 1])
-    return last if article > closing else end
-
-
-def _is_author_box(block: DraftBlock) -> bool:
-    """A block of the author box that closes an article, marked "author" by its class names
-    ("Jane Doe covers politics for the paper. She is based in Iowa.")."""
-    return _AUTHOR_HINT in block.hints
-
-
-def _is_appeal(block: DraftBlock, language: str | None) -> bool:
-    """A short paragraph that asks the reader to subscribe or sign up ("For the latest news,
-    sign up for our newsletters."); a sentence that mentions a newsletter inside the article
-    is not last, so it is never read as one."""
-    return (
-        block.removal is None
-        and features(block.text, language).size <= tuning.APPEAL_MAX_WORDS
-        and patterns.contains("subscribe", block.text)
-    )
+    return last if article > box else end
 
 
 def _cut_by_paywall(blocks: Sequence[DraftBlock], language: str | None, floor: float) -> list[int]:
