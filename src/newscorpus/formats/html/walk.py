@@ -161,13 +161,21 @@ class _Builder:
         if not self.visible:
             return
         self.visible = False
-        if self.anchors:
-            text, spans = collapse(self.pieces, self.anchors)
+        pieces = self.pieces
+        anchors = self.anchors
+        while pieces[-1].isspace():  # whitespace after the last character: collapsed away
+            pieces.pop()
+        if len(pieces) == 1:  # most blocks: one text node (a menu's link, a paragraph's text)
+            text = " ".join(pieces[0].split())
+            anchor = anchors.get(0)
+            links: tuple[Link, ...] = (Link(0, len(text), anchor[1]),) if anchor else ()
+        elif anchors:
+            text, spans = collapse(pieces, anchors)
             links = tuple(Link(start, end, href) for start, end, href in spans)
-            self.anchors.clear()
         else:
-            text, links = " ".join("".join(self.pieces).split()), ()
-        self.pieces.clear()
+            text, links = " ".join("".join(pieces).split()), ()
+        anchors.clear()
+        pieces.clear()
         link_pieces = self.link_pieces
         # the characters of the links but their whitespace
         linked = len("".join("".join(link_pieces).split())) if link_pieces else 0
