@@ -8,6 +8,7 @@ characters (halved) for Chinese, Japanese and Korean, whose ``\\w+`` runs are wh
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from attrs import frozen
 
@@ -35,10 +36,20 @@ _INITIAL = re.compile(r"(\w)\w*")
 #: A word that starts with a small ASCII letter, which makes a text not Title Case (the
 #: pattern starts with the letter: the engine skips to small letters and looks behind there).
 _SMALL_INITIAL = re.compile(r"[a-z](?<!\w[a-z])")
-#: In ASCII text, ``\w`` is ``[A-Za-z0-9_]`` and lower-casing keeps every character's place,
-#: so cheaper patterns give the same answers: the words of the lower-cased text, and a word
-#: that starts with a capital.
-_ASCII_WORD = re.compile(r"[a-z0-9_]+")
+#: A character that keeps a text off the quick path of :func:`features`: a word character
+#: outside ASCII, or a CJK one (some of which, as "・", are no word characters but count in
+#: :func:`size_of`). Every other character outside ASCII is punctuation or a symbol: neither
+#: it nor its lower case is a word character, and it is no digit (checked over all of Unicode
+#: in the tests), so English with curly quotes and dashes takes the quick path too.
+_NOT_ASCII_WORDS = re.compile(rf"[^\W\x00-\x7f]|{_CJK.pattern}")
+#: Where every word character is ASCII, ``\w`` is ``[A-Za-z0-9_]``, so cheaper means give the
+#: same answers: the words are found in the UTF-8 bytes, lower-cased and cut at every other
+#: byte in one ``translate``; a word starts with a capital where a capital follows a boundary;
+#: digits are counted among the bytes.
+_ASCII_WORD_BYTES = bytes(
+    ord(char.lower()) if char.isalnum() or char == "_" else ord(" ")
+    for char in map(chr, range(128))
+) + b" " * (256 - 128)
 _ASCII_CAPITAL_INITIAL = re.compile(r"\b[A-Z]")
 _ASCII_DIGITS = b"0123456789"
 
@@ -80,6 +91,12 @@ def _size(words: int, text: str) -> float:
     return words + cjk / 2 - (1 if cjk and words else 0) if cjk else words
 
 
+@cache
+def _ascii_stopwords(language: str | None) -> frozenset[bytes]:
+    """The stopwords of ``language`` that an ASCII word can be, as bytes."""
+    return frozenset(word.encode() for word in stopwords(language) if word.isascii())
+
+
 @memoized
 def features(text: str, language: str | None) -> Features:
     """The features of ``text`` on a page in ``language`` (ISO 639-1, or None when unknown).
@@ -88,19 +105,22 @@ def features(text: str, language: str | None) -> Features:
     >>> f.ends_sentence, f.title_case, f.stopword_ratio > 0.3
     (True, False, True)
     """
-    if text.isascii():
-        words = _ASCII_WORD.findall(text.lower())
+    words: list[str] | list[bytes]
+    if text.isascii() or not _NOT_ASCII_WORDS.search(text):
+        encoded = text.encode()
+        words = encoded.translate(_ASCII_WORD_BYTES).split()
+        stops: frozenset[str] | frozenset[bytes] = _ascii_stopwords(language)
         size: float = len(words)
         # Title Case: no word starts with a small letter, and one starts with a capital.
         title_case = not _SMALL_INITIAL.search(text) and bool(_ASCII_CAPITAL_INITIAL.search(text))
-        digits = len(text) - len(text.encode("ascii").translate(None, _ASCII_DIGITS))
+        digits = len(encoded) - len(encoded.translate(None, _ASCII_DIGITS))
     else:
         words = _WORD.findall(text.lower())
+        stops = stopwords(language)
         size = _size(len(words), text)
         # isupper() ignores digits and caseless letters: "Top 10 Stories" is Title Case.
         title_case = not _SMALL_INITIAL.search(text) and "".join(_INITIAL.findall(text)).isupper()
         digits = len(_DIGIT.findall(text))
-    stops = stopwords(language)
     ratio = None
     if stops and words and language not in _UNSPACED_LANGUAGES:
         ratio = sum(map(stops.__contains__, words)) / len(words)
