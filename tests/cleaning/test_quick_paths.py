@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from newscorpus import tuning
 from newscorpus.cleaning import features as features_module
 from newscorpus.cleaning.features import Features, features
+from newscorpus.cleaning.steps.normalize import _is_normal, normalize_text
 from newscorpus.metadata.language import stopwords
 
 _WORD = re.compile(r"\w+")
@@ -75,3 +76,12 @@ def test_characters_off_the_quick_path_are_all_that_could_change_its_words() -> 
         assert not _WORD.search(char.lower() + char), hex(code)
         assert not re.match(r"\d", char), hex(code)
         assert not cjk.search(char), hex(code)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" ab.\t\n\u00a0\u00ad\u200be\u0301\x07", max_size=12))
+def test_a_normal_block_is_what_normalizing_leaves_it(text: str) -> None:
+    if _is_normal(text):
+        assert normalize_text(text) == text
+    if normalize_text(text) == text and text.isascii() and text.isprintable():
+        assert _is_normal(text) == bool(text)
