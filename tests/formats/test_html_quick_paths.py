@@ -7,6 +7,7 @@ hold them to their definitions on inputs written to find the edges.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from newscorpus.formats.base import RawDocument
 from newscorpus.formats.html import HtmlParser, page_text
 from newscorpus.formats.html.attributes import _long_tag_starts
+from newscorpus.formats.html.spans import collapse
 from newscorpus.formats.html.tree import parse_tree, serialize
 from newscorpus.formats.html.vocabulary import (
     _HUMP,
@@ -24,6 +26,7 @@ from newscorpus.formats.html.vocabulary import (
     HINT_TOKENS,
     hints_of,
 )
+from newscorpus.formats.html.walk import _ROOT, _Builder
 from newscorpus.models import Block, Link, Removal
 
 
@@ -121,3 +124,32 @@ def test_a_page_reads_the_same_from_bytes_as_from_its_text(payload: bytes) -> No
     text, _ = page_text(RawDocument(payload))
     from_text = HtmlParser().parse(RawDocument(text))
     assert [block.text for block in from_bytes.blocks] == [b.text for b in from_text.blocks]
+
+
+#: One piece of a block as the walk adds it: its text, whether it is in a link, its anchor.
+_PIECES = st.tuples(
+    st.sampled_from(["A", "b c", " ", "\n  ", " d ", "\u00a0", "e\n"]),
+    st.booleans(),
+    st.sampled_from([None, (1, "/x"), (2, "/y")]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=6))
+def test_a_block_is_its_pieces_collapsed(pieces: list[tuple[str, bool, Any]]) -> None:
+    """The builder skips whitespace before a block's first character and after its last, and
+    reads a block of one text node without :func:`collapse`: the block is still every piece
+    collapsed, with the same links."""
+    builder = _Builder()
+    for text, link, anchor in pieces:
+        builder.add(text, link, anchor)
+    builder.flush(_ROOT)
+    anchors = {index: anchor for index, (_, _, anchor) in enumerate(pieces) if anchor}
+    text, spans = collapse([text for text, _, _ in pieces], anchors)
+    if not text:
+        assert builder.blocks == []
+        return
+    (block,) = builder.blocks
+    assert (block.text, block.links) == (text, tuple(Link(*span) for span in spans))
+    linked = "".join(text for text, link, _ in pieces if link)
+    assert block.link_density == min(1.0, len("".join(linked.split())) / len(text.replace(" ", "")))

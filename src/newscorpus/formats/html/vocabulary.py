@@ -299,16 +299,29 @@ def hints_of(names: str) -> frozenset[str]:
     >>> hints_of("entry-content clearfix")
     frozenset({'body'})
     """
-    lowered = names.lower()
+    found = _NO_HINTS
+    for name in names.split():
+        hints = _name_hints(name)
+        if hints:
+            found = found | hints
+    return found
+
+
+_NO_HINTS: frozenset[str] = frozenset()
+
+
+@memoized
+def _name_hints(name: str) -> frozenset[str]:
+    """:func:`hints_of` one name: memoised apart, as names recur in many class strings
+    ("clearfix", "row"), on a page and from page to page, more than whole strings do."""
+    lowered = name.lower()
     # Most names have no capital, so no camelCase hump to split at.
-    tokens = _SEPARATORS.split(lowered if lowered == names else _HUMP.sub("-", names).lower())
+    tokens = _SEPARATORS.split(lowered if lowered == name else _HUMP.sub("-", name).lower())
     found = {HINT_TOKENS[token] for token in tokens if token in HINT_TOKENS}
-    # The tokens joined are every name's letters in turn: a body word in none of them is in
-    # no name, and the names are not searched.
+    # The name's letters; a body word in none of them is no body name, which is not searched
+    # (that search tries each of its alternatives at each character).
     letters = "".join(tokens)
-    if _BODY_WORD.search(letters) and any(
-        BODY_NAME.search(_SEPARATORS.sub("", name)) for name in lowered.split()
-    ):
+    if _BODY_WORD.search(letters) and BODY_NAME.search(letters):
         found.add(BODY_HINT)
     return frozenset(found)
 

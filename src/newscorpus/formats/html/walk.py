@@ -76,10 +76,9 @@ class _Open:
 
     __slots__ = ("anchor", "block", "container", "hints", "kind", "link", "owner", "row", "tag")
 
-    def __init__(
+    def __init__(  # noqa: PLR0917 (positional: made for most elements, keywords cost)
         self,
         tag: str,
-        *,
         block: bool,
         kind: BlockKind,
         container: str | None,
@@ -88,6 +87,7 @@ class _Open:
         row: bool,
         owner: _Open | None,
         anchor: tuple[int, str] | None = None,
+        /,
     ) -> None:
         self.tag = tag
         self.block = block
@@ -103,24 +103,24 @@ class _Open:
 
 _ROOT = _Open(
     "html",
-    block=True,
-    kind="paragraph",
-    container=None,
-    hints=_NO_HINTS,
-    link=False,
-    row=False,
-    owner=None,
+    True,
+    "paragraph",
+    None,
+    _NO_HINTS,
+    False,
+    False,
+    None,
 )
 #: Pushed for an element whose content is skipped, so that its end event pops something.
 _SKIPPED = _Open(
     "",
-    block=False,
-    kind="paragraph",
-    container=None,
-    hints=_NO_HINTS,
-    link=False,
-    row=False,
-    owner=_ROOT,
+    False,
+    "paragraph",
+    None,
+    _NO_HINTS,
+    False,
+    False,
+    _ROOT,
 )
 
 
@@ -135,36 +135,47 @@ class _Builder:
         self.link_pieces: list[str] = []
         #: The pieces inside an ``<a href>``, by index: the anchor's id and href.
         self.anchors: dict[int, tuple[int, str]] = {}
-        #: Whether the pieces hold a visible character.
+        #: Whether the pieces hold a visible character (until then, they are empty).
         self.visible = False
         #: ``<br>`` elements since the last visible character.
         self.breaks = 0
 
     def add(self, text: str, link: bool, anchor: tuple[int, str] | None = None) -> None:
+        if not self.visible:
+            if text.isspace():
+                return  # whitespace before a block's first character: collapsed away
+            self.visible = True
+            self.breaks = 0
+        elif not text.isspace():
+            self.breaks = 0
         if anchor is not None:
             self.anchors[len(self.pieces)] = anchor
         self.pieces.append(text)
         if link:
             self.link_pieces.append(text)
-        if not text.isspace():
-            self.visible = True
-            self.breaks = 0
 
     def flush(self, owner: _Open) -> None:
+        """End the block being filled (owned by ``owner``): a block if it shows a character.
+        Until one is shown, nothing is collected (see :meth:`add`)."""
         self.breaks = 0
         if not self.visible:
-            self.pieces.clear()
-            self.link_pieces.clear()
-            self.anchors.clear()
             return
         self.visible = False
-        if self.anchors:
-            text, spans = collapse(self.pieces, self.anchors)
+        pieces = self.pieces
+        anchors = self.anchors
+        while pieces[-1].isspace():  # whitespace after the last character: collapsed away
+            pieces.pop()
+        if len(pieces) == 1:  # most blocks: one text node (a menu's link, a paragraph's text)
+            text = " ".join(pieces[0].split())
+            anchor = anchors.get(0)
+            links: tuple[Link, ...] = (Link(0, len(text), anchor[1]),) if anchor else ()
+        elif anchors:
+            text, spans = collapse(pieces, anchors)
             links = tuple(Link(start, end, href) for start, end, href in spans)
-            self.anchors.clear()
         else:
-            text, links = " ".join("".join(self.pieces).split()), ()
-        self.pieces.clear()
+            text, links = " ".join("".join(pieces).split()), ()
+        anchors.clear()
+        pieces.clear()
         link_pieces = self.link_pieces
         # the characters of the links but their whitespace
         linked = len("".join("".join(link_pieces).split())) if link_pieces else 0
@@ -225,28 +236,38 @@ def is_hidden(element: Any) -> bool:
     >>> is_hidden(html.fragment_fromstring('<div aria-hidden="true">x</div>'))
     True
     """
-    return _hides(element, element.get("class"))
+    return _hides(element, element.tag, element.get("class"), True)
 
 
-def _hides(element: Any, names: str | None) -> bool:
-    """:func:`is_hidden`, given the element's class names (which the walk reads once)."""
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    if element.tag == "dialog" and element.get("open") is None:
+#: The attributes but ``class`` that the walk reads. Few elements carry any of them: one look
+#: at an element's attribute names tells, instead of asking for each in turn.
+_READ_ATTRIBUTES = frozenset({"id", "itemprop", "role", "style", "hidden", "aria-hidden"})
+
+
+def _hides(element: Any, tag: str, names: str | None, marked: bool) -> bool:
+    """:func:`is_hidden`, given the element's class names (which the walk reads once) and
+    whether it carries any of :data:`_READ_ATTRIBUTES`."""
+    if marked:
+        if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+            return True
+        style = element.get("style")
+        if style and HIDDEN_STYLE.search(style):
+            return True
+    if tag == "dialog" and element.get("open") is None:
         return True  # a dialog is shown only when open
-    style = element.get("style")
-    if style and HIDDEN_STYLE.search(style):
-        return True
     return bool(names) and is_hidden_class(names)
 
 
-def _opened(element: Any, tag: str, names: str | None, parent: _Open, number: int) -> _Open:
+def _opened(  # noqa: PLR0917 (positional: called for most elements, keywords cost)
+    element: Any, tag: str, names: str | None, parent: _Open, number: int, marked: bool
+) -> _Open:
     """The state an element's content inherits from ``parent``, its own tag and its class
-    ``names`` (read once for this and the hiding test); ``number`` is the element's place in
-    the walk, which tells one ``<a>`` from the next (not ``id(element)``: lxml frees an
-    element's proxy once walked past, and the next proxy may get its id, which joined two
-    neighbouring links into one, differently from parse to parse)."""
-    ident = element.get("id")
+    ``names`` (read once for this and the hiding test); ``marked``: whether it carries any of
+    :data:`_READ_ATTRIBUTES`. ``number`` is the element's place in the walk, which tells one
+    ``<a>`` from the next (not ``id(element)``: lxml frees an element's proxy once walked
+    past, and the next proxy may get its id, which joined two neighbouring links into one,
+    differently from parse to parse)."""
+    ident = element.get("id") if marked else None
     hints = parent.hints
     if (names or ident) and tag not in _PAGE_TAGS:
         # apart, not joined: a page's ids are unique, its class strings repeat
@@ -259,19 +280,20 @@ def _opened(element: Any, tag: str, names: str | None, parent: _Open, number: in
                 hints = hints | own
             if repeated and repeated != _BODY_ONLY:
                 hints = hints | _nested(repeated)
-    itemprop = element.get("itemprop")
-    if itemprop and itemprop.lower() in BODY_ITEMPROPS and BODY_HINT not in hints:
-        hints = hints | {BODY_HINT}
     container = parent.container
+    if marked:
+        itemprop = element.get("itemprop")
+        if itemprop and itemprop.lower() in BODY_ITEMPROPS and BODY_HINT not in hints:
+            hints = hints | {BODY_HINT}
+        role = element.get("role")
+        if role and tag not in CONTAINER_TAGS:
+            container = CONTAINER_ROLES.get(role.strip().lower(), container)
     if tag in CONTAINER_TAGS:
         container = tag
-    else:
-        role = element.get("role")
-        if role:
-            container = CONTAINER_ROLES.get(role.strip().lower(), container)
-    link = parent.link or tag == "a"
+    link = parent.link
     anchor = parent.anchor
     if tag == "a":
+        link = True
         href = element.get("href")
         if href:
             anchor = (number, href)
@@ -287,20 +309,20 @@ def _opened(element: Any, tag: str, names: str | None, parent: _Open, number: in
             kind = "quote"
         if tag == "tr":
             row = next(element.iter(*_ROW_BREAKERS), None) is None
-        elif tag in CELL_TAGS and parent.row:
+        elif tag in CELL_TAGS and row:
             block = False  # a cell of a plain row: its text joins the row's block
         else:
             row = False
     return _Open(
         tag,
-        block=block,
-        kind=kind,
-        container=container,
-        hints=hints,
-        link=link,
-        row=row,
-        owner=None if block else parent.owner,
-        anchor=anchor,
+        block,
+        kind,
+        container,
+        hints,
+        link,
+        row,
+        None if block else parent.owner,
+        anchor,
     )
 
 
@@ -330,9 +352,8 @@ def blocks_of(
             parent = stack[-1]
             tag = element.tag
             names = element.get("class")
-            if _unseen(
-                element, tag, names, skip_head=skip_head, show_hidden=show_hidden, hidden=hidden
-            ):
+            marked = not _READ_ATTRIBUTES.isdisjoint(element.keys())
+            if _unseen(element, tag, names, marked, skip_head, show_hidden, hidden):
                 walker.skip_subtree()
                 stack.append(_SKIPPED)
                 continue
@@ -344,7 +365,7 @@ def blocks_of(
                     builder.breaks += 1
                 stack.append(_SKIPPED)
                 continue
-            opened = _opened(element, tag, names, parent, number)
+            opened = _opened(element, tag, names, parent, number, marked)
             if tag == "table":
                 table = data_table(element, is_hidden)
                 if table is not None:
@@ -355,7 +376,7 @@ def blocks_of(
                     continue
             if opened.block:
                 builder.flush(parent.owner)
-            elif opened.tag in CELL_TAGS and builder.visible:
+            elif tag in CELL_TAGS and builder.visible:
                 builder.add(CELL_SEPARATOR, False)
             stack.append(opened)
             text = element.text
@@ -372,20 +393,21 @@ def blocks_of(
     return builder.blocks
 
 
-def _unseen(
+def _unseen(  # noqa: PLR0917 (positional: called for every element, keywords cost)
     element: Any,
     tag: Any,
     names: str | None,
-    *,
+    marked: bool,
     skip_head: bool,
     show_hidden: bool,
     hidden: list[Any] | None,
 ) -> bool:
     """Whether the walk skips ``element`` and its content (appending it to ``hidden`` when it
-    is skipped for hiding itself)."""
+    is skipped for hiding itself); ``marked``: whether it carries any of
+    :data:`_READ_ATTRIBUTES`."""
     if not isinstance(tag, str) or (tag in INVISIBLE_TAGS and (skip_head or tag != "head")):
         return True
-    if show_hidden or not _hides(element, names):
+    if show_hidden or not _hides(element, tag, names, marked):
         return False
     if hidden is not None:
         hidden.append(element)
