@@ -36,12 +36,7 @@ _INITIAL = re.compile(r"(\w)\w*")
 #: A word that starts with a small ASCII letter, which makes a text not Title Case (the
 #: pattern starts with the letter: the engine skips to small letters and looks behind there).
 _SMALL_INITIAL = re.compile(r"[a-z](?<!\w[a-z])")
-#: A character that keeps a text off the quick path of :func:`features`: a word character
-#: outside ASCII, or a CJK one (some of which, as "・", are no word characters but count in
-#: :func:`size_of`). Every other character outside ASCII is punctuation or a symbol: neither
-#: it nor its lower case is a word character, and it is no digit (checked over all of Unicode
-#: in the tests), so English with curly quotes and dashes takes the quick path too.
-_NOT_ASCII_WORDS = re.compile(rf"[^\W\x00-\x7f]|{_CJK.pattern}")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 #: Where every word character is ASCII, ``\w`` is ``[A-Za-z0-9_]``, so cheaper means give the
 #: same answers: the words are found in the UTF-8 bytes, lower-cased and cut at every other
 #: byte in one ``translate``; a word starts with a capital where a capital follows a boundary;
@@ -91,6 +86,24 @@ def _size(words: int, text: str) -> float:
     return words + cjk / 2 - (1 if cjk and words else 0) if cjk else words
 
 
+def _ascii_words(text: str) -> bool:
+    """Whether every word character of ``text`` is ASCII and none of its characters counts as
+    CJK (some, as "・", are no word characters but count in :func:`size_of`): the text of the
+    quick path of :func:`features`.
+
+    Any other character outside ASCII is punctuation or a symbol: neither it nor its lower
+    case is a word character, and it is no digit (checked over all of Unicode in the tests),
+    so English with curly quotes and dashes takes the quick path too. Only the characters
+    outside ASCII are looked at (``\\w`` is ``str.isalnum()`` or ``_`` there), from the
+    first: a text in another script leaves at its first letter.
+    """
+    for match in _NOT_ASCII.finditer(text):
+        char = match.group()
+        if char.isalnum() or _CJK.match(char):
+            return False
+    return True
+
+
 @cache
 def _ascii_stopwords(language: str | None) -> frozenset[bytes]:
     """The stopwords of ``language`` that an ASCII word can be, as bytes."""
@@ -106,7 +119,7 @@ def features(text: str, language: str | None) -> Features:
     (True, False, True)
     """
     words: list[str] | list[bytes]
-    if text.isascii() or not _NOT_ASCII_WORDS.search(text):
+    if text.isascii() or _ascii_words(text):
         encoded = text.encode()
         words = encoded.translate(_ASCII_WORD_BYTES).split()
         stops: frozenset[str] | frozenset[bytes] = _ascii_stopwords(language)
