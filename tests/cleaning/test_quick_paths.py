@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from newscorpus import tuning
 from newscorpus.cleaning import features as features_module
+from newscorpus.cleaning import patterns
 from newscorpus.cleaning.features import Features, features
 from newscorpus.cleaning.steps.normalize import _is_normal, normalize_text
 from newscorpus.metadata.language import stopwords
@@ -84,3 +85,46 @@ def test_a_normal_block_is_what_normalizing_leaves_it(text: str) -> None:
         assert normalize_text(text) == text
     if normalize_text(text) == text and text.isascii() and text.isprintable():
         assert _is_normal(text) == bool(text)
+
+
+def _plain_leading(text: str) -> object:
+    """The definition: the case-insensitive pattern of every phrase, on the stripped text
+    (an exception is an outcome too: the roles are looked up by the text's own spelling)."""
+    stripped = text.lstrip(patterns._TRIM)
+    match = patterns._leading_pattern().match(stripped)
+    if match is None:
+        return None
+    phrase = match.group(0)
+    try:
+        return phrase, patterns._roles_by_phrase()[phrase.lower()], stripped[match.end() :]
+    except KeyError as error:
+        return error
+
+
+def _leading_outcome(text: str) -> object:
+    try:
+        return patterns._leading.__wrapped__(text)  # type: ignore[attr-defined]
+    except KeyError as error:
+        return error
+
+
+#: Pieces of lines: phrases and their starts in several cases, the ASCII spellings of Turkish
+#: phrases with a dotless i (which the case-insensitive pattern matches), words, punctuation.
+_LINE_PIECES = (
+    *("share", "Share this", "SHARE", "you may ", "also like", "Related", "comments", "more"),
+    *("Yazdir", "kayit ol", "YANITLA", "about the author", "Leave a Reply", "sign up", "x"),
+    *(" ", ":", "»", "(", ")", "-", "12", "'", "é"),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=6).map("".join))
+def test_leading_phrases_are_the_definition(text: str) -> None:
+    assert repr(_leading_outcome(text)) == repr(_plain_leading(text))
+
+
+def test_every_phrase_is_found_at_the_start_of_a_line() -> None:
+    assert patterns._leading_pattern_lowered() is not None  # the quick path is in use
+    for phrase in patterns._roles_by_phrase():
+        for text in (phrase, phrase.upper(), f"» {phrase.title()}: more"):
+            assert repr(_leading_outcome(text)) == repr(_plain_leading(text)), text
