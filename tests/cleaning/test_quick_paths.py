@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,16 +54,40 @@ _PIECES = (
     *(" ", " ", ".", ",", "-", "'", "(dpa)", "...", "\n"),
     *("“", "”", "’", "—", "…", "\u00a0", "«", "»", "•"),
     *("é", "É", "İ", "\u212a", "ß", "報道", "・", "٣", "Ⓐ", "x\u0301"),
+    *("„", "Š", "Œ", "Ÿ", "ƒ", "²", "µ", "ª", "€", "für", "Über", "Москва"),
 )
 
 
 @settings(max_examples=500, deadline=None)
 @given(
     st.lists(st.sampled_from(_PIECES), max_size=14).map("".join),
-    st.sampled_from(["en", "de", "ja", None]),
+    st.sampled_from(["en", "de", "fr", "ru", "hi", "ja", None]),
 )
 def test_features_are_the_definition(text: str, language: str | None) -> None:
     assert features.__wrapped__(text, language) == _plain_features(text, language)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_words_found_among_the_bytes_are_the_words_of_the_lower_cased_text(encoding: str) -> None:
+    # Each byte that is a character alone: a word character's byte becomes its lower case's,
+    # one character and a word character too; any other byte (and one that is no character
+    # alone) becomes a space, and its character's lower case holds no word character. Only
+    # ASCII's digits are digits, and no character counts as CJK.
+    table = features_module._word_table(encoding)
+    for byte in range(256):
+        try:
+            char = bytes([byte]).decode(encoding)
+        except UnicodeDecodeError:
+            assert table[byte] == ord(" ")
+            continue
+        if _WORD.fullmatch(char):
+            assert bytes([table[byte]]).decode(encoding) == char.lower(), hex(byte)
+            assert _WORD.fullmatch(char.lower()), hex(byte)
+        else:
+            assert table[byte] == ord(" "), hex(byte)
+            assert not _WORD.search(char.lower()), hex(byte)
+        assert not re.match(r"\d", char) or char.isascii(), hex(byte)
+        assert not features_module._CJK.search(char), hex(byte)
 
 
 def test_characters_off_the_quick_path_are_all_that_could_change_its_words() -> None:
