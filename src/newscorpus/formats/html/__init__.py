@@ -95,10 +95,11 @@ class HtmlParser:
         document.check_size()
         text, encoding = page_text(document)
         limits = document.effective_limits
-        text, dropped = bound_attributes(text, limits.max_attributes)
-        markup = None if dropped else _utf8_payload(document, encoding)
+        markup, dropped = bound_attributes(_markup(document, text, encoding), limits.max_attributes)
+        if dropped:
+            text = markup.decode("utf-8")  # the page as the parser reads it
         try:
-            root = parse_tree(text if markup is None else markup, limits.max_nesting_depth)
+            root = parse_tree(markup, limits.max_nesting_depth)
         except ParserFailedError as error:
             raise ParserFailedError(error.message, source=document.source) from None
         draft = Draft(
@@ -119,14 +120,18 @@ class HtmlParser:
         return draft
 
 
-def _utf8_payload(document: RawDocument, encoding: str | None) -> bytes | None:
-    """The page's bytes where they are its text's UTF-8 already (decoded as UTF-8 or ASCII
-    without a replacement, no byte-order mark: :func:`decode_page` names no other decoding
-    so), for the parser to read as they are instead of the text encoded again."""
+def _markup(document: RawDocument, text: str, encoding: str | None) -> bytes:
+    """The page's UTF-8 bytes, for libxml2: the payload itself where it is its text's UTF-8
+    already (decoded as UTF-8 or ASCII without a replacement, no byte-order mark:
+    :func:`decode_page` names no other decoding so), else the text encoded."""
     payload = document.payload
-    if isinstance(payload, bytes) and encoding in ("utf-8", "ascii"):
-        return None if payload.startswith(codecs.BOM_UTF8) else payload
-    return None
+    if (
+        isinstance(payload, bytes)
+        and encoding in ("utf-8", "ascii")
+        and not payload.startswith(codecs.BOM_UTF8)
+    ):
+        return payload
+    return text.encode("utf-8", errors="replace")
 
 
 def _blocks(root: Any, page: str, max_depth: int | None) -> list[DraftBlock]:
