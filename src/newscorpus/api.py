@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import stat
 from pathlib import Path
@@ -81,7 +80,7 @@ def _read(
     if isinstance(source, str):
         return RawDocument(source, source="<string>", url=url, format=format, limits=limits)
     if isinstance(source, bytes):
-        opened = open_document(io.BytesIO(source), "", source="<bytes>", limits=limits)
+        opened = open_document(source, "", source="<bytes>", limits=limits)
         return evolve(opened, url=url, format=format or opened.format)
     if isinstance(source, os.PathLike):
         path = Path(source)

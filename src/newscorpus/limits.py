@@ -159,8 +159,9 @@ def limits_or_default(limits: Limits | None) -> Limits:
     return DEFAULT_LIMITS if limits is None else limits
 
 
-def read_bounded(stream: IO[bytes], limits: Limits, *, source: str | None = None) -> bytes:
-    """Read ``stream`` to its end, but never more than ``max_document_bytes`` and one byte.
+def read_bounded(stream: IO[bytes] | bytes, limits: Limits, *, source: str | None = None) -> bytes:
+    """Read ``stream`` to its end, but never more than ``max_document_bytes`` and one byte;
+    bytes already in memory are checked against the limit and given back, not copied.
 
     >>> read_bounded(io.BytesIO(b"abc"), Limits(max_document_bytes=3))
     b'abc'
@@ -168,8 +169,16 @@ def read_bounded(stream: IO[bytes], limits: Limits, *, source: str | None = None
     Traceback (most recent call last):
     ...
     newscorpus.errors.LimitError: d: the document is larger than max_document_bytes (4 > 3)
+    >>> read_bounded(b"abcde", Limits(max_document_bytes=3), source="d")
+    Traceback (most recent call last):
+    ...
+    newscorpus.errors.LimitError: d: the document is larger than max_document_bytes (4 > 3)
     """
     maximum = limits.max_document_bytes
+    if isinstance(stream, bytes):
+        if maximum is not None and len(stream) > maximum:  # the size a read would stop at
+            raise LimitError("max_document_bytes", maximum + 1, maximum, source=source)
+        return stream
     if maximum is None:
         return stream.read()
     # In pieces: one read of the limit's size would allocate that much for every document.

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import doctest
+import gzip
 import importlib
+import io
 import os
 from pathlib import Path
+from typing import IO
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newscorpus import parse
+from newscorpus import Limits, NewsCorpusError, parse
 from newscorpus.corpus import (
     FieldMapping,
     Origin,
@@ -18,6 +23,7 @@ from newscorpus.corpus import (
     detect,
     read_documents,
 )
+from newscorpus.corpus.readers import open_document
 from tests.corpus.helpers import documents, errors, texts, write
 
 MODULES = ["__init__", "origin", "records", "readers", "archives", "warc"]
@@ -143,3 +149,28 @@ def test_read_documents_feed_the_parser(tmp_path: Path) -> None:
     write(tmp_path / "story.txt", body.encode())
     [item] = documents(list(read_documents(tmp_path, mapping=FieldMapping())))
     assert parse(item.document.payload).text == body
+
+
+def _opened(source: IO[bytes] | bytes, limits: Limits) -> tuple[bytes, str | None] | str:
+    try:
+        document = open_document(source, "", source="s", limits=limits)
+    except NewsCorpusError as error:
+        return f"{type(error).__name__}: {error}"
+    assert isinstance(document.payload, bytes)
+    return document.payload, document.format
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=64),
+        st.binary(max_size=64).map(gzip.compress),
+        st.sampled_from([b"<html><p>Hi</p>", b'{"a": 1}\n{"a": 2}\n', b"PK\x03\x04zip"]),
+    ),
+    st.sampled_from([None, 4, 64]),
+)
+def test_bytes_in_memory_open_as_their_stream(payload: bytes, maximum: int | None) -> None:
+    """open_document takes bytes as they are (no copy): the same document, or the same error,
+    as read from a stream of them."""
+    limits = Limits(max_document_bytes=maximum)
+    assert _opened(payload, limits) == _opened(io.BytesIO(payload), limits)

@@ -496,13 +496,14 @@ def format_hint(name: str, payload: bytes) -> str | None:
 
 
 def open_document(
-    stream: IO[bytes], name: str, *, source: str, limits: Limits | None = None
+    stream: IO[bytes] | bytes, name: str, *, source: str, limits: Limits | None = None
 ) -> RawDocument:
     """The one document in an open file (or bytes), read as :func:`read_documents` reads a
     file: compression taken off (``page.html.gz``), the format hinted by name only where the
     content agrees (:func:`format_hint`). A zip or tar archive or a WARC file holds many
     documents and raises :class:`~newscorpus.InputError` (read it with
-    :func:`read_documents`); JSON Lines and CSV are text, read as one document.
+    :func:`read_documents`); JSON Lines and CSV are text, read as one document. Bytes that
+    need no decompressing are the payload as they are (a page is not copied).
 
     >>> import gzip, io
     >>> raw = open_document(io.BytesIO(gzip.compress(b"<p>Hi</p>")), "p.html.gz", source="p")
@@ -510,10 +511,15 @@ def open_document(
     (b'<p>Hi</p>', 'html')
     """
     limits = limits_or_default(limits)
-    stream, head = _head(stream)
+    if isinstance(stream, bytes):
+        data: IO[bytes] | bytes = stream
+        head = stream[:_HEAD]
+    else:
+        data, head = _head(stream)
     kind = detect(head, name)
     if kind in ("gzip", "bz2", "xz", "zstd") and not name.lower().endswith((".warc.gz", ".arc.gz")):
-        inner = _decompress(stream, kind, limits, source)
+        packed = io.BytesIO(data) if isinstance(data, bytes) else data
+        inner = _decompress(packed, kind, limits, source)
         try:
             return open_document(inner, _inner_name(name), source=source, limits=limits)
         except NewsCorpusError:
@@ -528,5 +534,5 @@ def open_document(
             "newscorpus.read_documents() or `newscorpus parse`",
             source=source,
         )
-    payload = read_bounded(stream, limits, source=source)
+    payload = read_bounded(data, limits, source=source)
     return RawDocument(payload, source=source, format=format_hint(name, payload), limits=limits)

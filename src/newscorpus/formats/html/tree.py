@@ -23,6 +23,7 @@ limit (a site parser's BeautifulSoup tree is built from this flattened tree).
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
@@ -105,7 +106,14 @@ def _deeper_than(root: Any, depth: int) -> bool:
     """Whether some element lies deeper than ``depth`` (``root`` at depth 1)."""
     if depth >= _LIBXML2_MAX_DEPTH:
         return False  # libxml2 reports that itself
-    return bool(root.xpath("boolean(" + "/".join(["*"] * depth) + ")"))
+    return bool(_deeper_than_path(depth)(root))
+
+
+@cache
+def _deeper_than_path(depth: int) -> Any:
+    """The XPath that says whether an element lies deeper than ``depth``, compiled once (a
+    path of 512 steps took as long to compile as to run)."""
+    return etree.XPath("boolean(" + "/".join(["*"] * depth) + ")")
 
 
 #: The nesting depth libxml2 builds with ``huge_tree``.
