@@ -16,8 +16,6 @@ import string
 from collections.abc import Iterator
 from functools import cache
 
-import numpy as np
-
 __all__ = ["bound_attributes"]
 
 #: The letters a tag's name starts with.
@@ -42,6 +40,8 @@ def _long_tag_starts(markup: bytes, length: int) -> Iterator[int]:
     >>> list(_long_tag_starts(b"<p>Hi</p><div a=1 b=2>x</div>", 8))
     [9]
     """
+    import numpy as np  # here: importing newscorpus imports no numpy (a second for a CLI call)
+
     opens = np.flatnonzero(np.frombuffer(markup, dtype=np.uint8) == _OPEN)
     # the run after each "<" ends at the next one, or at the end of the page
     runs = np.diff(opens, append=len(markup)) - 1
