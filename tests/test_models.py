@@ -73,7 +73,7 @@ def test_a_block_shows_rows_and_links_only_when_it_has_them() -> None:
     assert "links=" in repr(Block("paragraph", "Hi", links=(Link(0, 2, "u"),)))
 
 
-@pytest.mark.parametrize("kind", ["chapter", "Paragraph", "", None, 1])
+@pytest.mark.parametrize("kind", ["chapter", "Paragraph", "", None, 1, ["paragraph"]])
 def test_block_rejects_an_unknown_kind(kind: object) -> None:
     with pytest.raises(ValueError, match="kind"):
         Block(kind, "text")  # type: ignore[arg-type]

@@ -21,6 +21,7 @@ from newscorpus import (
     Step,
     default_pipeline,
 )
+from newscorpus.cleaning import shared_default_pipeline
 
 
 @define
@@ -85,6 +86,23 @@ def test_default_pipeline_runs_the_default_steps_in_order() -> None:
 def test_default_pipeline_is_built_fresh() -> None:
     assert default_pipeline() is not default_pipeline()
     assert default_pipeline().names == default_pipeline().names
+
+
+def test_a_parse_shares_the_default_pipeline_until_a_built_in_step_is_replaced() -> None:
+    assert shared_default_pipeline() is shared_default_pipeline()
+    assert shared_default_pipeline().fingerprint() == default_pipeline().fingerprint()
+    built_in = newscorpus.cleaners.get("debris")
+    newscorpus.cleaners.register(
+        "debris", lambda: DropShort(name="debris", limit=1000), replace=True
+    )
+    try:
+        story = "The council met on Monday and voted on the budget for the coming year. " * 3
+        article = newscorpus.parse(story)
+        assert [removal.reason for removal in article.removed] == ["shorter than 1000"]
+        assert shared_default_pipeline() is not shared_default_pipeline()
+    finally:
+        newscorpus.cleaners.register("debris", built_in, origin="builtin", replace=True)
+    assert shared_default_pipeline() is shared_default_pipeline()
 
 
 def test_steps_follow_the_step_protocol() -> None:

@@ -11,7 +11,11 @@ from typing import Any
 
 from attrs import evolve
 
-from newscorpus.cleaning import Pipeline, default_pipeline
+from newscorpus.cleaning import (
+    Pipeline,
+    default_pipeline,  # noqa: F401 (the examples use it)
+    shared_default_pipeline,
+)
 from newscorpus.formats import RawDocument, choose_parser
 from newscorpus.formats.sniff import check_text, replace_surrogates
 from newscorpus.models.article import Article, Edit
@@ -20,12 +24,14 @@ __all__ = ["parse_document", "pipeline_description", "pipeline_or_default", "wit
 
 
 def pipeline_or_default(pipeline: Pipeline | None) -> Pipeline:
-    """``pipeline``, or the default pipeline when it is ``None``.
+    """``pipeline``, or the default pipeline when it is ``None`` (one shared between
+    documents while the registry holds the built-in steps: see
+    :func:`~newscorpus.cleaning.shared_default_pipeline`).
 
     >>> pipeline_or_default(None).names == default_pipeline().names
     True
     """
-    return pipeline if pipeline is not None else default_pipeline()
+    return pipeline if pipeline is not None else shared_default_pipeline()
 
 
 def with_comments(pipeline: Pipeline | None) -> Pipeline:

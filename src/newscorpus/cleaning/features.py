@@ -8,6 +8,7 @@ characters (halved) for Chinese, Japanese and Korean, whose ``\\w+`` runs are wh
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from attrs import frozen
 
@@ -35,10 +36,9 @@ _INITIAL = re.compile(r"(\w)\w*")
 #: A word that starts with a small ASCII letter, which makes a text not Title Case (the
 #: pattern starts with the letter: the engine skips to small letters and looks behind there).
 _SMALL_INITIAL = re.compile(r"[a-z](?<!\w[a-z])")
-#: In ASCII text, ``\w`` is ``[A-Za-z0-9_]`` and lower-casing keeps every character's place,
-#: so cheaper patterns give the same answers: the words of the lower-cased text, and a word
-#: that starts with a capital.
-_ASCII_WORD = re.compile(r"[a-z0-9_]+")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+#: Where every word character is ASCII, a word starts with a capital where a capital follows a
+#: boundary (``\w`` is ``[A-Za-z0-9_]`` there).
 _ASCII_CAPITAL_INITIAL = re.compile(r"\b[A-Z]")
 _ASCII_DIGITS = b"0123456789"
 
@@ -80,6 +80,66 @@ def _size(words: int, text: str) -> float:
     return words + cjk / 2 - (1 if cjk and words else 0) if cjk else words
 
 
+def _ascii_words(text: str) -> bool:
+    """Whether every word character of ``text`` is ASCII and none of its characters counts as
+    CJK (some, as "・", are no word characters but count in :func:`size_of`): the text of the
+    quick path of :func:`features`.
+
+    Any other character outside ASCII is punctuation or a symbol: neither it nor its lower
+    case is a word character, and it is no digit (checked over all of Unicode in the tests),
+    so English with curly quotes and dashes takes the quick path too. Only the characters
+    outside ASCII are looked at (``\\w`` is ``str.isalnum()`` or ``_`` there), from the
+    first: a text in another script leaves at its first letter.
+    """
+    for match in _NOT_ASCII.finditer(text):
+        char = match.group()
+        if char.isalnum() or _CJK.match(char):
+            return False
+    return True
+
+
+def _word_table(encoding: str) -> bytes:
+    """A ``bytes.translate`` table that lower-cases the byte of each word character of
+    ``encoding`` and makes every other byte a space, so that ``split()`` gives the words of
+    the lower-cased text, as bytes (a byte that is no character alone, as UTF-8's bytes
+    outside ASCII, is a space: :func:`features` reads UTF-8 only where every word character
+    is ASCII). Each word character's lower case is one character of the encoding, and a word
+    character (checked for every byte in the tests)."""
+    table = bytearray(b" " * 256)
+    for byte in range(256):
+        try:
+            char = bytes([byte]).decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _WORD.fullmatch(char):
+            table[byte] = char.lower().encode(encoding)[0]
+    return bytes(table)
+
+
+#: The tables of the two encodings whose bytes :func:`features` finds words among.
+_UTF8_WORDS = _word_table("utf-8")
+_CP1252_WORDS = _word_table("cp1252")
+
+
+@cache
+def _byte_stopwords(language: str | None, encoding: str) -> frozenset[bytes]:
+    """The stopwords of ``language`` that ``encoding`` spells, in it (the others are no word
+    of a text it holds)."""
+    spelled = set()
+    for word in stopwords(language):
+        try:
+            spelled.add(word.encode(encoding))
+        except UnicodeEncodeError:
+            continue  # no word of a text this encoding holds
+    return frozenset(spelled)
+
+
+def _title_case(text: str) -> bool:
+    """No word starts with a small letter, and one starts with a capital; isupper() ignores
+    digits and caseless letters: "Top 10 Stories" is Title Case."""
+    return not _SMALL_INITIAL.search(text) and "".join(_INITIAL.findall(text)).isupper()
+
+
 @memoized
 def features(text: str, language: str | None) -> Features:
     """The features of ``text`` on a page in ``language`` (ISO 639-1, or None when unknown).
@@ -88,21 +148,37 @@ def features(text: str, language: str | None) -> Features:
     >>> f.ends_sentence, f.title_case, f.stopword_ratio > 0.3
     (True, False, True)
     """
-    if text.isascii():
-        words = _ASCII_WORD.findall(text.lower())
-        size: float = len(words)
+    # The words are found among the bytes of an encoding that spells each word character
+    # as one byte (see _word_table), several times faster than among the characters: UTF-8
+    # where every word character is ASCII, else Windows-1252, which holds the Western
+    # European languages (accented letters, „quotes“, dashes); neither holds CJK characters,
+    # and their only digits are ASCII's.
+    words: list[str] | list[bytes]
+    stops: frozenset[str] | frozenset[bytes]
+    encoded = None
+    if text.isascii() or _ascii_words(text):
+        encoded, table, stops = text.encode(), _UTF8_WORDS, _byte_stopwords(language, "utf-8")
         # Title Case: no word starts with a small letter, and one starts with a capital.
         title_case = not _SMALL_INITIAL.search(text) and bool(_ASCII_CAPITAL_INITIAL.search(text))
-        digits = len(text) - len(text.encode("ascii").translate(None, _ASCII_DIGITS))
+    else:
+        try:
+            encoded, table = text.encode("cp1252"), _CP1252_WORDS
+            stops = _byte_stopwords(language, "cp1252")
+        except UnicodeEncodeError:
+            pass
+        title_case = _title_case(text)
+    if encoded is not None:
+        words = encoded.translate(table).split()
+        size: float = len(words)
+        digits = len(encoded) - len(encoded.translate(None, _ASCII_DIGITS))
     else:
         words = _WORD.findall(text.lower())
+        stops = stopwords(language)
         size = _size(len(words), text)
-        # isupper() ignores digits and caseless letters: "Top 10 Stories" is Title Case.
-        title_case = not _SMALL_INITIAL.search(text) and "".join(_INITIAL.findall(text)).isupper()
         digits = len(_DIGIT.findall(text))
-    stops = stopwords(language)
     ratio = None
-    if stops and words and language not in _UNSPACED_LANGUAGES:
+    # A language with stopwords, even if none is spelled in the text's encoding.
+    if words and language not in _UNSPACED_LANGUAGES and stopwords(language):
         ratio = sum(map(stops.__contains__, words)) / len(words)
     stripped = text.rstrip()
     ends_sentence = bool(_SENTENCE_END.search(stripped[-tuning.LINE_ENDING_CHARS :]))

@@ -191,14 +191,46 @@ def _leading_pattern() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_trie_alternation(_roles_by_phrase())})(?!\w)", re.IGNORECASE)
 
 
+@cache
+def _leading_pattern_lowered() -> re.Pattern[str] | None:
+    """What :func:`_leading_pattern` matches in ASCII text, as a case-sensitive match of the
+    lower-cased text (three times faster: see :class:`_AtWordStart`): each phrase spelled in
+    the ASCII characters that match its own (see :func:`_ascii_equivalent`; one that no ASCII
+    text can hold is left out).
+
+    None when a phrase's character has no such equivalent, or when two phrases that differ
+    would be spelled alike up to some length (the Turkish "ı" and "i" both match "i"): there
+    the case-insensitive pattern tries one before the other, and the spelled one could take
+    another of the two.
+    """
+    spelled_from: dict[str, str] = {}
+    spellings: list[str] = []
+    for phrase in _roles_by_phrase():
+        equivalents = [_ascii_equivalent(char) for char in phrase]
+        if None in equivalents:
+            return None
+        spelling = "".join(char or "" for char in equivalents)
+        if len(spelling) < len(phrase):  # a character that no ASCII character matches
+            continue
+        for size in range(1, len(spelling) + 1):
+            if spelled_from.setdefault(spelling[:size], phrase[:size]) != phrase[:size]:
+                return None
+        spellings.append(spelling)
+    return re.compile(rf"^(?:{_trie_alternation(spellings)})(?!\w)")
+
+
 @memoized
 def _leading(text: str) -> tuple[str, frozenset[Role], str] | None:
     """The longest known phrase ``text`` starts with, its roles, and the rest of the text."""
     stripped = text.lstrip(_TRIM)
-    match = _leading_pattern().match(stripped)
+    lowered = _leading_pattern_lowered() if stripped.isascii() else None
+    if lowered is not None:
+        match = lowered.match(stripped.lower())
+    else:
+        match = _leading_pattern().match(stripped)
     if match is None:
         return None
-    phrase = match.group(0)
+    phrase = stripped[: match.end()]
     return phrase, _roles_by_phrase()[phrase.lower()], stripped[match.end() :]
 
 

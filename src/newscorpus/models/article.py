@@ -121,15 +121,30 @@ def _one_line(cell: str) -> str:
     return " ".join(cell.split())
 
 
-def _check_links(block: Block, _: attrs.Attribute[Any], links: tuple[Link, ...]) -> None:
+_KIND = validators.in_(BLOCK_KINDS)
+_KINDS = frozenset(BLOCK_KINDS)
+_TABLE_ROWS = _tuple_of(TableRow)
+_LINKS = _tuple_of(Link)
+
+
+# A block's validators are plain functions too (see _text): a kind is checked in a set, and
+# each tuple's two checks are one call, not attrs' list of validators.
+def _kind(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is not str or value not in _KINDS:
+        _KIND(instance, attribute, value)
+
+
+def _rows(block: Block, attribute: attrs.Attribute[Any], rows: tuple[TableRow, ...]) -> None:
+    _TABLE_ROWS(block, attribute, rows)
+    if (block.kind == "table") != bool(rows):
+        raise ValueError("a table block needs rows, and only a table block has them")
+
+
+def _links(block: Block, attribute: attrs.Attribute[Any], links: tuple[Link, ...]) -> None:
+    _LINKS(block, attribute, links)
     for link in links:
         if link.end > len(block.text):
             raise ValueError(f"{link!r} ends past the block's text ({len(block.text)} characters)")
-
-
-def _check_rows(block: Block, _: attrs.Attribute[Any], rows: tuple[TableRow, ...]) -> None:
-    if (block.kind == "table") != bool(rows):
-        raise ValueError("a table block needs rows, and only a table block has them")
 
 
 @frozen(repr=False)
@@ -146,10 +161,10 @@ class Block:
     'Team\\tPts\\nAjax\\t12'
     """
 
-    kind: BlockKind = field(validator=validators.in_(BLOCK_KINDS))
+    kind: BlockKind = field(validator=_kind)
     text: str = field(validator=_text)
-    rows: tuple[TableRow, ...] = field(default=(), validator=[_tuple_of(TableRow), _check_rows])
-    links: tuple[Link, ...] = field(default=(), validator=[_tuple_of(Link), _check_links])
+    rows: tuple[TableRow, ...] = field(default=(), validator=_rows)
+    links: tuple[Link, ...] = field(default=(), validator=_links)
 
     @classmethod
     def table(

@@ -102,17 +102,20 @@ class Markup:
         if not kept:
             return  # no markup evidence (a dump)
         standfirst = _teaser_standfirst(kept, draft)
-        wrappers = _wrappers(kept, draft, self.page_wide, containers=True)
-        if not _prose_outside(kept, draft, self.containers):
+        # Each block's prose, weighed once: the wrapper and figure tests below each weigh
+        # every block again.
+        prose = {block: prose_words(block, draft.language, draft.stopword_floor) for block in kept}
+        wrappers = _wrappers(kept, prose, self.page_wide, containers=True)
+        if not _prose_outside(kept, prose, self.containers):
             # A <nav>, <footer> or <aside> around all the page's prose wraps the article
             # (its only text): the mark would delete the body on its own.
-            wrappers |= _wrappers(kept, draft, self.page_wide, containers=True, semantic=True)
+            wrappers |= _wrappers(kept, prose, self.page_wide, containers=True, semantic=True)
         for block in kept:
             container = block.container
             if container in self.containers and container not in wrappers:
                 draft.drop(block, f"in a <{container}>", "markup.container")
         kept = [block for block in kept if block.removal is None]
-        wrappers = _wrappers(kept, draft, self.page_wide, containers=False)
+        wrappers = _wrappers(kept, prose, self.page_wide, containers=False)
         if "cookie" in wrappers and _speaks_of_cookies(kept, self.cookie_min_mentions):
             wrappers -= {"cookie"}
         if BODY_HINT in wrappers:
@@ -122,7 +125,7 @@ class Markup:
         if EMBED_HINT not in wrappers:
             self._drop_consent_boxes(draft, kept)
             kept = [block for block in kept if block.removal is None]
-        figure_text = not _figure_wraps(kept, draft, self.page_wide)
+        figure_text = not _figure_wraps(kept, prose, self.page_wide)
         for block in kept:
             if ("caption" in block.hints or block.tag == "figcaption") and (
                 "caption" not in wrappers
@@ -171,12 +174,15 @@ class Markup:
         return self.link_density
 
 
-def _figure_wraps(blocks: list[DraftBlock], draft: Draft, page_wide: float) -> bool:
-    """Whether ``<figure>`` elements hold at least ``page_wide`` of the page's prose: then a
-    figure is how the page wraps its text, not a picture with its caption."""
+def _figure_wraps(
+    blocks: list[DraftBlock], prose: dict[DraftBlock, float], page_wide: float
+) -> bool:
+    """Whether ``<figure>`` elements hold at least ``page_wide`` of the page's prose (``prose``:
+    each block's :func:`prose_words`): then a figure is how the page wraps its text, not a
+    picture with its caption."""
     inside = total = 0.0
     for block in blocks:
-        size = prose_words(block, draft.language, draft.stopword_floor)
+        size = prose[block]
         total += size
         if block.container == "figure":
             inside += size
@@ -247,25 +253,24 @@ def _to_media(draft: Draft, block: DraftBlock) -> None:
     draft.drop(block, "picture caption (marked by the page)", "markup.caption")
 
 
-def _prose_outside(blocks: list[DraftBlock], draft: Draft, containers: frozenset[str]) -> bool:
+def _prose_outside(
+    blocks: list[DraftBlock], prose: dict[DraftBlock, float], containers: frozenset[str]
+) -> bool:
     """Whether a block of prose stands outside the boilerplate ``containers``."""
-    return any(
-        block.container not in containers
-        and prose_words(block, draft.language, draft.stopword_floor)
-        for block in blocks
-    )
+    return any(block.container not in containers and prose[block] for block in blocks)
 
 
 def _wrappers(
     blocks: list[DraftBlock],
-    draft: Draft,
+    prose: dict[DraftBlock, float],
     page_wide: float,
     *,
     containers: bool,
     semantic: bool = False,
 ) -> frozenset[str]:
     """The ``<form>`` container (with ``containers``) or the class hints (without) of an
-    element that wraps most of the prose of ``blocks``: the page's wrapper (an ASP.NET form,
+    element that wraps most of the prose of ``blocks`` (``prose``: each block's
+    :func:`prose_words`): the page's wrapper (an ASP.NET form,
     a "content-sidebar-wrap", the article's "entry-content"), not a part of it.
 
     An element's blocks follow each other, so a wrapper is a run of consecutive blocks with
@@ -289,7 +294,7 @@ def _wrappers(
         for mark in list(runs):
             if mark not in marks:
                 del runs[mark]
-        size = prose_words(block, draft.language, draft.stopword_floor)
+        size = prose[block]
         total += size
         for mark in marks:
             runs[mark] = runs.get(mark, 0.0) + size

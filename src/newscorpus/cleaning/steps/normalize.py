@@ -58,12 +58,24 @@ def _repaired(text: str) -> str:
 def _collapse(text: str) -> str:
     """One space between words, none at the ends; line breaks kept."""
     if text.isascii() and text.isprintable():
-        if "  " not in text and text[:1] != " " and text[-1:] != " ":
+        if _spaced(text):
             return text  # already one space between words
         return " ".join(text.split())
     if "\n" not in text:  # split() cuts at the runs of spaces that _SPACES replaces
         return " ".join(text.split())
     return _SPACES.sub(" ", text).strip()
+
+
+def _spaced(text: str) -> bool:
+    """Whether ``text``, printable ASCII, has one space between words and none at its ends."""
+    return "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+def _is_normal(text: str) -> bool:
+    """Whether :func:`normalize_text` leaves ``text`` as it is and it is not empty: most
+    blocks, told at once (printable ASCII has no invisible, control or other space
+    character, and nothing to compose)."""
+    return text.isascii() and text.isprintable() and bool(text) and _spaced(text)
 
 
 def _table_text(block: DraftBlock) -> str:
@@ -82,6 +94,8 @@ class Normalize:
 
     def __call__(self, draft: Draft) -> None:
         for block in draft.iter_kept():
+            if not block.rows and _is_normal(block.text):
+                continue
             if block.rows:  # a table: each cell normalised apart
                 text = _table_text(block)
                 if text:

@@ -1,0 +1,155 @@
+"""The cleaning steps' quick paths give what the plain definitions they replace give.
+
+Each was written for speed (#12) and proven on the dev sets by identical records; these tests
+hold them to their definitions on inputs written to find the edges.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newscorpus import tuning
+from newscorpus.cleaning import features as features_module
+from newscorpus.cleaning import patterns
+from newscorpus.cleaning.features import Features, features
+from newscorpus.cleaning.steps.normalize import _is_normal, normalize_text
+from newscorpus.metadata.language import stopwords
+
+_WORD = re.compile(r"\w+")
+_INITIAL = re.compile(r"(\w)\w*")
+_SMALL_INITIAL = re.compile(r"[a-z](?<!\w[a-z])")
+
+
+def _plain_features(text: str, language: str | None) -> Features:
+    """The definition: words are the ``\\w+`` runs of the lower-cased text, Title Case is
+    read from every word's first character, digits are ``\\d``."""
+    words = _WORD.findall(text.lower())
+    stops = stopwords(language)
+    ratio = None
+    if stops and words and language not in ("ja", "zh", "th", "lo", "km", "my", "bo"):
+        ratio = sum(word in stops for word in words) / len(words)
+    stripped = text.rstrip()
+    return Features(
+        features_module._size(len(words), text),
+        ratio,
+        bool(features_module._SENTENCE_END.search(stripped[-tuning.LINE_ENDING_CHARS :])),
+        stripped.endswith(("...", "…")),
+        not _SMALL_INITIAL.search(text) and "".join(_INITIAL.findall(text)).isupper(),
+        text.isupper(),
+        len(re.findall(r"\d", text)) / len(text) if text else 0.0,
+    )
+
+
+#: Pieces of text: stopwords, capitals, digits, ASCII and typographic punctuation, and the
+#: characters outside ASCII that must leave the quick path: letters (some lower-case to ASCII:
+#: the Kelvin sign), CJK characters and the katakana middle dot, which is no word character
+#: but counts as CJK, digits of other scripts, and a circled capital (a cased symbol).
+_PIECES = (
+    *("the", "The", "and", "der", "Die", "of", "Top", "10", "x", "_", "US"),
+    *(" ", " ", ".", ",", "-", "'", "(dpa)", "...", "\n"),
+    *("“", "”", "’", "—", "…", "\u00a0", "«", "»", "•"),
+    *("é", "É", "İ", "\u212a", "ß", "報道", "・", "٣", "Ⓐ", "x\u0301"),
+    *("„", "Š", "Œ", "Ÿ", "ƒ", "²", "µ", "ª", "€", "für", "Über", "Москва"),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=14).map("".join),
+    st.sampled_from(["en", "de", "fr", "ru", "hi", "ja", None]),
+)
+def test_features_are_the_definition(text: str, language: str | None) -> None:
+    assert features.__wrapped__(text, language) == _plain_features(text, language)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_words_found_among_the_bytes_are_the_words_of_the_lower_cased_text(encoding: str) -> None:
+    # Each byte that is a character alone: a word character's byte becomes its lower case's,
+    # one character and a word character too; any other byte (and one that is no character
+    # alone) becomes a space, and its character's lower case holds no word character. Only
+    # ASCII's digits are digits, and no character counts as CJK.
+    table = features_module._word_table(encoding)
+    for byte in range(256):
+        try:
+            char = bytes([byte]).decode(encoding)
+        except UnicodeDecodeError:
+            assert table[byte] == ord(" ")
+            continue
+        if _WORD.fullmatch(char):
+            assert bytes([table[byte]]).decode(encoding) == char.lower(), hex(byte)
+            assert _WORD.fullmatch(char.lower()), hex(byte)
+        else:
+            assert table[byte] == ord(" "), hex(byte)
+            assert not _WORD.search(char.lower()), hex(byte)
+        assert not re.match(r"\d", char) or char.isascii(), hex(byte)
+        assert not features_module._CJK.search(char), hex(byte)
+
+
+def test_characters_off_the_quick_path_are_all_that_could_change_its_words() -> None:
+    # The quick path cuts words at every byte outside ASCII: right for any character that,
+    # lower-cased or not, is no word character, no digit and not counted as CJK.
+    cjk = features_module._CJK
+    for code in range(0x80, sys.maxunicode + 1):
+        char = chr(code)
+        if not features_module._ascii_words(char):
+            continue
+        assert not _WORD.search(char.lower() + char), hex(code)
+        assert not re.match(r"\d", char), hex(code)
+        assert not cjk.search(char), hex(code)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" ab.\t\n\u00a0\u00ad\u200be\u0301\x07", max_size=12))
+def test_a_normal_block_is_what_normalizing_leaves_it(text: str) -> None:
+    if _is_normal(text):
+        assert normalize_text(text) == text
+    if normalize_text(text) == text and text.isascii() and text.isprintable():
+        assert _is_normal(text) == bool(text)
+
+
+def _plain_leading(text: str) -> object:
+    """The definition: the case-insensitive pattern of every phrase, on the stripped text
+    (an exception is an outcome too: the roles are looked up by the text's own spelling)."""
+    stripped = text.lstrip(patterns._TRIM)
+    match = patterns._leading_pattern().match(stripped)
+    if match is None:
+        return None
+    phrase = match.group(0)
+    try:
+        return phrase, patterns._roles_by_phrase()[phrase.lower()], stripped[match.end() :]
+    except KeyError as error:
+        return error
+
+
+def _leading_outcome(text: str) -> object:
+    try:
+        return patterns._leading.__wrapped__(text)  # type: ignore[attr-defined]
+    except KeyError as error:
+        return error
+
+
+#: Pieces of lines: phrases and their starts in several cases, the ASCII spellings of Turkish
+#: phrases with a dotless i (which the case-insensitive pattern matches), words, punctuation.
+_LINE_PIECES = (
+    *("share", "Share this", "SHARE", "you may ", "also like", "Related", "comments", "more"),
+    *("Yazdir", "kayit ol", "YANITLA", "about the author", "Leave a Reply", "sign up", "x"),
+    *(" ", ":", "»", "(", ")", "-", "12", "'", "é"),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=6).map("".join))
+def test_leading_phrases_are_the_definition(text: str) -> None:
+    assert repr(_leading_outcome(text)) == repr(_plain_leading(text))
+
+
+def test_every_phrase_is_found_at_the_start_of_a_line() -> None:
+    assert patterns._leading_pattern_lowered() is not None  # the quick path is in use
+    for phrase in patterns._roles_by_phrase():
+        for text in (phrase, phrase.upper(), f"» {phrase.title()}: more"):
+            assert repr(_leading_outcome(text)) == repr(_plain_leading(text)), text
