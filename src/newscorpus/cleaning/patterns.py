@@ -231,7 +231,22 @@ def _leading(text: str) -> tuple[str, frozenset[Role], str] | None:
     if match is None:
         return None
     phrase = stripped[: match.end()]
-    return phrase, _roles_by_phrase()[phrase.lower()], stripped[match.end() :]
+    return phrase, _roles_of(phrase), stripped[match.end() :]
+
+
+def _roles_of(phrase: str) -> frozenset[Role]:
+    """The roles of a phrase the leading patterns matched, spelled as the text spells it."""
+    roles = _roles_by_phrase()
+    found = roles.get(phrase.lower())
+    if found is not None:
+        return found
+    # A case-insensitive match pairs characters that lower() does not (Python's re takes the
+    # Turkish "ı" for "i": "Yazdir" matches "yazdır"): the phrase is the one that matches.
+    return next(
+        roles[key]
+        for key in roles
+        if len(key) == len(phrase) and re.fullmatch(re.escape(key), phrase, re.IGNORECASE)
+    )
 
 
 def starts_with(role: Role, text: str) -> bool:
