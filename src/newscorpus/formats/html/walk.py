@@ -229,16 +229,24 @@ class _Builder:
         # the characters of the links but their whitespace
         linked = len("".join("".join(link_pieces).split())) if link_pieces else 0
         link_pieces.clear()
+        # by position, in DraftBlock's field order: half the cost of keywords, once a block
+        density = min(1.0, linked / (len(text) - text.count(" ")))
         self.blocks.append(
             DraftBlock(
-                index=len(self.blocks),
-                text=text,
-                kind=owner.kind,
-                tag=owner.tag,
-                link_density=min(1.0, linked / (len(text) - text.count(" "))),
-                container=owner.container,
-                hints=owner.hints,
-                links=links,
+                len(self.blocks),  # index
+                text,
+                owner.kind,
+                True,  # blank_before
+                True,  # blank_after
+                owner.tag,
+                "unknown",  # zone
+                None,  # removal
+                density,  # link_density
+                owner.container,
+                owner.hints,
+                False,  # marked_main
+                (),  # rows
+                links,
             )
         )
 
