@@ -24,6 +24,8 @@ container and the hints of its and its ancestors' class and id names.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -316,14 +318,14 @@ def _hides(element: Any, tag: str, names: str | None, marked: bool) -> bool:
 
 
 def _opened(  # noqa: PLR0917 (positional: called for most elements, keywords cost)
-    element: Any, tag: str, names: str | None, parent: _Open, number: int, marked: bool
+    element: Any, tag: str, names: str | None, parent: _Open, links: Iterator[int], marked: bool
 ) -> _Open:
     """The state an element's content inherits from ``parent``, its own tag and its class
     ``names`` (read once for this and the hiding test); ``marked``: whether it carries any of
-    :data:`_READ_ATTRIBUTES`. ``number`` is the element's place in the walk, which tells one
-    ``<a>`` from the next (not ``id(element)``: lxml frees an element's proxy once walked
-    past, and the next proxy may get its id, which joined two neighbouring links into one,
-    differently from parse to parse)."""
+    :data:`_READ_ATTRIBUTES`. ``links`` numbers the walk's links, which tells one ``<a>``
+    from the next (not ``id(element)``: lxml frees an element's proxy once walked past, and
+    the next proxy may get its id, which joined two neighbouring links into one, differently
+    from parse to parse)."""
     ident = None
     body_prop = False
     container = parent.container
@@ -342,7 +344,7 @@ def _opened(  # noqa: PLR0917 (positional: called for most elements, keywords co
         link = True
         href = element.get("href")
         if href:
-            anchor = (number, href)
+            anchor = (next(links), href)
     block = tag in BLOCK_TAGS
     row = parent.row
     kind: BlockKind = parent.owner.kind
@@ -396,7 +398,8 @@ def blocks_of(
     # element it does not know opens the head. Then the head is walked, its metadata skipped.
     skip_head = root.find("body") is not None
     walker = etree.iterwalk(root, events=("start", "end"))
-    for number, (event, element) in enumerate(walker):
+    links = itertools.count()
+    for event, element in walker:
         if event == "start":
             parent = stack[-1]
             tag = element.tag
@@ -414,7 +417,7 @@ def blocks_of(
                     builder.breaks += 1
                 stack.append(_SKIPPED)
                 continue
-            opened = _opened(element, tag, names, parent, number, marked)
+            opened = _opened(element, tag, names, parent, links, marked)
             if tag == "table":
                 table = data_table(element, is_hidden)
                 if table is not None:
