@@ -30,6 +30,11 @@ THIRD = (
 LEAD = "The river crossing that the town has wanted for decades is finally on its way."
 
 
+def paragraphs(page: str) -> list[str]:
+    """The paragraphs of the body newscorpus reads from ``page``."""
+    return newscorpus.parse(page, format="html").text.split("\n\n")
+
+
 def test_a_standfirst_above_the_byline_date_and_picture_is_kept_in_the_body() -> None:
     page = (
         "<html><body><nav><a href='/'>Home</a></nav><article>"
@@ -51,8 +56,7 @@ def test_prose_above_the_article_in_another_container_is_not_taken_for_its_lead(
         "<div class='byline'>By Jane Doe</div>"
         f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
     )
-    article = newscorpus.parse(page, format="html")
-    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+    assert paragraphs(page) == [FIRST, SECOND, THIRD]
 
 
 def test_an_author_bio_above_the_body_is_not_a_lead() -> None:
@@ -62,8 +66,7 @@ def test_an_author_bio_above_the_body_is_not_a_lead() -> None:
         "<time>12 March 2024</time>"
         f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
     )
-    article = newscorpus.parse(page, format="html")
-    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+    assert paragraphs(page) == [FIRST, SECOND, THIRD]
 
 
 def test_a_page_left_in_its_head_by_the_parser_still_gives_its_article() -> None:
@@ -83,8 +86,7 @@ def test_an_article_streamed_into_hidden_containers_is_read() -> None:
         "<div hidden id='S:2'><article><h1>Council votes for a new bridge</h1>"
         f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></div></body></html>"
     )
-    article = newscorpus.parse(page, format="html")
-    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+    assert paragraphs(page) == [FIRST, SECOND, THIRD]
 
 
 def test_hidden_text_beside_a_visible_article_stays_out() -> None:
@@ -93,8 +95,7 @@ def test_hidden_text_beside_a_visible_article_stays_out() -> None:
         f"<p>{FIRST}</p><p>{SECOND}</p>"
         f"<div style='visibility: hidden'><p>{THIRD}</p></div></article></body></html>"
     )
-    article = newscorpus.parse(page, format="html")
-    assert article.text.split("\n\n") == [FIRST, SECOND]
+    assert paragraphs(page) == [FIRST, SECOND]
 
 
 def test_a_comments_label_inside_the_named_article_body_does_not_cut_the_article() -> None:
@@ -279,8 +280,7 @@ def test_a_second_article_appended_below_the_first_is_left_out() -> None:
         + story("A new coach for the club", "12.03.2024 - 16:25", NEXT)
         + "</body></html>"
     )
-    article = newscorpus.parse(page, format="html")
-    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD, *MORE]
+    assert paragraphs(page) == [FIRST, SECOND, THIRD, *MORE]
 
 
 def test_the_consent_box_in_place_of_an_embedded_video_is_left_out() -> None:
@@ -293,8 +293,7 @@ def test_the_consent_box_in_place_of_an_embedded_video_is_left_out() -> None:
         "<label>Allow video content</label></div></div>"
         f"<p>{SECOND}</p><p>{THIRD}</p></div></article></body></html>"
     )
-    article = newscorpus.parse(page, format="html")
-    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+    assert paragraphs(page) == [FIRST, SECOND, THIRD]
 
 
 def _page(head: str, body: str) -> str:
@@ -384,8 +383,7 @@ def test_a_promotion_box_inside_a_wrapper_named_like_it_goes() -> None:
         "<p>No, thanks.</p></div>"
         f"<p>{THIRD}</p></div></article></div></body></html>"
     )
-    article = newscorpus.parse(page, format="html")
-    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+    assert paragraphs(page) == [FIRST, SECOND, THIRD]
 
 
 def test_the_author_box_after_the_article_is_left_out() -> None:
@@ -396,8 +394,7 @@ def test_the_author_box_after_the_article_is_left_out() -> None:
         "<p>Jane Doe covers the town hall for the paper. She is based in the old town.</p>"
         "</div></div></article></body></html>"
     )
-    article = newscorpus.parse(page, format="html")
-    assert article.text.split("\n\n") == [FIRST, SECOND, THIRD]
+    assert paragraphs(page) == [FIRST, SECOND, THIRD]
 
 
 def test_buttons_between_the_standfirst_and_the_body_do_not_part_them() -> None:
@@ -410,8 +407,7 @@ def test_buttons_between_the_standfirst_and_the_body_do_not_part_them() -> None:
         "<time>12 March 2024</time>"
         f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article></body></html>"
     )
-    article = newscorpus.parse(page, format="html")
-    assert article.text.split("\n\n") == [LEAD, FIRST, SECOND, THIRD]
+    assert paragraphs(page) == [LEAD, FIRST, SECOND, THIRD]
 
 
 def test_a_kicker_goes_where_the_page_also_declares_the_plain_headline() -> None:
@@ -475,8 +471,7 @@ def test_a_paragraph_the_page_prints_twice_is_kept_twice_and_a_highlights_copy_g
         f"<div class='article-body'><p>{FIRST}</p><h2>The vote</h2><p>{FIRST}</p>"
         f"<p>{SECOND}</p><p>{THIRD}</p></div></article></body></html>"
     )
-    article = newscorpus.parse(page, format="html")
-    assert article.text.split("\n\n") == [FIRST, "The vote", FIRST, SECOND, THIRD]
+    assert paragraphs(page) == [FIRST, "The vote", FIRST, SECOND, THIRD]
 
 
 def test_a_one_sentence_subtitle_under_the_headline_is_kept() -> None:
@@ -485,8 +480,7 @@ def test_a_one_sentence_subtitle_under_the_headline_is_kept() -> None:
         "<html><body><main><article><h1>Council votes for a new bridge</h1>"
         f"<p>{subtitle}</p><p>{FIRST}</p><p>{SECOND}</p></article></main></body></html>"
     )
-    article = newscorpus.parse(page, format="html")
-    assert article.text.split("\n\n") == [subtitle, FIRST, SECOND]
+    assert paragraphs(page) == [subtitle, FIRST, SECOND]
     # a short line elsewhere above the body (here under a byline, not the headline) is not
     byline = page.replace("</h1>", "</h1><div>Jane Doe</div>")
     assert newscorpus.parse(byline, format="html").text.split("\n\n") == [FIRST, SECOND]
@@ -501,8 +495,7 @@ def test_a_standfirst_the_page_marks_as_its_teaser_is_kept() -> None:
         "<div class='teaser-list'><p class='teaser'><a href='/a'>Another story about the "
         "council and its plans for the town</a></p></div></article></body></html>"
     )
-    article = newscorpus.parse(page, format="html")
-    assert article.text.split("\n\n") == [LEAD, FIRST, SECOND, THIRD]
+    assert paragraphs(page) == [LEAD, FIRST, SECOND, THIRD]
 
 
 def test_the_summary_under_an_embedded_video_is_its_caption() -> None:
@@ -527,8 +520,7 @@ def test_a_video_box_with_its_date_between_two_parts_of_the_article_does_not_spl
         f"<h2>What happens next</h2><p>{THIRD}</p><p>{MORE[0]}</p><p>{MORE[1]}</p>"
         "</article></body></html>"
     )
-    article = newscorpus.parse(page, format="html")
-    assert article.text.split("\n\n") == [
+    assert paragraphs(page) == [
         FIRST,
         SECOND,
         "What happens next",

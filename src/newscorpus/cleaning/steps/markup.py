@@ -39,7 +39,7 @@ from newscorpus import tuning
 from newscorpus.cleaning import patterns
 from newscorpus.cleaning.declare import cleaning_step
 from newscorpus.cleaning.features import features
-from newscorpus.cleaning.region import is_prose, prose_words
+from newscorpus.cleaning.region import prose_words
 from newscorpus.cleaning.steps.captions import split_caption
 from newscorpus.draft import BODY_HINT, Draft, DraftBlock, nested_hint
 from newscorpus.models.article import Media
@@ -101,10 +101,10 @@ class Markup:
         kept = [block for block in draft.iter_kept() if block.link_density is not None]
         if not kept:
             return  # no markup evidence (a dump)
-        standfirst = _teaser_standfirst(kept, draft)
-        # Each block's prose, weighed once: the wrapper and figure tests below each weigh
-        # every block again.
+        # Each block's prose, weighed once: the standfirst, wrapper and figure tests below
+        # would each weigh every block again.
         prose = {block: prose_words(block, draft.language, draft.stopword_floor) for block in kept}
+        standfirst = _teaser_standfirst(kept, prose)
         wrappers = _wrappers(kept, prose, self.page_wide, containers=True)
         if not _prose_outside(kept, prose, self.containers):
             # A <nav>, <footer> or <aside> around all the page's prose wraps the article
@@ -189,11 +189,14 @@ def _figure_wraps(
     return total > 0 and inside / total >= page_wide
 
 
-def _teaser_standfirst(blocks: list[DraftBlock], draft: Draft) -> DraftBlock | None:
+def _teaser_standfirst(
+    blocks: list[DraftBlock], prose: dict[DraftBlock, float]
+) -> DraftBlock | None:
     """The article's own standfirst where the page's markup calls it a "teaser" (German
-    sites' CMSs do: "article__teaser-text"): the first paragraph of prose below the headline,
-    at most ``LEAD_MAX_GAP`` blocks down, alone in its mark and without a link. Teasers of
-    other stories come in lists, each a link to its story."""
+    sites' CMSs do: "article__teaser-text"): the first paragraph of prose (``prose``: each
+    block's :func:`prose_words`) below the headline, at most ``LEAD_MAX_GAP`` blocks down,
+    alone in its mark and without a link. Teasers of other stories come in lists, each a link
+    to its story."""
     headline = next((i for i, block in enumerate(blocks) if block.tag == "h1"), None)
     if headline is None:
         return None
@@ -201,7 +204,7 @@ def _teaser_standfirst(blocks: list[DraftBlock], draft: Draft) -> DraftBlock | N
     for position, block in enumerate(below):
         if block.tag == "figcaption" or "caption" in block.hints:
             continue
-        if not is_prose(features(block.text, draft.language), draft.stopword_floor):
+        if not prose[block]:
             continue
         after = below[position + 1] if position + 1 < len(below) else None
         before = blocks[headline + position]

@@ -26,6 +26,7 @@ __all__ = [
     "HINT_TOKENS",
     "INVISIBLE_TAGS",
     "LIST_ITEM_TAGS",
+    "NO_HINTS",
     "hints_of",
     "is_hidden_class",
 ]
@@ -298,7 +299,7 @@ def hints_of(names: str) -> frozenset[str]:
     >>> hints_of("entry-content clearfix")
     frozenset({'body'})
     """
-    found = _NO_HINTS
+    found = NO_HINTS
     for name in names.split():
         hints = _name_hints(name)
         if hints:
@@ -306,7 +307,8 @@ def hints_of(names: str) -> frozenset[str]:
     return found
 
 
-_NO_HINTS: frozenset[str] = frozenset()
+#: The hints of an element whose names give none.
+NO_HINTS: frozenset[str] = frozenset()
 
 
 @memoized

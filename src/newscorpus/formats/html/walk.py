@@ -46,6 +46,7 @@ from newscorpus.formats.html.vocabulary import (
     HIDDEN_STYLE,
     INVISIBLE_TAGS,
     LIST_ITEM_TAGS,
+    NO_HINTS,
     hints_of,
     is_hidden_class,
 )
@@ -55,7 +56,6 @@ __all__ = ["blocks_of", "is_hidden", "largest_text"]
 
 #: What makes a table row a layout row: any block element in its cells but cells and rows.
 _ROW_BREAKERS = tuple(sorted(BLOCK_TAGS - CELL_TAGS - {"tr"}))
-_NO_HINTS: frozenset[str] = frozenset()
 #: Elements whose class names describe the page ("single-post has-sidebar"), not a part of it.
 _PAGE_TAGS = frozenset({"html", "body"})
 
@@ -126,7 +126,7 @@ class _Open:
         self.names = names
         self.ident = ident
         self.body_prop = body_prop
-        self._hints: frozenset[str] | None = _NO_HINTS if parent is None else None
+        self._hints: frozenset[str] | None = NO_HINTS if parent is None else None
 
     @property
     def hints(self) -> frozenset[str]:
@@ -143,7 +143,7 @@ def _read_hints(state: _Open) -> frozenset[str]:
     while known is not None and known._hints is None:
         unread.append(known)
         known = known.parent
-    hints = known._hints if known is not None and known._hints is not None else _NO_HINTS
+    hints = known._hints if known is not None and known._hints is not None else NO_HINTS
     for opened in reversed(unread):
         hints = _added_hints(hints, opened)
         opened._hints = hints
@@ -156,7 +156,7 @@ def _added_hints(hints: frozenset[str], opened: _Open) -> frozenset[str]:
     ident = opened.ident
     if (names or ident) and opened.tag not in _PAGE_TAGS:
         # apart, not joined: a page's ids are unique, its class strings repeat
-        own = hints_of(names) if names else _NO_HINTS
+        own = hints_of(names) if names else NO_HINTS
         if ident:
             own |= hints_of(ident)
         if own:
