@@ -13,7 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newscorpus.metadata._data import load
+from newscorpus.metadata._lexicon import lexicon, locale_key
+from newscorpus.metadata._tokens import tokenize
 from newscorpus.metadata.agencies import _agencies, _Line, _word_hits
+from newscorpus.metadata.dates import _match_at, _may_start
 
 _AGENCIES = load("agencies.json")
 
@@ -60,3 +63,73 @@ _AGENCY_LINES = st.lists(st.sampled_from(_AGENCY_PIECES), max_size=14).map("".jo
 def test_no_alias_possible_means_none_found_among_words(text: str) -> None:
     table = _agencies()
     assert table.may_name_one(text) or not _word_hits(_Line(text), table)
+
+
+_DATE_WORDS = load("date_words.json")
+_MONTH_FORMS = [
+    form for months in load("months.json")["languages"].values() for row in months for form in row
+]
+_WEEKDAY_FORMS = [
+    form for days in load("weekdays.json")["languages"].values() for row in days for form in row
+]
+_MERIDIEMS = [
+    *_DATE_WORDS["meridiem_before"]["am"],
+    *_DATE_WORDS["meridiem_before"]["pm"],
+    "am",
+    "p.m.",
+]
+_SLOTS = {
+    "weekday": st.sampled_from(_WEEKDAY_FORMS),
+    "day": st.sampled_from(["1", "18", "31", "1er", "18th", "18.", "32"]),
+    "month": st.sampled_from(_MONTH_FORMS) | st.sampled_from(["11", "tháng 11", "11月"]),
+    "year": st.sampled_from(["2019", "19", "2019年", "2019년", "1899"]),
+    "time": st.sampled_from(["10:31", "8.03", "10h31", "10時", "3시 20분", "23:59:59.5"])
+    | st.tuples(st.sampled_from(_MERIDIEMS), st.sampled_from([" ", ""]), st.just("3:20")).map(
+        "".join
+    ),
+    "meridiem": st.sampled_from(_MERIDIEMS),
+    "date": st.sampled_from(_MONTH_FORMS).map(lambda month: f"18 {month} 2019")
+    | st.sampled_from(
+        [
+            "2019年11月18日",
+            "2019-11-18",
+            "18.11.2019",
+            "ngày 18 tháng 11 năm 2019",
+            "tháng 11 18, 2019",
+        ]
+    ),
+    "word": st.sampled_from(["Posted", "de", "of", "um", "Uhr", "ET", "GMT+1", "the", "ıi"]),
+}
+_ORDERS = [
+    ("word", "weekday", "day", "month", "year", "time", "meridiem"),
+    ("weekday", "month", "day", "year", "word", "time", "meridiem"),
+    ("year", "month", "day", "weekday", "time", "word"),
+    ("meridiem", "time", "weekday", "day", "month", "year"),
+    ("meridiem", "time", "word", "weekday", "date"),
+    ("weekday", "date", "word", "meridiem", "time"),
+]
+_GLUES = st.sampled_from([" ", " ", ", ", ". ", "", "/", "-", " | ", "T", "(", ")"])
+
+
+@st.composite
+def _date_lines(draw: st.DrawFn) -> str:
+    """Lines holding a date's parts (any language's words) in the orders dates are written in,
+    or in any order, glued as dates are."""
+    order = draw(st.sampled_from(_ORDERS) | st.permutations(list(_SLOTS)))
+    text = draw(st.text(max_size=4))
+    for slot in order:
+        if draw(st.integers(0, 3)):
+            text += draw(_GLUES) + draw(_SLOTS[slot])
+    case = draw(st.sampled_from(["as drawn", "upper", "lower"]))
+    return text.upper() if case == "upper" else text.lower() if case == "lower" else text
+
+
+@settings(max_examples=2000)
+@given(_date_lines(), st.sampled_from([None, "en", "en-US", "fr", "hr", "vi", "zh", "xx"]))
+def test_no_date_starts_where_the_grammar_is_not_tried(text: str, language: str | None) -> None:
+    words = lexicon()
+    primary = locale_key(language).split("-")[0] if language else None
+    tokens = tokenize(text)
+    for index, token in enumerate(tokens):
+        if not _may_start(token, words):
+            assert _match_at(tokens, index, words, primary) is None, (text, index)
