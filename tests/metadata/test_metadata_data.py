@@ -10,6 +10,7 @@ import pytest
 
 from newscorpus.metadata._data import load
 from newscorpus.metadata._lexicon import lexicon
+from newscorpus.metadata._names import byline_words
 from newscorpus.metadata._text import fold
 
 DATA_FILES = [
@@ -66,3 +67,9 @@ def test_agencies_have_unique_names_and_aliases() -> None:
     assert len(names) == len(set(names))
     aliases = [alias for entry in agencies for alias in entry["anywhere"] + entry["credit_only"]]
     assert len(aliases) == len(set(aliases))
+
+
+def test_cjk_byline_markers_are_outside_ascii() -> None:
+    # parse_byline does not look for them in an ASCII line.
+    words = byline_words()
+    assert not any(marker.isascii() for marker in (*words.cjk_markers, *words.suffix_markers))

@@ -49,6 +49,7 @@ _HANDLE = re.compile(r"(?<=[^\s@])@(?=\w+(?:\s|$))")
 #: (?<!\s): a run of spaces is tried from its start only (from each space it was quadratic).
 _SEGMENTS = re.compile(r"(?<!\s)\s+[-–—]\s+|[|•·–—/()\[\]{}（）【】]")
 _COMMAS = re.compile(r"[,;，；]")
+_WORD = re.compile(r"\S+")
 _TIDY_EDGES = " ,;:|/-–—·•()[]{}"
 _SEPARATOR_RUN = re.compile(r"(?<!\s)\s*([,;|/·•–—-])(?:\s*[,;|/·•–—:-])+\s*")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
@@ -136,7 +137,8 @@ def parse_byline(text: str, *, site_name: str | None = None) -> Byline | None:
         return None
     line = _HANDLE.sub(" @", line)
     words = byline_words()
-    cjk = _cjk_byline(line, words) or _suffix_byline(line, words)
+    # Every CJK and Hangul marker has a character outside ASCII: none is in an ASCII line.
+    cjk = None if line.isascii() else _cjk_byline(line, words) or _suffix_byline(line, words)
     if cjk is not None:
         return cjk
     if not _could_be_byline(line, words):
@@ -218,7 +220,7 @@ def _marker_end(line: str, start: int, end: int, words: BylineWords) -> int | No
     position = start
     while position < end and line[position] in _TIDY_EDGES:
         position += 1
-    tokens = line[position:end].split(" ")
+    tokens = line[position:end].split(" ", 3)  # a marker is at most three words
     for size in (3, 2, 1):
         if len(tokens) <= size:
             continue
@@ -369,7 +371,7 @@ def _items(line: str, start: int, end: int, words: BylineWords) -> list[_Item]:
     items: list[_Item] = []
     for comma_start, comma_end in _split(line, start, end, _COMMAS):
         position = comma_start
-        for match in re.finditer(r"\S+", line[comma_start:comma_end]):
+        for match in _WORD.finditer(line[comma_start:comma_end]):
             word_start = comma_start + match.start()
             if _is_joiner(match.group(), words) and word_start > position:
                 if line[position:word_start].strip():
