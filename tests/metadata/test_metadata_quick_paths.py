@@ -9,6 +9,11 @@ misses are common.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+from attrs import validators
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +22,7 @@ from newscorpus.metadata._lexicon import lexicon, locale_key
 from newscorpus.metadata._tokens import tokenize
 from newscorpus.metadata.agencies import _agencies, _Line, _word_hits
 from newscorpus.metadata.dates import _match_at, _may_start
+from newscorpus.metadata.page._model import PageMetadata
 
 _AGENCIES = load("agencies.json")
 
@@ -133,3 +139,66 @@ def test_no_date_starts_where_the_grammar_is_not_tried(text: str, language: str 
     for index, token in enumerate(tokens):
         if not _may_start(token, words):
             assert _match_at(tokens, index, words, primary) is None, (text, index)
+
+
+@attrs.frozen
+class _CheckedByAttrs:
+    """PageMetadata's kinds of fields as attrs' own validators check them."""
+
+    title: Any = attrs.field(
+        default=None, validator=validators.optional(validators.instance_of(str))
+    )
+    authors: Any = attrs.field(
+        default=(),
+        validator=validators.deep_iterable(
+            validators.instance_of(str), validators.instance_of(tuple)
+        ),
+    )
+    sources: Any = attrs.field(
+        default=(),
+        validator=validators.deep_iterable(
+            validators.deep_iterable(validators.instance_of(str), validators.instance_of(tuple)),
+            validators.instance_of(tuple),
+        ),
+    )
+
+
+class _Text(str):
+    """A subclass of str, as lxml's strings are."""
+
+
+_VALUES = st.one_of(
+    st.none(),
+    st.text(max_size=3),
+    st.builds(_Text, st.text(max_size=3)),
+    st.integers(),
+    st.binary(max_size=2),
+)
+_CONTAINERS = st.one_of(
+    st.lists(_VALUES, max_size=3).map(tuple),
+    st.lists(_VALUES, max_size=3),
+    _VALUES,
+)
+
+
+def _error(build: Callable[[], object]) -> tuple[type[BaseException], str] | None:
+    try:
+        build()
+    except (TypeError, ValueError) as error:
+        return type(error), str(error.args[0])  # the message (args also hold the field)
+    return None
+
+
+@settings(max_examples=600)
+@given(
+    st.one_of(
+        st.tuples(st.just("title"), _VALUES),
+        st.tuples(st.just("authors"), _CONTAINERS),
+        st.tuples(st.just("sources"), st.lists(_CONTAINERS, max_size=3).map(tuple)),
+        st.tuples(st.just("sources"), _CONTAINERS),
+    )
+)
+def test_page_metadata_checks_its_fields_as_attrs_does(case: tuple[str, Any]) -> None:
+    name, value = case
+    expected = _error(lambda: _CheckedByAttrs(**{name: value}))
+    assert _error(lambda: PageMetadata(**{name: value})) == expected
