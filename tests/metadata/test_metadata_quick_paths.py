@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from newscorpus.metadata._data import load
 from newscorpus.metadata._lexicon import lexicon, locale_key
-from newscorpus.metadata._tokens import tokenize
+from newscorpus.metadata._tokens import NUM, SYM, WORD, Token, tokenize
 from newscorpus.metadata.agencies import _agencies, _Line, _word_hits
 from newscorpus.metadata.dates import _match_at, _may_start
 from newscorpus.metadata.page._model import PageMetadata
@@ -139,6 +139,16 @@ def test_no_date_starts_where_the_grammar_is_not_tried(text: str, language: str 
     for index, token in enumerate(tokens):
         if not _may_start(token, words):
             assert _match_at(tokens, index, words, primary) is None, (text, index)
+
+
+@settings(max_examples=300)
+@given(_date_lines() | st.text(max_size=30))
+def test_tokens_are_built_as_their_constructor_builds_them(text: str) -> None:
+    for token in tokenize(text):
+        assert type(token) is Token
+        assert token == Token(token.kind, token.text, token.start, token.end)
+        assert token.kind in (NUM, WORD, SYM)
+        assert text[token.start : token.end] == token.text
 
 
 @attrs.frozen
