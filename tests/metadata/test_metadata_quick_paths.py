@@ -19,8 +19,10 @@ from hypothesis import strategies as st
 
 from newscorpus.metadata._data import load
 from newscorpus.metadata._lexicon import lexicon, locale_key
+from newscorpus.metadata._names import byline_words
 from newscorpus.metadata._tokens import NUM, SYM, WORD, Token, tokenize
 from newscorpus.metadata.agencies import _agencies, _Line, _word_hits
+from newscorpus.metadata.bylines import _may_open_marker, _phrase_marker_end
 from newscorpus.metadata.dates import _match_at, _may_start
 from newscorpus.metadata.page._model import PageMetadata
 
@@ -149,6 +151,38 @@ def test_tokens_are_built_as_their_constructor_builds_them(text: str) -> None:
         assert token == Token(token.kind, token.text, token.start, token.end)
         assert token.kind in (NUM, WORD, SYM)
         assert text[token.start : token.end] == token.text
+
+
+_BYLINES = load("bylines.json")
+_MARKER_WORDS = [
+    word
+    for marker in [*_BYLINES["markers"], *_BYLINES["colon_markers"]]
+    for word in {marker, *marker.split()}
+]
+_BYLINE_PIECES = st.sampled_from(
+    [*_MARKER_WORDS, "Jane", "Doe", "BY", "By.", "by:", "Von", "ÉCRIT", "x", "2019", "|", "-"]
+)
+_BYLINE_GLUES = st.sampled_from([" ", " ", ":", " :", ".", "\t", "\n", ": ", "  ", ""])
+
+
+@st.composite
+def _byline_lines(draw: st.DrawFn) -> str:
+    """Lines that open with marker words (any case, glued by colons, dots and spaces)."""
+    text = ""
+    for _ in range(draw(st.integers(1, 5))):
+        piece = draw(_BYLINE_PIECES)
+        piece = draw(st.sampled_from([piece, piece.upper(), piece.title()]))
+        text += piece + draw(_BYLINE_GLUES)
+    return text
+
+
+@settings(max_examples=1000)
+@given(_byline_lines())
+def test_no_marker_read_where_the_first_word_opens_none(line: str) -> None:
+    words = byline_words()
+    tokens = line.split(" ", 3)
+    if tokens[0].isascii() and not _may_open_marker(tokens[0], words):
+        assert _phrase_marker_end(line, 0, len(line), tokens, words) is None, line
 
 
 @attrs.frozen

@@ -221,6 +221,26 @@ def _marker_end(line: str, start: int, end: int, words: BylineWords) -> int | No
     while position < end and line[position] in _TIDY_EDGES:
         position += 1
     tokens = line[position:end].split(" ", 3)  # a marker is at most three words
+    if tokens[0].isascii() and not _may_open_marker(tokens[0], words):
+        return None  # most lines: no marker starts with their first word
+    return _phrase_marker_end(line, position, end, tokens, words)
+
+
+def _may_open_marker(word: str, words: BylineWords) -> bool:
+    """Whether a marker may start with ``word`` (ASCII), the first word of a line: each phrase
+    :func:`_phrase_marker_end` tries, folded, starts with the word lower-cased, or is the word
+    without the colons, spaces and dot at its end."""
+    lowered = word.lower()
+    return not words.marker_starts.isdisjoint(
+        (lowered, lowered.rstrip().rstrip("."), lowered.rstrip(":").rstrip().rstrip("."))
+    )
+
+
+def _phrase_marker_end(
+    line: str, position: int, end: int, tokens: list[str], words: BylineWords
+) -> int | None:
+    """The index after the marker that the first three, two or one of ``tokens`` (the words
+    of ``line[position:end]``) make, and its colon."""
     for size in (3, 2, 1):
         if len(tokens) <= size:
             continue
