@@ -1,10 +1,12 @@
 """The metadata readers' quick paths against the plain code they stand in for: each pre-test
-that proves "nothing here" must never say so of a line where the plain reading finds something.
+that proves "nothing here" must never say so of a line where the plain reading finds something,
+and the record's plain validators must pass and refuse what attrs' own pass and refuse.
 
-The generated lines are made of the very words the readers look for (agency aliases in
-several spellings, credit words), of words that share their first letters or tokens, of
-non-ASCII letters that fold (dotless i, accents, ligatures) and of punctuation, so that near
-misses are common.
+The generated lines are made of the very words the readers look for (agency aliases and credit
+words; month, weekday and meridiem forms of every language; byline markers) in several cases,
+glued as they are written, with words that share their first letters or tokens, non-ASCII
+letters that fold (dotless i, accents, ligatures) and punctuation, so that near misses are
+common.
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ class BylineWords:
 
     markers: frozenset[str]
     colon_markers: frozenset[str]
-    #: The first word of every marker, with or without a colon.
+    #: The first word of every marker and colon marker.
     marker_starts: frozenset[str]
     cjk_markers: tuple[str, ...]
     suffix_markers: tuple[str, ...]

@@ -59,7 +59,8 @@ class _Agencies:
         without the token-by-token search ("the" starts "The Canadian Press", but a line
         with "the" and no "canadian" names no agency by it)."""
         words = _TOKEN.findall(text)
-        # Tokens hold no dot, so fold(word) is word.lower() for ASCII (and so the line's).
+        # Tokens hold no dot, so an ASCII word folds to its lower case: an ASCII line's keys
+        # are the words of the line lower-cased.
         keys = _TOKEN.findall(text.lower()) if text.isascii() else [fold(word) for word in words]
         exact, folded = self.exact.keys() & words, self.folded.keys() & keys
         if not (exact or folded):

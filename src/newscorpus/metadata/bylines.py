@@ -227,9 +227,9 @@ def _marker_end(line: str, start: int, end: int, words: BylineWords) -> int | No
 
 
 def _may_open_marker(word: str, words: BylineWords) -> bool:
-    """Whether a marker may start with ``word`` (ASCII), the first word of a line: each phrase
-    :func:`_phrase_marker_end` tries, folded, starts with the word lower-cased, or is the word
-    without the colons, spaces and dot at its end."""
+    """Whether a marker may start with ``word`` (ASCII), the first word of a line: the first
+    word of each phrase :func:`_phrase_marker_end` tries, folded, is ``word`` lower-cased, or
+    that without the colons, spaces and dot at its end."""
     lowered = word.lower()
     return not words.marker_starts.isdisjoint(
         (lowered, lowered.rstrip().rstrip("."), lowered.rstrip(":").rstrip().rstrip("."))
