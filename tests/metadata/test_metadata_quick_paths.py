@@ -24,8 +24,14 @@ from newscorpus.metadata._lexicon import lexicon, locale_key
 from newscorpus.metadata._names import byline_words
 from newscorpus.metadata._tokens import NUM, SYM, WORD, Token, tokenize
 from newscorpus.metadata.agencies import _agencies, _Line, _word_hits
-from newscorpus.metadata.bylines import _may_open_marker, _phrase_marker_end
-from newscorpus.metadata.dates import _match_at, _may_start
+from newscorpus.metadata.bylines import (
+    _marker_end,
+    _may_open_marker,
+    _number_outside_dates,
+    _phrase_marker_end,
+    _read_line,
+)
+from newscorpus.metadata.dates import _match_at, _may_start, find_dates
 from newscorpus.metadata.page._model import PageMetadata
 
 _AGENCIES = load("agencies.json")
@@ -185,6 +191,56 @@ def test_no_marker_read_where_the_first_word_opens_none(line: str) -> None:
     tokens = line.split(" ", 3)
     if tokens[0].isascii() and not _may_open_marker(tokens[0], words):
         assert _phrase_marker_end(line, 0, len(line), tokens, words) is None, line
+
+
+_LINE_PIECES = st.sampled_from(
+    [*_MARKER_WORDS, *_alias_spellings(), *_AGENCIES["credit_words_before"]]
+) | st.sampled_from(
+    [
+        "Jane Doe",
+        "Sarah E. Needleman",
+        "Reuters",
+        "AP",
+        "News Desk",
+        "Staff Writer",
+        "Editor",
+        "Photo",
+        "By",
+        "and",
+        "with",
+        "Updated",
+        "Nov 19, 2019",
+        "18.11.2019",
+        "10:31 pm",
+        "12",
+        "2019",
+        "Top 10",
+        "²",
+        "3rd",
+        "@JaneDoe",
+    ]
+)
+_LINE_GLUES = st.sampled_from([" ", " | ", ", ", " - ", " / ", " (", ") ", ": ", " and ", " · "])
+
+
+@st.composite
+def _credit_lines(draw: st.DrawFn) -> str:
+    """Lines of names, agencies, desks, markers, dates and numbers, glued as bylines are."""
+    text: str = draw(_LINE_PIECES)
+    for _ in range(draw(st.integers(0, 4))):
+        text += draw(_LINE_GLUES) + draw(_LINE_PIECES)
+    return text
+
+
+@settings(max_examples=1500)
+@given(_credit_lines())
+def test_no_byline_read_in_an_unmarked_line_with_a_number_and_no_date(line: str) -> None:
+    words = byline_words()
+    line = " ".join(line.split())
+    opens_marked = _marker_end(line, 0, len(line), words) is not None
+    dates = [(found.start, found.end) for found in find_dates(line)]
+    if _number_outside_dates(line, opens_marked, dates):
+        assert _read_line(line, None, dates, words) is None, line
 
 
 @attrs.frozen

@@ -38,6 +38,7 @@ from newscorpus.metadata.agencies import agency_named, find_agencies, find_agenc
 from newscorpus.metadata.dates import find_dates
 
 _YEAR = re.compile(r"\d{2}")
+_DIGIT = re.compile(r"\d")
 
 __all__ = ["Byline", "find_agency", "opens_like_byline", "parse_byline"]
 
@@ -141,10 +142,35 @@ def parse_byline(text: str, *, site_name: str | None = None) -> Byline | None:
     cjk = None if line.isascii() else _cjk_byline(line, words) or _suffix_byline(line, words)
     if cjk is not None:
         return cjk
-    if not _could_be_byline(line, words):
+    opens_marked = _marker_end(line, 0, len(line), words) is not None
+    if not _could_be_byline(line, opens_marked):
         return None
-    reading = _Reading(line, site_name)
     dates = [(found.start, found.end) for found in find_dates(line)]
+    if _number_outside_dates(line, opens_marked, dates):
+        return None
+    return _read_line(line, site_name, dates, words)
+
+
+def _could_be_byline(line: str, opens_marked: bool) -> bool:
+    """A cheap test that rules out most lines before they are read: a byline opens with a
+    marker ("By"), or credits an agency, or sets names beside a date (which has a year)."""
+    return opens_marked or bool(_YEAR.search(line)) or find_agency(line) is not None
+
+
+def _number_outside_dates(line: str, opens_marked: bool, dates: list[tuple[int, int]]) -> bool:
+    """Whether a line that opens with no marker and has no date holds a number. Such a line is
+    no byline, and is not read: the item holding the number reads as no label word, agency or
+    joiner (none has a digit, as a data test holds), so as an unknown item, which an unmarked
+    byline cannot have (:func:`_is_byline`). Most lines with a number are of this kind
+    ("Posted 12 hours ago", "Top 10 stories")."""
+    return not opens_marked and not dates and _DIGIT.search(line) is not None
+
+
+def _read_line(
+    line: str, site_name: str | None, dates: list[tuple[int, int]], words: BylineWords
+) -> Byline | None:
+    """The byline ``line`` is, read piece by piece between its ``dates``, or None."""
+    reading = _Reading(line, site_name)
     marked = False
     for start, end in _pieces(line, dates):
         marker = _marker_end(line, start, end, words)
@@ -157,16 +183,6 @@ def parse_byline(text: str, *, site_name: str | None = None) -> Byline | None:
         return None
     agency = reading.agencies[0] if reading.agencies else None
     return Byline(tuple(reading.authors), agency, reading.rest())
-
-
-def _could_be_byline(line: str, words: BylineWords) -> bool:
-    """A cheap test that rules out most lines before they are read: a byline opens with a
-    marker ("By"), or credits an agency, or sets names beside a date (which has a year)."""
-    return (
-        _marker_end(line, 0, len(line), words) is not None
-        or bool(_YEAR.search(line))
-        or find_agency(line) is not None
-    )
 
 
 def _is_byline(reading: _Reading, marked: bool, dates: list[tuple[int, int]]) -> bool:
