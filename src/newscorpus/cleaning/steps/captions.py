@@ -85,8 +85,11 @@ class Captions:
     def __call__(self, draft: Draft) -> None:
         previous: DraftBlock | None = None
         pending_credit: str | None = None
-        for block in draft.kept():
-            if not _may_credit(block.text):
+        kept = draft.kept()
+        # most blocks hold no word of a credit: one search of them all rules them out
+        hinted = patterns.credit_hint_each([block.text for block in kept])
+        for block, may_credit in zip(kept, hinted, strict=True):
+            if not may_credit:
                 previous, pending_credit = block, None
                 continue
             labelled = patterns.CAPTION_LABEL.match(block.text)
@@ -117,10 +120,6 @@ class Captions:
                 previous = None
                 continue
             previous, pending_credit = block, None
-
-
-def _may_credit(text: str) -> bool:
-    return patterns.credit_hint(text)
 
 
 def _pictured(block: DraftBlock) -> bool:
