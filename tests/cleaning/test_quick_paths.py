@@ -215,3 +215,28 @@ def test_typographic_characters_read_as_ascii_punctuation() -> None:
         assert not re.match(r"\w", mark), hex(ord(mark))
         assert mark.lower() == mark == mark.upper(), hex(ord(mark))
         assert patterns._ascii_equivalent(mark) == "", hex(ord(mark))
+
+
+#: Pieces of captions: credit labels in several cases, the words they start with, separators,
+#: spaces, brackets, sentence ends, and letters outside ASCII (the plain search takes those).
+_CAPTION_PIECES = (
+    *("Photo", "photo by", "PHOTOGRAPH:", "Image credit:", "Copyright", "©", "courtesy of", "by"),
+    *("Source:", "credits", "Fotos", "AFP", "Getty Images", "Jane Doe", "A parade", "x", "12"),
+    *(" ", "  ", " - ", "|", "(", ")", "[", "]", ":", ".", "\t", "\n", "é", "ſ", "\u212a"),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_CAPTION_PIECES), max_size=9).map("".join))
+def test_a_caption_credit_is_the_definition(text: str) -> None:
+    quick, plain = patterns.caption_credit(text), patterns.CAPTION_CREDIT.search(text)
+    assert (quick and (quick.span(), quick.groupdict())) == (
+        plain and (plain.span(), plain.groupdict())
+    )
+
+
+def test_the_lowered_credit_label_reads_ascii_as_the_case_insensitive_one() -> None:
+    """Its letters are lower-case, and none outside ASCII matches an ASCII letter."""
+    label = patterns._CREDIT_LABEL_LOWERED.pattern
+    assert label == label.lower()
+    assert all(patterns._ascii_equivalent(char) == "" for char in label if not char.isascii())

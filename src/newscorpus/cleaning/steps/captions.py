@@ -27,7 +27,7 @@ def split_caption(text: str, settings: Captions | None = None) -> tuple[str, str
     >>> split_caption("A parade in Stepanakert - Copyright AFP Menahem KAHANA")
     ('A parade in Stepanakert', 'AFP Menahem KAHANA')
     """
-    match = patterns.CAPTION_CREDIT.search(text)
+    match = patterns.caption_credit(text)
     if match is None:
         return None
     if settings is None:
