@@ -59,8 +59,10 @@ def _offset(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 def _tuple_of(kind: type[Any]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     members = validators.deep_iterable(validators.instance_of(kind), validators.instance_of(tuple))
 
+    is_member = kind.__instancecheck__  # isinstance(member, kind), mapped in C: no generator
+
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if type(value) is not tuple or not all(isinstance(member, kind) for member in value):
+        if type(value) is not tuple or not all(map(is_member, value)):
             members(instance, attribute, value)
 
     return check
