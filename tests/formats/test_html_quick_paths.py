@@ -10,12 +10,17 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newscorpus.formats.base import RawDocument
 from newscorpus.formats.html import HtmlParser, page_text
-from newscorpus.formats.html.attributes import _long_tag_starts
+from newscorpus.formats.html.attributes import (
+    _ATTRIBUTE,
+    _long_tag_starts,
+    _most_attributes,
+    _whole_tag,
+)
 from newscorpus.formats.html.spans import collapse
 from newscorpus.formats.html.tree import parse_tree, serialize
 from newscorpus.formats.html.vocabulary import (
@@ -41,6 +46,29 @@ def _regex_starts(markup: bytes, length: int) -> list[int]:
 def test_long_tag_starts_are_the_patterns(text: str, length: int) -> None:
     markup = text.encode()
     assert list(_long_tag_starts(markup, length)) == _regex_starts(markup, length)
+
+
+#: Pieces of a start tag's attributes: names and values, bare and quoted, and the bytes that
+#: end them (names and "=" weigh more: runs of bare values are where a bound goes wrong).
+_TAG_PIECES = st.sampled_from(
+    ["a", "b", "=", "a=b", "a=b=", " ", "\t", '"', "'", "/", "`", '"x y"', "'=b'", "é"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TAG_PIECES, max_size=30).map("".join), st.integers(min_value=1, max_value=4))
+@example(" a=b=a=b=a", 1)  # bare values, one after another
+@example(" a=b`c`d=e", 1)  # a backtick starts a name after a bare value
+@example(" a b\tc\nd", 1)  # names alone
+@example(" a/b/c", 1)
+@example(" 'a'b'c'", 1)  # quotes alone
+@example(' "a"b"c"', 1)
+def test_the_quick_attribute_count_is_a_bound(attributes: str, length: int) -> None:
+    markup = f"<p{attributes}>text".encode()
+    for start in _long_tag_starts(markup, length):
+        tag = _whole_tag(length).match(markup, start)
+        assert tag is not None
+        assert len(_ATTRIBUTE.findall(tag.group(2))) <= _most_attributes(markup, start)
 
 
 def _plain_hints(names: str) -> frozenset[str]:

@@ -23,6 +23,9 @@ _LETTERS = frozenset(string.ascii_letters.encode())
 #: One attribute in a start tag: a name, and a quoted or bare value.
 _ATTRIBUTE = re.compile(rb"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?""")
 _OPEN = ord("<")
+#: The bytes no attribute name holds (ASCII whitespace, quotes, ``/``, ``=``): a tag holds at
+#: most one attribute more than it holds of them (see :func:`_most_attributes`).
+_NOT_IN_NAMES = b" \t\n\r\x0b\x0c\"'/="
 
 
 @cache
@@ -50,6 +53,25 @@ def _long_tag_starts(markup: bytes, length: int) -> Iterator[int]:
             yield start
 
 
+def _most_attributes(markup: bytes, start: int) -> int:
+    """At most how many attributes the tag at ``start`` holds, counted in C over its bytes.
+
+    An :data:`_ATTRIBUTE` match starts with a name, so each but the first starts right after a
+    byte of :data:`_NOT_IN_NAMES` (skipped, or the quote closing a value) or right after a
+    bare value, whose ``=`` is one of them: there is one such byte for each match but the first.
+
+    >>> _most_attributes(b"<p a=1 b='2'>Hi</p>", 0)  # two, at most seven
+    7
+    """
+    end = len(markup)
+    for delimiter in b"<>":
+        found = markup.find(delimiter, start + 1, end)
+        if found >= 0:
+            end = found
+    tag = markup[start + 1 : end]
+    return 1 + len(tag) - len(tag.translate(None, _NOT_IN_NAMES))
+
+
 def bound_attributes(markup: bytes, maximum: int | None) -> tuple[bytes, int]:
     """``markup`` with every element cut to its first ``maximum`` attributes, and how many
     attributes were dropped (``None``: no bound).
@@ -68,6 +90,8 @@ def bound_attributes(markup: bytes, maximum: int | None) -> tuple[bytes, int]:
     pieces: list[bytes] = []
     position = dropped = 0
     for start in _long_tag_starts(markup, 2 * maximum):
+        if _most_attributes(markup, start) <= maximum:
+            continue  # most long tags: a long value (an SVG path, a srcset, JSON)
         tag = whole.match(markup, start)
         if tag is None:  # pragma: no cover - start matched, so whole does
             continue
