@@ -205,6 +205,7 @@ def main_text(
 
 
 _WALL = -tuning.SCORE_DATELINE
+_AGO = "ago"
 _AUTHOR_HINT = "author"
 
 
@@ -223,13 +224,10 @@ def _is_wall(block: DraftBlock, language: str | None, *, after_prose: bool = Fal
         return False  # a picture's or a video's date, moved to the media with its caption
     text = block.text
     if not features(text, language).digit_ratio:
-        # Most lines (menus, headings): a dateline has digits, and so has a relative time
-        # but "an hour ago" (checked by the tests on the pattern's own strings).
-        return _is_relative_time(text) if _AGO in text.lower() else False
+        # Most lines (menus, headings): no dateline, and a relative time only in words ("an
+        # hour ago", the pattern's one form without digits; the tests check its strings).
+        return _AGO in text.lower() and _is_relative_time(text)
     return _is_relative_time(text) or ("@" not in text and is_dateline_line(text, language))
-
-
-_AGO = "ago"
 
 
 def _is_relative_time(text: str) -> bool:

@@ -97,11 +97,12 @@ class _Classifier:
     def _states(self, data: npt.NDArray[np.uint8]) -> npt.NDArray[np.intp]:
         """The automaton's state after each byte of ``data``, from its start state 0.
 
-        Each state is the next-state function of the one before and the byte. Applied to every
-        position at once, starting from any guess, a round makes one more position right from
-        the start, and, as the automaton remembers at most the last n-gram's bytes, every
-        position right after the n-gram's length in rounds (6 or 7 on real text). A sequence
-        the rounds leave unchanged is the walk's itself (by induction from the first byte).
+        Each state is the next-state function of the state before and the byte. A round
+        applies it at every position at once, to the previous round's states: each round
+        makes at least one more position right, from the first; and as a state depends only
+        on the last bytes read (as many as the longest n-gram), every position is right after
+        that many rounds (6 or 7 on real text). The rounds stop when one changes nothing: a
+        sequence the function maps to itself is the walk (by induction from the first byte).
         """
         import numpy as np
 
@@ -128,8 +129,8 @@ class _Classifier:
 def _widen_negative_normal(bits: npt.NDArray[np.uint16]) -> npt.NDArray[np.float32]:
     """The float32 values of float16 ``bits`` that are all negative normal numbers (sign set,
     exponent neither 0 nor 31): exponent and fraction move 13 bits up, and + 0x54000 re-biases
-    the exponent (0x1C000) and carries the float16 sign bit to float32's (0x38000).
-    Several times faster than numpy's float16 cast."""
+    the exponent (0x1C000, 112 << 10) and moves the sign bit from float16's place to
+    float32's (0x38000). Several times faster than numpy's float16 cast."""
     import numpy as np
 
     widened = bits.astype(np.uint32)
