@@ -205,3 +205,25 @@ def test_article_defaults_say_nothing_is_known() -> None:
     assert bare.published is None
     assert bare.paywall is None
     assert bare.truncated is False
+
+
+@pytest.mark.parametrize("wrong", range(4))
+def test_a_removal_names_its_first_field_that_is_not_text(wrong: int) -> None:
+    """One validator checks the four fields (a quick path); each still gets attrs' error."""
+    values: list[object] = ["text", "reason", "step", "code"]
+    values[wrong] = b"bytes"
+    if wrong < 3:
+        values[3] = None  # a later wrong field does not hide the first
+    name = ("text", "reason", "step", "code")[wrong]
+    with pytest.raises(TypeError, match=f"'{name}' must be <class 'str'>"):
+        Removal(*values)  # type: ignore[arg-type]
+
+
+def test_a_link_checks_its_fields_in_order() -> None:
+    with pytest.raises(ValueError, match="'start' must be >= 0"):
+        Link(-1, -3, None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="end after"):
+        Link(4, 2, None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="'href' must be <class 'str'>"):
+        Link(2, 4, b"/x")  # type: ignore[arg-type]
+    assert Link(False, True, "/x").end  # bools are ints, as attrs' instance_of has them

@@ -103,12 +103,12 @@ def test_characters_off_the_quick_path_are_all_that_could_change_its_words() -> 
         assert not cjk.search(char), hex(code)
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=" ab.\t\n\u00a0\u00ad\u200be\u0301\x07", max_size=12))
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=" ab.\t\n\u00a0\u00ad\u200be\u0301\x07é’\u3000\u2028\x85ﬁÅ", max_size=12))
 def test_a_normal_block_is_what_normalizing_leaves_it(text: str) -> None:
     if _is_normal(text):
         assert normalize_text(text) == text
-    if normalize_text(text) == text and text.isascii() and text.isprintable():
+    if normalize_text(text) == text and text.isprintable():
         assert _is_normal(text) == bool(text)
 
 
@@ -157,3 +157,86 @@ def test_every_phrase_is_found_at_the_start_of_a_line() -> None:
     for phrase in patterns._roles_by_phrase():
         for text in (phrase, phrase.upper(), f"» {phrase.title()}: more"):
             assert repr(_leading_outcome(text)) == repr(_plain_leading(text)), text
+
+
+#: Pieces of blocks for the phrase searches: paywall phrases and credit words in several cases,
+#: their starts, the typographic characters that keep a text on the quick path (and the ©,
+#: which is a credit word), letters outside ASCII (the Kelvin sign matches "k", the Turkish
+#: dotless i "i"), line breaks (what joins the texts searched together).
+_BLOCK_PIECES = (
+    *("subscribe", "Subscribe to continue reading", "SUBSCRIBER", "left to read", "premium"),
+    *("déjà abonné", "Déjà Abonné", "il vous reste", "Photo", "getty", "imag", "AP", "bild"),
+    *("fotoğraf", "写真", "©", "ap", "x", "_", "12"),
+    *(" ", ":", "-", "\n", "\u00a0", "’", "“", "—", "…", "é", "\u212a", "ı", "İ", "ß"),
+)
+_BLOCKS = st.lists(st.sampled_from(_BLOCK_PIECES), max_size=6).map("".join)
+
+
+def _plain_contains_any(roles: tuple[patterns.Role, ...], text: str) -> bool:
+    """The definition: the case-insensitive pattern of the roles' phrases, on the text."""
+    return patterns._searching(roles).search(text) is not None
+
+
+def _plain_credit_hint(text: str) -> bool:
+    """The definition: a hint that starts a word of the lower-cased tail."""
+    hints = "|".join(map(re.escape, patterns.CREDIT_HINTS))
+    tail = text[-tuning.CREDIT_HINT_TAIL_CHARS :].lower()
+    return re.search(rf"\b(?:{hints})", tail) is not None
+
+
+_NOTICE_ROLES: tuple[patterns.Role, ...] = ("paywall", "paywall_prompt")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_BLOCKS, max_size=5))
+def test_phrases_searched_in_many_blocks_at_once_are_the_definition(texts: list[str]) -> None:
+    assert patterns._searching_lowered(_NOTICE_ROLES) is not None  # the quick path is in use
+    expected = [_plain_contains_any(_NOTICE_ROLES, text) for text in texts]
+    assert [patterns.contains_any(_NOTICE_ROLES, text) for text in texts] == expected
+    assert patterns.contains_any_each(_NOTICE_ROLES, texts) == expected
+    hints = [_plain_credit_hint(text) for text in texts]
+    assert [patterns.credit_hint(text) for text in texts] == hints
+    assert patterns.credit_hint_each(texts) == hints
+
+
+def test_every_phrase_is_found_in_blocks_searched_at_once() -> None:
+    for phrase in patterns._phrases_of(_NOTICE_ROLES):
+        texts = [phrase, f"» {phrase.upper()}…", f"x{phrase}", f"“{phrase.title()}”\u00a0now"]
+        expected = [_plain_contains_any(_NOTICE_ROLES, text) for text in texts]
+        assert patterns.contains_any_each(_NOTICE_ROLES, texts) == expected, phrase
+    for hint in patterns.CREDIT_HINTS:
+        texts = [hint, f"A caption - {hint.upper()}", f"x{hint}", f"’{hint}"]
+        assert patterns.credit_hint_each(texts) == [_plain_credit_hint(t) for t in texts], hint
+
+
+def test_typographic_characters_read_as_ascii_punctuation() -> None:
+    """No word character, no case, and no ASCII character matches one case-insensitively."""
+    for mark in patterns._TYPOGRAPHIC:
+        assert not re.match(r"\w", mark), hex(ord(mark))
+        assert mark.lower() == mark == mark.upper(), hex(ord(mark))
+        assert patterns._ascii_equivalent(mark) == "", hex(ord(mark))
+
+
+#: Pieces of captions: credit labels in several cases, the words they start with, separators,
+#: spaces, brackets, sentence ends, and letters outside ASCII (the plain search takes those).
+_CAPTION_PIECES = (
+    *("Photo", "photo by", "PHOTOGRAPH:", "Image credit:", "Copyright", "©", "courtesy of", "by"),
+    *("Source:", "credits", "Fotos", "AFP", "Getty Images", "Jane Doe", "A parade", "x", "12"),
+    *(" ", "  ", " - ", "|", "(", ")", "[", "]", ":", ".", "\t", "\n", "é", "ſ", "\u212a"),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_CAPTION_PIECES), max_size=9).map("".join))
+def test_a_caption_credit_is_the_definition(text: str) -> None:
+    quick, plain = patterns.caption_credit(text), patterns.CAPTION_CREDIT.search(text)
+    assert (quick and (quick.span(), quick.groupdict())) == (
+        plain and (plain.span(), plain.groupdict())
+    )
+
+
+def test_the_lowered_credit_label_reads_ascii_as_the_case_insensitive_one() -> None:
+    """Its letters are lower-case, and none outside ASCII matches an ASCII letter."""
+    label = patterns._CREDIT_LABEL_LOWERED.pattern
+    assert label == label.lower()
+    assert all(patterns._ascii_equivalent(char) == "" for char in label if not char.isascii())

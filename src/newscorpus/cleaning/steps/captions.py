@@ -27,7 +27,7 @@ def split_caption(text: str, settings: Captions | None = None) -> tuple[str, str
     >>> split_caption("A parade in Stepanakert - Copyright AFP Menahem KAHANA")
     ('A parade in Stepanakert', 'AFP Menahem KAHANA')
     """
-    match = patterns.CAPTION_CREDIT.search(text)
+    match = patterns.caption_credit(text)
     if match is None:
         return None
     if settings is None:
@@ -85,8 +85,11 @@ class Captions:
     def __call__(self, draft: Draft) -> None:
         previous: DraftBlock | None = None
         pending_credit: str | None = None
-        for block in draft.kept():
-            if not _may_credit(block.text):
+        kept = draft.kept()
+        # most blocks hold no word of a credit: one search of them all rules them out
+        hinted = patterns.credit_hint_each([block.text for block in kept])
+        for block, may_credit in zip(kept, hinted, strict=True):
+            if not may_credit:
                 previous, pending_credit = block, None
                 continue
             labelled = patterns.CAPTION_LABEL.match(block.text)
@@ -117,10 +120,6 @@ class Captions:
                 previous = None
                 continue
             previous, pending_credit = block, None
-
-
-def _may_credit(text: str) -> bool:
-    return patterns.credit_hint(text)
 
 
 def _pictured(block: DraftBlock) -> bool:

@@ -73,9 +73,15 @@ def _spaced(text: str) -> bool:
 
 def _is_normal(text: str) -> bool:
     """Whether :func:`normalize_text` leaves ``text`` as it is and it is not empty: most
-    blocks, told at once (printable ASCII has no invisible, control or other space
-    character, and nothing to compose)."""
-    return text.isascii() and text.isprintable() and bool(text) and _spaced(text)
+    blocks, told at once. Printable text has no invisible, control or line-breaking
+    character, and no space but " " (so one space between words is all ``_collapse`` would
+    make); ASCII has nothing to compose, and other text is told composed by a quick check."""
+    return (
+        text.isprintable()
+        and bool(text)
+        and _spaced(text)
+        and (text.isascii() or unicodedata.is_normalized("NFC", text))
+    )
 
 
 def _table_text(block: DraftBlock) -> str:

@@ -69,13 +69,18 @@ class Paywall:
 
     def __call__(self, draft: Draft) -> None:
         kept = draft.kept()
-        notices: list[tuple[int, DraftBlock, bool]] = []
-        for index, block in enumerate(kept):
-            if features(block.text, draft.language).size > self.max_words:
-                continue
-            if not patterns.contains_any(_NOTICE_ROLES, block.text):  # most blocks: one search
-                continue
-            notices.append((index, block, patterns.contains("paywall", block.text)))
+        short = [
+            (index, block)
+            for index, block in enumerate(kept)
+            if features(block.text, draft.language).size <= self.max_words
+        ]
+        # most blocks hold no notice: one search of them all rules them out
+        noticed = patterns.contains_any_each(_NOTICE_ROLES, [block.text for _, block in short])
+        notices: list[tuple[int, DraftBlock, bool]] = [
+            (index, block, patterns.contains("paywall", block.text))
+            for (index, block), notice in zip(short, noticed, strict=True)
+            if notice
+        ]
         if not notices:
             return
         prose = [prose_words(block, draft.language, draft.stopword_floor) for block in kept]
