@@ -9,7 +9,9 @@ from importlib import resources
 import pytest
 
 from newscorpus.metadata._data import load
+from newscorpus.metadata._labels import label_words
 from newscorpus.metadata._lexicon import lexicon
+from newscorpus.metadata._names import byline_words
 from newscorpus.metadata._text import fold
 
 DATA_FILES = [
@@ -66,3 +68,20 @@ def test_agencies_have_unique_names_and_aliases() -> None:
     assert len(names) == len(set(names))
     aliases = [alias for entry in agencies for alias in entry["anywhere"] + entry["credit_only"]]
     assert len(aliases) == len(set(aliases))
+
+
+def test_cjk_byline_markers_are_outside_ascii() -> None:
+    # parse_byline does not look for them in an ASCII line.
+    words = byline_words()
+    assert not any(marker.isascii() for marker in (*words.cjk_markers, *words.suffix_markers))
+
+
+def test_no_label_word_agency_alias_or_joiner_has_a_digit() -> None:
+    # parse_byline does not read an unmarked line with a number and no date: the item holding
+    # the number must read as no label, agency or joiner (folding keeps a digit a digit).
+    words = byline_words()
+    agencies = load("agencies.json")["agencies"]
+    aliases = [alias for entry in agencies for alias in entry["anywhere"] + entry["credit_only"]]
+    texts = [*label_words().neutral, *aliases, *words.joiners, *words.with_words]
+    assert not [text for text in texts if any(char.isdigit() for char in text)]
+    assert all(any(char.isdigit() for char in fold(digit)) for digit in "0٣۷१²①")

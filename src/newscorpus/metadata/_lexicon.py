@@ -51,6 +51,10 @@ class Lexicon:
     #: US zones without standard/daylight (ET, PT...) to their standard offset in minutes.
     us_generic_zones: dict[str, int]
     month_first_locales: frozenset[str]
+    #: Folded words a date or a time can start with: the first word of a weekday, a month or
+    #: a meridiem before a time (下午), and a word before a month's number (tháng). A line's
+    #: other words start none, and the grammar is not tried at them.
+    date_starts: frozenset[str]
 
     def month(self, key: str, language: str | None) -> int | None:
         """The month (1-12) a folded word names, preferring ``language``'s reading.
@@ -144,14 +148,22 @@ def lexicon() -> Lexicon:
         }
     )
     locales = entries(data["month_first_locales"], "month_first_locales")
+    weekdays = _weekdays()
+    month_number_words = _words(data, "month_number_words")
+    date_starts = month_number_words.union(
+        months.prefixes,
+        weekdays.prefixes,
+        meridiem_before.prefixes,
+        *(table.prefixes for table in months_by_language.values()),
+    )
     return Lexicon(
         months=months,
         months_by_language=months_by_language,
-        weekdays=_weekdays(),
+        weekdays=weekdays,
         ordinals=_words(data, "ordinal_suffixes"),
         day_month_connectors=_words(data, "day_month_connectors"),
         month_year_connectors=_words(data, "month_year_connectors"),
-        month_number_words=_words(data, "month_number_words"),
+        month_number_words=month_number_words,
         year_suffixes=_words(data, "year_suffixes"),
         year_marks=frozenset(string_list(cjk["year"], "cjk_date_marks.year")),
         month_marks=frozenset(string_list(cjk["month"], "cjk_date_marks.month")),
@@ -170,4 +182,5 @@ def lexicon() -> Lexicon:
         month_first_locales=frozenset(
             locale_key(tag) for tag in string_list(locales["locales"], "month_first_locales")
         ),
+        date_starts=date_starts,
     )

@@ -48,6 +48,8 @@ class BylineWords:
 
     markers: frozenset[str]
     colon_markers: frozenset[str]
+    #: The first word of every marker and colon marker.
+    marker_starts: frozenset[str]
     cjk_markers: tuple[str, ...]
     suffix_markers: tuple[str, ...]
     cjk_not_names: tuple[str, ...]
@@ -74,9 +76,11 @@ def byline_words() -> BylineWords:
     def folded(key: str) -> frozenset[str]:
         return frozenset(fold(word) for word in string_list(data[key], key))
 
+    markers, colon_markers = folded("markers"), folded("colon_markers")
     return BylineWords(
-        markers=folded("markers"),
-        colon_markers=folded("colon_markers"),
+        markers=markers,
+        colon_markers=colon_markers,
+        marker_starts=frozenset(marker.split(" ")[0] for marker in markers | colon_markers),
         cjk_markers=tuple(sorted(string_list(data["cjk_markers"], "cjk_markers"), key=len)[::-1]),
         suffix_markers=tuple(string_list(data["suffix_markers"], "suffix_markers")),
         cjk_not_names=tuple(string_list(data["cjk_not_names"], "cjk_not_names")),

@@ -52,6 +52,24 @@ class _Agencies:
     before: frozenset[str]
     after: frozenset[str]
 
+    def may_name_one(self, text: str) -> bool:
+        """Whether some alias (not in a script without spaces) could start at a word of
+        ``text``: every token of it is among the line's words. False proves that no alias
+        matches there; most lines name no agency, and set operations on their words say so
+        without the token-by-token search ("the" starts "The Canadian Press", but a line
+        with "the" and no "canadian" names no agency by it)."""
+        words = _TOKEN.findall(text)
+        # Tokens hold no dot, so an ASCII word folds to its lower case: an ASCII line's keys
+        # are the words of the line lower-cased.
+        keys = _TOKEN.findall(text.lower()) if text.isascii() else [fold(word) for word in words]
+        exact, folded = self.exact.keys() & words, self.folded.keys() & keys
+        if not (exact or folded):
+            return False
+        if exact:  # exact aliases are one token: the word itself
+            return True
+        present = set(keys)
+        return any(present.issuperset(alias.tokens) for key in folded for alias in self.folded[key])
+
 
 @cache
 def _agencies() -> _Agencies:
@@ -108,18 +126,7 @@ def find_agencies(text: str) -> list[str]:
     """
     table = _agencies()
     line = _Line(text)
-    tokens = list(_TOKEN.finditer(text))
-    hits: list[tuple[int, str]] = []
-    index = 0
-    while index < len(tokens):
-        match = _alias_at(text, tokens, index, table)
-        if match is None:
-            index += 1
-            continue
-        alias, end = match
-        if not alias.credit_only or _credited(line, tokens, index, end, table):
-            hits.append((tokens[index].start(), alias.name))
-        index = end
+    hits = _word_hits(line, table) if table.may_name_one(text) else []
     # Every alias in table.cjk has a CJK character: none is in an ASCII line.
     cjk = () if text.isascii() else table.cjk
     for alias_text, name, credit_only in cjk:
@@ -135,6 +142,24 @@ def find_agencies(text: str) -> list[str]:
         if name not in names:
             names.append(name)
     return names
+
+
+def _word_hits(line: _Line, table: _Agencies) -> list[tuple[int, str]]:
+    """(start, name) of the aliases credited among the line's words, in order."""
+    text = line.text
+    tokens = list(_TOKEN.finditer(text))
+    hits: list[tuple[int, str]] = []
+    index = 0
+    while index < len(tokens):
+        match = _alias_at(text, tokens, index, table)
+        if match is None:
+            index += 1
+            continue
+        alias, end = match
+        if not alias.credit_only or _credited(line, tokens, index, end, table):
+            hits.append((tokens[index].start(), alias.name))
+        index = end
+    return hits
 
 
 def agency_named(text: str) -> str | None:

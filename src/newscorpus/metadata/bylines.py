@@ -38,6 +38,7 @@ from newscorpus.metadata.agencies import agency_named, find_agencies, find_agenc
 from newscorpus.metadata.dates import find_dates
 
 _YEAR = re.compile(r"\d{2}")
+_DIGIT = re.compile(r"\d")
 
 __all__ = ["Byline", "find_agency", "opens_like_byline", "parse_byline"]
 
@@ -49,6 +50,7 @@ _HANDLE = re.compile(r"(?<=[^\s@])@(?=\w+(?:\s|$))")
 #: (?<!\s): a run of spaces is tried from its start only (from each space it was quadratic).
 _SEGMENTS = re.compile(r"(?<!\s)\s+[-–—]\s+|[|•·–—/()\[\]{}（）【】]")
 _COMMAS = re.compile(r"[,;，；]")
+_WORD = re.compile(r"\S+")
 _TIDY_EDGES = " ,;:|/-–—·•()[]{}"
 _SEPARATOR_RUN = re.compile(r"(?<!\s)\s*([,;|/·•–—-])(?:\s*[,;|/·•–—:-])+\s*")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
@@ -136,13 +138,39 @@ def parse_byline(text: str, *, site_name: str | None = None) -> Byline | None:
         return None
     line = _HANDLE.sub(" @", line)
     words = byline_words()
-    cjk = _cjk_byline(line, words) or _suffix_byline(line, words)
+    # Every CJK and Hangul marker has a character outside ASCII: none is in an ASCII line.
+    cjk = None if line.isascii() else _cjk_byline(line, words) or _suffix_byline(line, words)
     if cjk is not None:
         return cjk
-    if not _could_be_byline(line, words):
+    opens_marked = _marker_end(line, 0, len(line), words) is not None
+    if not _could_be_byline(line, opens_marked):
         return None
-    reading = _Reading(line, site_name)
     dates = [(found.start, found.end) for found in find_dates(line)]
+    if _number_outside_dates(line, opens_marked, dates):
+        return None
+    return _read_line(line, site_name, dates, words)
+
+
+def _could_be_byline(line: str, opens_marked: bool) -> bool:
+    """A cheap test that rules out most lines before they are read: a byline opens with a
+    marker ("By"), or credits an agency, or sets names beside a date (which has a year)."""
+    return opens_marked or bool(_YEAR.search(line)) or find_agency(line) is not None
+
+
+def _number_outside_dates(line: str, opens_marked: bool, dates: list[tuple[int, int]]) -> bool:
+    """Whether a line that opens with no marker and has no date holds a number. Such a line is
+    no byline, and is not read: the item holding the number reads as no label word, agency or
+    joiner (none has a digit, as a data test holds), so as an unknown item, which an unmarked
+    byline cannot have (:func:`_is_byline`). Most lines with a number are of this kind
+    ("Posted 12 hours ago", "Top 10 stories")."""
+    return not opens_marked and not dates and _DIGIT.search(line) is not None
+
+
+def _read_line(
+    line: str, site_name: str | None, dates: list[tuple[int, int]], words: BylineWords
+) -> Byline | None:
+    """The byline ``line`` is, read piece by piece between its ``dates``, or None."""
+    reading = _Reading(line, site_name)
     marked = False
     for start, end in _pieces(line, dates):
         marker = _marker_end(line, start, end, words)
@@ -155,16 +183,6 @@ def parse_byline(text: str, *, site_name: str | None = None) -> Byline | None:
         return None
     agency = reading.agencies[0] if reading.agencies else None
     return Byline(tuple(reading.authors), agency, reading.rest())
-
-
-def _could_be_byline(line: str, words: BylineWords) -> bool:
-    """A cheap test that rules out most lines before they are read: a byline opens with a
-    marker ("By"), or credits an agency, or sets names beside a date (which has a year)."""
-    return (
-        _marker_end(line, 0, len(line), words) is not None
-        or bool(_YEAR.search(line))
-        or find_agency(line) is not None
-    )
 
 
 def _is_byline(reading: _Reading, marked: bool, dates: list[tuple[int, int]]) -> bool:
@@ -218,7 +236,27 @@ def _marker_end(line: str, start: int, end: int, words: BylineWords) -> int | No
     position = start
     while position < end and line[position] in _TIDY_EDGES:
         position += 1
-    tokens = line[position:end].split(" ")
+    tokens = line[position:end].split(" ", 3)  # a marker is at most three words
+    if tokens[0].isascii() and not _may_open_marker(tokens[0], words):
+        return None  # most lines: no marker starts with their first word
+    return _phrase_marker_end(line, position, end, tokens, words)
+
+
+def _may_open_marker(word: str, words: BylineWords) -> bool:
+    """Whether a marker may start with ``word`` (ASCII), the first word of a line: the first
+    word of each phrase :func:`_phrase_marker_end` tries, folded, is ``word`` lower-cased, or
+    that without the colons, spaces and dot at its end."""
+    lowered = word.lower()
+    return not words.marker_starts.isdisjoint(
+        (lowered, lowered.rstrip().rstrip("."), lowered.rstrip(":").rstrip().rstrip("."))
+    )
+
+
+def _phrase_marker_end(
+    line: str, position: int, end: int, tokens: list[str], words: BylineWords
+) -> int | None:
+    """The index after the marker that the first three, two or one of ``tokens`` (the words
+    of ``line[position:end]``) make, and its colon."""
     for size in (3, 2, 1):
         if len(tokens) <= size:
             continue
@@ -369,7 +407,7 @@ def _items(line: str, start: int, end: int, words: BylineWords) -> list[_Item]:
     items: list[_Item] = []
     for comma_start, comma_end in _split(line, start, end, _COMMAS):
         position = comma_start
-        for match in re.finditer(r"\S+", line[comma_start:comma_end]):
+        for match in _WORD.finditer(line[comma_start:comma_end]):
             word_start = comma_start + match.start()
             if _is_joiner(match.group(), words) and word_start > position:
                 if line[position:word_start].strip():

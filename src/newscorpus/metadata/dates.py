@@ -27,7 +27,7 @@ from newscorpus.metadata._clock import TimeParts, time_at, us_offset
 from newscorpus.metadata._labels import DateLabel, label_at_start, label_words, labels_in
 from newscorpus.metadata._lexicon import Lexicon, lexicon, locale_key
 from newscorpus.metadata._text import fold, is_caseless_word
-from newscorpus.metadata._tokens import SYM, WORD, Token, adjacent, lookup, tokenize
+from newscorpus.metadata._tokens import NUM, SYM, WORD, Token, adjacent, lookup, tokenize
 
 __all__ = ["DateLabel", "FoundDate", "date_label", "find_dates", "is_dateline", "label_dates"]
 
@@ -98,7 +98,9 @@ def _read_dates(text: str, language: str | None, month_first: bool | None) -> tu
     matches: list[_Match] = []
     index = 0
     while index < len(tokens):
-        match = _match_at(tokens, index, words, primary)
+        match = (
+            _match_at(tokens, index, words, primary) if _may_start(tokens[index], words) else None
+        )
         if match is None:
             index += 1
         else:
@@ -114,6 +116,13 @@ def _read_dates(text: str, language: str | None, month_first: bool | None) -> tu
         )
         for match in matches
     )
+
+
+def _may_start(token: Token, words: Lexicon) -> bool:
+    """Whether a date or a time may start at ``token`` (see :func:`_match_at`): at a number,
+    or at a word that starts a weekday, a month or a meridiem. False at most of a line's
+    tokens, where the grammar need not be tried."""
+    return token.kind == NUM or (token.kind == WORD and token.key in words.date_starts)
 
 
 def _match_at(

@@ -5,13 +5,39 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from attrs import field, frozen, validators
+from attrs import Attribute, field, frozen, validators
 
 __all__ = ["PageMetadata"]
 
 
-_text = validators.optional(validators.instance_of(str))
-_texts = validators.deep_iterable(validators.instance_of(str), validators.instance_of(tuple))
+_TEXT = validators.instance_of(str)
+_TEXTS = validators.deep_iterable(_TEXT, validators.instance_of(tuple))
+_SOURCES = validators.deep_iterable(_TEXTS, validators.instance_of(tuple))
+
+
+# Plain functions that pass a good value at once and leave a wrong one to attrs' validators,
+# which raise with their messages (attrs' validator objects cost several times as much, and
+# every page builds one record).
+def _text(instance: Any, attribute: Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, str):
+        _TEXT(instance, attribute, value)
+
+
+def _texts(instance: Any, attribute: Attribute[Any], value: Any) -> None:
+    if type(value) is not tuple or not all(isinstance(member, str) for member in value):
+        _TEXTS(instance, attribute, value)
+
+
+def _sources(instance: Any, attribute: Attribute[Any], value: Any) -> None:
+    """A tuple of (field, source) pairs (attrs' check takes tuples of strings of any length)."""
+    if type(value) is not tuple or not all(
+        type(pair) is tuple
+        and len(pair) == 2
+        and isinstance(pair[0], str)
+        and isinstance(pair[1], str)
+        for pair in value
+    ):
+        _SOURCES(instance, attribute, value)
 
 
 def _is_date(_: object, attribute: Any, value: object) -> None:
@@ -47,13 +73,7 @@ class PageMetadata:
     section: str | None = field(default=None, validator=_text)
     tags: tuple[str, ...] = field(default=(), validator=_texts)
     top_image: str | None = field(default=None, validator=_text)
-    sources: tuple[tuple[str, str], ...] = field(
-        default=(),
-        validator=validators.deep_iterable(
-            validators.deep_iterable(validators.instance_of(str), validators.instance_of(tuple)),
-            validators.instance_of(tuple),
-        ),
-    )
+    sources: tuple[tuple[str, str], ...] = field(default=(), validator=_sources)
 
     def source(self, name: str) -> str | None:
         """The source that gave field ``name``, or None when the field is not set."""
