@@ -27,6 +27,10 @@ _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\
 _SENTENCE_END = re.compile(
     r"[.!?…。！？]['\"’”»)\]]*(?:\s*\[\d+\])?(?:\s\([a-z]{2,5}(?:/[a-z]{2,5})?\)|（[^\s（）]{1,8}）)?$"
 )
+#: The last character of every line _SENTENCE_END matches: a mark, or a closing quote or
+#: bracket (a footnote's "]", a sign-off's ")" or "）"). On a line that ends otherwise (a menu
+#: item, a heading) the pattern is not tried.
+_SENTENCE_LAST_CHARS = frozenset(".!?…。！？'\"’”»)]）")
 _DIGIT = re.compile(r"\d")
 #: Languages written without spaces between words: a ``\w+`` run is a clause, not a word, so
 #: a stopword share means nothing there.
@@ -181,7 +185,9 @@ def features(text: str, language: str | None) -> Features:
     if words and language not in _UNSPACED_LANGUAGES and stopwords(language):
         ratio = sum(map(stops.__contains__, words)) / len(words)
     stripped = text.rstrip()
-    ends_sentence = bool(_SENTENCE_END.search(stripped[-tuning.LINE_ENDING_CHARS :]))
+    ends_sentence = stripped[-1:] in _SENTENCE_LAST_CHARS and bool(
+        _SENTENCE_END.search(stripped[-tuning.LINE_ENDING_CHARS :])
+    )
     ends_ellipsis = stripped.endswith(("...", "…"))
     upper_case = text.isupper()
     digit_ratio = digits / len(text) if text else 0.0

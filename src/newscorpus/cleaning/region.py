@@ -205,6 +205,7 @@ def main_text(
 
 
 _WALL = -tuning.SCORE_DATELINE
+_AGO = "ago"
 _AUTHOR_HINT = "author"
 
 
@@ -222,9 +223,15 @@ def _is_wall(block: DraftBlock, language: str | None, *, after_prose: bool = Fal
     if block.container == "figure" and block.removal is not None:
         return False  # a picture's or a video's date, moved to the media with its caption
     text = block.text
-    if len(text) <= tuning.RELATIVE_TIME_MAX_CHARS and RELATIVE_TIME.match(text):
-        return True
-    return "@" not in text and is_dateline_line(text, language)
+    if not features(text, language).digit_ratio:
+        # Most lines (menus, headings): no dateline, and a relative time only in words ("an
+        # hour ago", the pattern's one form without digits; the tests check its strings).
+        return _AGO in text.lower() and _is_relative_time(text)
+    return _is_relative_time(text) or ("@" not in text and is_dateline_line(text, language))
+
+
+def _is_relative_time(text: str) -> bool:
+    return len(text) <= tuning.RELATIVE_TIME_MAX_CHARS and bool(RELATIVE_TIME.match(text))
 
 
 def _next_article(
