@@ -190,6 +190,8 @@ def test_parse_returns_an_article_for_any_dump(text: str) -> None:
 
 @_PARSE_SETTINGS
 @given(st.text())
+@example("[](0)")  # a Markdown link without text: its target's letters go, with an edit
+@example("[ ](0)")
 def test_every_letter_of_any_str_is_accounted_for(text: str) -> None:
     assert_accounted_for(newscorpus.parse(text), text)
 

@@ -269,6 +269,8 @@ def take_links(
             lost = lost or href is None
         if href and words:
             spans.append((length, length + len(words), href))
+        elif href:
+            lost = True  # a link without text ("[](url)"): no span to keep its target on
         pieces.append(words)
         length += len(words)
         position = match.end()
@@ -277,11 +279,13 @@ def take_links(
     stripped = joined.strip()
     if stripped != joined:
         shift = len(joined) - len(joined.lstrip())
-        spans = [
+        kept = [
             (max(0, a - shift), min(len(stripped), b - shift), h)
             for a, b, h in spans
             if min(len(stripped), b - shift) > max(0, a - shift)
         ]
+        lost = lost or len(kept) < len(spans)  # a link over spaces only: its target goes
+        spans = kept
     return stripped, spans, lost
 
 
