@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal, get_args
 
 import attrs
 from attrs import field, frozen, validators
+
+from newscorpus.models._checks import is_date as _is_date
+from newscorpus.models._checks import optional_text as _optional_text
+from newscorpus.models._checks import text as _text
+from newscorpus.models._checks import tuple_of as _tuple_of
 
 __all__ = [
     "BLOCK_KINDS",
@@ -31,46 +36,12 @@ BlockKind = Literal["paragraph", "heading", "quote", "list_item", "table"]
 #: The kinds a kept body block can have, in the order the docs list them.
 BLOCK_KINDS: tuple[BlockKind, ...] = get_args(BlockKind)
 
-_TEXT = validators.instance_of(str)
-
-
-# The validators of the fields a page fills hundreds of times (removals, links, blocks) are
-# plain functions that pass the usual value at once and leave a wrong one to attrs' own
-# validator, which raises with its message: an attrs validator object's call costs about
-# twice a function's, and a page builds thousands.
-def _text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str):
-        _TEXT(instance, attribute, value)
-
-
-def _optional_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and not isinstance(value, str):
-        _TEXT(instance, attribute, value)
-
-
 _OFFSET = validators.and_(validators.instance_of(int), validators.ge(0))
 
 
 def _offset(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if type(value) is not int or value < 0:
         _OFFSET(instance, attribute, value)
-
-
-def _tuple_of(kind: type[Any]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    members = validators.deep_iterable(validators.instance_of(kind), validators.instance_of(tuple))
-
-    is_member = kind.__instancecheck__  # isinstance(member, kind), mapped in C: no generator
-
-    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if type(value) is not tuple or not all(map(is_member, value)):
-            members(instance, attribute, value)
-
-    return check
-
-
-def _is_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, dt.date):
-        raise TypeError(f"{attribute.name} must be a date, a datetime or None, not {value!r}")
 
 
 def _link_fields(link: Link, attribute: attrs.Attribute[Any], href: Any) -> None:

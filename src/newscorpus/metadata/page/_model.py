@@ -7,25 +7,15 @@ from typing import Any
 
 from attrs import Attribute, field, frozen, validators
 
+from newscorpus.models._checks import is_date as _is_date
+from newscorpus.models._checks import optional_text, tuple_of
+
 __all__ = ["PageMetadata"]
 
 
-_TEXT = validators.instance_of(str)
-_TEXTS = validators.deep_iterable(_TEXT, validators.instance_of(tuple))
+_TEXTS = validators.deep_iterable(validators.instance_of(str), validators.instance_of(tuple))
 _SOURCES = validators.deep_iterable(_TEXTS, validators.instance_of(tuple))
-
-
-# Plain functions that pass a good value at once and leave a wrong one to attrs' validators,
-# which raise with their messages (attrs' validator objects cost several times as much, and
-# every page builds one record).
-def _text(instance: Any, attribute: Attribute[Any], value: Any) -> None:
-    if value is not None and not isinstance(value, str):
-        _TEXT(instance, attribute, value)
-
-
-def _texts(instance: Any, attribute: Attribute[Any], value: Any) -> None:
-    if type(value) is not tuple or not all(isinstance(member, str) for member in value):
-        _TEXTS(instance, attribute, value)
+_TEXT_TUPLE = tuple_of(str)
 
 
 def _sources(instance: Any, attribute: Attribute[Any], value: Any) -> None:
@@ -38,11 +28,6 @@ def _sources(instance: Any, attribute: Attribute[Any], value: Any) -> None:
         for pair in value
     ):
         _SOURCES(instance, attribute, value)
-
-
-def _is_date(_: object, attribute: Any, value: object) -> None:
-    if value is not None and not isinstance(value, dt.date):
-        raise TypeError(f"{attribute.name} must be a date, a datetime or None, not {value!r}")
 
 
 @frozen
@@ -60,19 +45,19 @@ class PageMetadata:
     'meta:og:title'
     """
 
-    title: str | None = field(default=None, validator=_text)
-    authors: tuple[str, ...] = field(default=(), validator=_texts)
-    agency: str | None = field(default=None, validator=_text)
+    title: str | None = field(default=None, validator=optional_text)
+    authors: tuple[str, ...] = field(default=(), validator=_TEXT_TUPLE)
+    agency: str | None = field(default=None, validator=optional_text)
     published: dt.date | dt.datetime | None = field(default=None, validator=_is_date)
     modified: dt.date | dt.datetime | None = field(default=None, validator=_is_date)
-    site_name: str | None = field(default=None, validator=_text)
-    publisher: str | None = field(default=None, validator=_text)
-    language: str | None = field(default=None, validator=_text)
-    canonical_url: str | None = field(default=None, validator=_text)
-    description: str | None = field(default=None, validator=_text)
-    section: str | None = field(default=None, validator=_text)
-    tags: tuple[str, ...] = field(default=(), validator=_texts)
-    top_image: str | None = field(default=None, validator=_text)
+    site_name: str | None = field(default=None, validator=optional_text)
+    publisher: str | None = field(default=None, validator=optional_text)
+    language: str | None = field(default=None, validator=optional_text)
+    canonical_url: str | None = field(default=None, validator=optional_text)
+    description: str | None = field(default=None, validator=optional_text)
+    section: str | None = field(default=None, validator=optional_text)
+    tags: tuple[str, ...] = field(default=(), validator=_TEXT_TUPLE)
+    top_image: str | None = field(default=None, validator=optional_text)
     sources: tuple[tuple[str, str], ...] = field(default=(), validator=_sources)
 
     def source(self, name: str) -> str | None:
