@@ -299,11 +299,10 @@ def _leading_pattern_lowered() -> re.Pattern[str] | None:
     spelled_from: dict[str, str] = {}
     spellings: list[str] = []
     for phrase in _roles_by_phrase():
-        equivalents = [_ascii_equivalent(char) for char in phrase]
-        if None in equivalents:
+        spelling = _ascii_spelling(phrase)
+        if spelling is None:
             return None
-        spelling = "".join(char or "" for char in equivalents)
-        if len(spelling) < len(phrase):  # a character that no ASCII character matches
+        if not spelling:  # no ASCII text holds the phrase
             continue
         for size in range(1, len(spelling) + 1):
             if spelled_from.setdefault(spelling[:size], phrase[:size]) != phrase[:size]:
@@ -471,14 +470,11 @@ def _searching_lowered(roles: tuple[Role, ...]) -> _AtWordStart | None:
     """
     spellings: set[str] = set()
     for phrase in _phrases_of(roles):
-        spelling: list[str] = []
-        for char in phrase:
-            equivalent = _ascii_equivalent(char)
-            if equivalent is None:
-                return None
-            spelling.append(equivalent)
-        if all(spelling):
-            spellings.add("".join(spelling))
+        spelling = _ascii_spelling(phrase)
+        if spelling is None:
+            return None
+        if spelling:
+            spellings.add(spelling)
     try:
         return _AtWordStart(spellings, after=r"(?!\w)", matched_by=_phrases_of(roles))
     except ValueError:
@@ -486,6 +482,21 @@ def _searching_lowered(roles: tuple[Role, ...]) -> _AtWordStart | None:
 
 
 _ASCII = tuple(map(chr, range(128)))
+
+
+def _ascii_spelling(phrase: str) -> str | None:
+    """``phrase`` spelled in the lower-case ASCII characters that match its characters
+    case-insensitively (see :func:`_ascii_equivalent`): ``""`` when one of them matches no
+    ASCII character (no ASCII text holds the phrase), None when one has no such spelling.
+
+    >>> _ascii_spelling("Yazdır"), _ascii_spelling("Café")
+    ('yazdir', '')
+    """
+    equivalents = [_ascii_equivalent(char) for char in phrase]
+    if None in equivalents:
+        return None
+    spelled = [char for char in equivalents if char]
+    return "".join(spelled) if len(spelled) == len(phrase) else ""
 
 
 @cache

@@ -109,8 +109,8 @@ _TABLE_ROWS = _tuple_of(TableRow)
 _LINKS = _tuple_of(Link)
 
 
-# A block's validators are plain functions too (see _text): a kind is checked in a set, and
-# each tuple's two checks are one call, not attrs' list of validators.
+# A block's validators are plain functions too (see models/_checks.py): a kind is checked in
+# a set, and each tuple's two checks are one call, not attrs' list of validators.
 def _kind(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if type(value) is not str or value not in _KINDS:
         _KIND(instance, attribute, value)
