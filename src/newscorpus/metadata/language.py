@@ -2,15 +2,13 @@
 
 Both come from maintained packages that ship their data: py3langid identifies 97 languages
 from character n-grams, stopwords-iso lists stopwords for 58. The identifier is loaded once per
-process, on first use (about half a second); its ``classify`` is computed here in whole-array
-numpy steps (:class:`_Classifier`), to the same result.
+process, on first use (about half a second); its raw scores are computed here in whole-array
+numpy steps (:class:`_WholeArrayScores`), to the same result.
 """
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from functools import cache
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
@@ -28,8 +26,8 @@ __all__ = ["detect_language", "stopwords"]
 #: (the letters and the characters around them, one class the complement of the other).
 #: Anchored (``\A``): it is only ever matched at the start, and a search would be quadratic.
 _ENOUGH_LETTERS = re.compile(rf"\A(?:[\W\d_]*[^\W\d_]){{{tuning.LANGUAGE_MIN_LETTERS}}}")
-#: The py3langid releases whose ``classify`` :class:`_Classifier` computes as they do (the
-#: tests hold it to the installed one); under any other release, py3langid classifies.
+#: The py3langid releases whose raw scores :class:`_WholeArrayScores` computes as they do (the
+#: tests hold it to the installed one); under any other release, py3langid scores alone.
 _KNOWN_RELEASES = frozenset({"0.4.0"})
 
 
@@ -37,27 +35,53 @@ _KNOWN_RELEASES = frozenset({"0.4.0"})
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    kind = _whole_array(LanguageIdentifier) if _checked_release() else LanguageIdentifier
+    return kind.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-class _Classifier:
-    """The ``classify`` of the identifier :func:`_identifier` builds (normalised
-    probabilities, no confidence floor), computed in whole-array steps.
+def _checked_release() -> bool:
+    """Whether the installed py3langid is a release :class:`_WholeArrayScores` was checked
+    against (one installed without its metadata is not)."""
+    try:
+        return metadata.version("py3langid") in _KNOWN_RELEASES
+    except metadata.PackageNotFoundError:
+        return False
 
-    py3langid walks a sample's UTF-8 bytes through its automaton one byte at a time in
-    Python, and numpy widens its float16 table's rows to float32 one element at a time: a
-    third of a page's language step, half of it saved here. The walk is whole-array
-    (:meth:`_states`) and the rows are widened by integer arithmetic on their bits; every
-    float operation is py3langid's own, on the same values in the same order, so the language
-    and its probability are py3langid's to the last bit.
+
+def _whole_array(identifier_class: type[Any]) -> type[Any]:
+    """py3langid's identifier with its raw scores computed by :class:`_WholeArrayScores`:
+    the one step that is slow in Python. py3langid itself encodes the text, normalises the
+    scores, folds its aliased labels and picks the language."""
+
+    class WholeArrayIdentifier(identifier_class):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.whole_array_scores = _WholeArrayScores(self)
+
+        def _raw_score(self, text: bytes) -> Any:
+            scores = self.whole_array_scores.of(text)
+            # a text without features: py3langid's own fill
+            return scores if scores is not None else super()._raw_score(text)
+
+    return WholeArrayIdentifier
+
+
+class _WholeArrayScores:
+    """py3langid's raw scores of a text (``_raw_score``: the naive Bayes sums of its
+    features), computed in whole-array steps.
+
+    py3langid walks a text's UTF-8 bytes through its automaton one byte at a time in Python,
+    and numpy widens its float16 table's rows to float32 one element at a time: a third of a
+    page's language step, half of it saved here. The walk is whole-array (:meth:`_states`) and
+    the rows are widened by integer arithmetic on their bits; every float operation is
+    py3langid's own, on the same values in the same order, so the scores, and the language
+    and probability py3langid makes of them, are its own to the last bit.
     """
 
     def __init__(self, identifier: Any) -> None:
         import numpy as np
 
-        self._classes: list[str] = identifier.nb_classes
         self._prior: npt.NDArray[np.float32] = identifier.nb_pc
-        self._aliases: list[tuple[int, int]] = identifier._alias_pairs
         self._next: npt.NDArray[np.integer[Any]] = np.asarray(identifier.tk_nextmove)
         self._row_starts = np.asarray(identifier.tk_row).astype(np.intp) << 8
         self._feature = np.asarray(identifier.tk_output, dtype=np.intp)
@@ -67,32 +91,21 @@ class _Classifier:
         bits = table.view(np.uint16)
         self._widen_by_bits = bool(bits.min() >= 0x8400 and bits.max() < 0xFC00)
 
-    def classify(self, text: str) -> tuple[str, float]:
-        """The language and its probability, as py3langid's ``classify(text)`` gives them."""
+    def of(self, data: bytes) -> npt.NDArray[np.float32] | None:
+        """The raw scores of the UTF-8 ``data``, or None when it holds no feature."""
         import numpy as np
 
-        if text.isupper():
-            text = text.lower()
-        data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
         features = self._feature[self._states(np.frombuffer(data, dtype=np.uint8))]
         features = features[features >= 0]
-        if features.size:
-            # The features in the order they first occur (py3langid counts them in a Counter),
-            # so that the sum below adds the same terms in the same order.
-            values, first, counts = np.unique(features, return_index=True, return_counts=True)
-            order = np.argsort(first)
-            scores = np.log1p(counts[order].astype(np.float32)) @ self._rows(values[order])
-            scores += self._prior
-        else:
-            scores = np.full(len(self._classes), 0.0, dtype=np.float32)
-        scores *= 1.0 / math.sqrt(len(data) or 1)
-        np.exp(scores - scores.max(), out=scores)
-        scores /= scores.sum()
-        for kept, alias in self._aliases:  # one label under two columns: one score
-            scores[kept] += scores[alias]
-            scores[alias] = 0.0
-        best = int(scores.argmax())
-        return self._classes[best], float(scores[best])
+        if not features.size:
+            return None
+        # The features in the order they first occur (py3langid counts them in a Counter),
+        # so that the sum below adds the same terms in the same order.
+        values, first, counts = np.unique(features, return_index=True, return_counts=True)
+        order = np.argsort(first)
+        scores = np.log1p(counts[order].astype(np.float32)) @ self._rows(values[order])
+        scores += self._prior
+        return scores
 
     def _states(self, data: npt.NDArray[np.uint8]) -> npt.NDArray[np.intp]:
         """The automaton's state after each byte of ``data``, from its start state 0.
@@ -139,16 +152,6 @@ def _widen_negative_normal(bits: npt.NDArray[np.uint16]) -> npt.NDArray[np.float
     return widened.view(np.float32)
 
 
-@cache
-def _classifier() -> _Classifier | None:
-    """The whole-array classifier, under a py3langid release it was checked against."""
-    try:
-        release = metadata.version("py3langid")
-    except metadata.PackageNotFoundError:  # installed without its metadata: release unknown
-        return None
-    return _Classifier(_identifier()) if release in _KNOWN_RELEASES else None
-
-
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of ``text``'s language, or None when the text is too short or the
     model is not confident enough.
@@ -168,11 +171,7 @@ def _classify(sample: str) -> str | None:
     # thousands of pages alive.
     if not _ENOUGH_LETTERS.match(sample):
         return None
-    classifier = _classifier()
-    if classifier is not None:
-        language, probability = classifier.classify(sample)
-    else:
-        language, probability = _identifier().classify(sample)
+    language, probability = _identifier().classify(sample)
     if probability < tuning.LANGUAGE_MIN_PROBABILITY or len(language) != 2:
         return None
     return str(language)
