@@ -67,6 +67,17 @@ def test_features_are_the_definition(text: str, language: str | None) -> None:
     assert features.__wrapped__(text, language) == _plain_features(text, language)  # type: ignore[attr-defined]
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.from_regex(features_module._SENTENCE_END) | st.text(max_size=20), st.text(" \n\t"))
+def test_a_line_ends_a_sentence_where_the_pattern_says(text: str, spaces: str) -> None:
+    # The quick path tries the pattern only on a line whose last character ends one of its
+    # strings: a string of the pattern it missed would show here.
+    line = text + spaces
+    stripped = line.rstrip()
+    expected = bool(features_module._SENTENCE_END.search(stripped[-tuning.LINE_ENDING_CHARS :]))
+    assert features_module.features(line, "en").ends_sentence == expected
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
 def test_words_found_among_the_bytes_are_the_words_of_the_lower_cased_text(encoding: str) -> None:
     # Each byte that is a character alone: a word character's byte becomes its lower case's,
